@@ -1,0 +1,12 @@
+package dev.marketpipe.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One regular trading session: the exchange-local trading date and its open and close as exact instants. */
+public record Session(LocalDate date, Instant open, Instant close) {
+
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(open) && instant.isBefore(close);
+    }
+}

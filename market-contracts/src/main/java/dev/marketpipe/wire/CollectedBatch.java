@@ -1,0 +1,50 @@
+package dev.marketpipe.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One securities-API response, as the collector hands it to the archive ({@code POST /v1/batches}) and as the
+ * archive forwards it to the validator (then with {@link #archiveRef()} set).
+ *
+ * @param batchId       stable id of this response; every stage is idempotent on it
+ * @param windowStart   first instant the request asked for (inclusive)
+ * @param windowEnd     last instant the request asked for (exclusive)
+ * @param page          page number of the response (1-based) when the provider paged the window
+ * @param rawResponse   the response body exactly as received
+ * @param bars          the records the provider adapter read from {@code rawResponse}, in response order
+ * @param archiveRef    path of the archived envelope, relative to the archive root; {@code null} until archived
+ */
+@RegisterForReflection
+public record CollectedBatch(
+        UUID batchId,
+        DataType dataType,
+        String symbol,
+        BarInterval interval,
+        SourceRole source,
+        String provider,
+        Instant windowStart,
+        Instant windowEnd,
+        int page,
+        Instant fetchedAt,
+        long apiLatencyMs,
+        int attempts,
+        String apiVersion,
+        String collectorVersion,
+        JsonNode rawResponse,
+        List<Bar> bars,
+        String archiveRef) {
+
+    public CollectedBatch withArchiveRef(String ref) {
+        return new CollectedBatch(batchId, dataType, symbol, interval, source, provider, windowStart, windowEnd,
+                page, fetchedAt, apiLatencyMs, attempts, apiVersion, collectorVersion, rawResponse, bars, ref);
+    }
+
+    public int recordCount() {
+        return bars == null ? 0 : bars.size();
+    }
+}

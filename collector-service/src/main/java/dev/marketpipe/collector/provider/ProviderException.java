@@ -1,0 +1,81 @@
+package dev.marketpipe.collector.provider;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A securities-API call that did not succeed, one subclass per row of the spec §7.1 error table so that the
+ * fault-tolerance policy of {@link SecuritiesApiClient} can say which rows are retried.
+ */
+public abstract class ProviderException extends RuntimeException {
+
+    private final int status;
+
+    protected ProviderException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    /** HTTP status of the answer, 0 when there was none. */
+    public int status() {
+        return status;
+    }
+
+    /** Short, bounded name of the error type for metrics and the collection log. */
+    public abstract String errorType();
+
+    /** 429: wait ({@code Retry-After} when given, else exponential backoff) and retry. */
+    public static final class RateLimited extends ProviderException {
+        private final Duration retryAfter;
+
+        public RateLimited(Duration retryAfter) {
+            super(429, "rate limit exceeded" + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"));
+            this.retryAfter = retryAfter;
+        }
+
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
+        }
+
+        @Override
+        public String errorType() {
+            return "rate_limited";
+        }
+    }
+
+    /** 401/403 that persists after one re-authentication: never retried in a loop, alert the operator. */
+    public static final class AuthenticationFailed extends ProviderException {
+        public AuthenticationFailed(int status, String message) {
+            super(status, message);
+        }
+
+        @Override
+        public String errorType() {
+            return "auth_failed";
+        }
+    }
+
+    /** 400 (and other 4xx): the request itself is wrong; log and skip, no retry. */
+    public static final class Rejected extends ProviderException {
+        public Rejected(int status, String message) {
+            super(status, message);
+        }
+
+        @Override
+        public String errorType() {
+            return "bad_request";
+        }
+    }
+
+    /** 5xx or an unusable body: retry with backoff, then alert. */
+    public static final class Unavailable extends ProviderException {
+        public Unavailable(int status, String message) {
+            super(status, message);
+        }
+
+        @Override
+        public String errorType() {
+            return "server_error";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.marketpipe.collector.provider;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The securities API of spec §1 as a REST client; {@link SecuritiesApiClient} wraps it with the §7.1 rules. */
+@RegisterRestClient(configKey = "securities-api")
+@RegisterProvider(ProviderErrorMapper.class)
+interface SecuritiesApi {
+
+    @POST
+    @Path("/oauth/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    TokenResponse issueToken(TokenRequest request);
+
+    /** Spec §1.1; the body is returned as received so that the archive keeps it byte for byte. */
+    @GET
+    @Path("/market/data")
+    @Produces(MediaType.APPLICATION_JSON)
+    String marketData(@HeaderParam("Authorization") String authorization,
+            @QueryParam("symbol") String symbol,
+            @QueryParam("interval") String interval,
+            @QueryParam("start_date") String startDate,
+            @QueryParam("end_date") String endDate,
+            @QueryParam("limit") int limit,
+            @QueryParam("page") int page);
+}

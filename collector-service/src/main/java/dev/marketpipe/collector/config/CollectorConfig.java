@@ -4,9 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** Everything the collector can be told, under {@code marketpipe.collector} (defaults in application.properties). */
 @ConfigMapping(prefix = "marketpipe.collector")
@@ -20,8 +18,6 @@ public interface CollectorConfig {
     Live live();
 
     Backfill backfill();
-
-    Calendar calendar();
 
     /** The securities API (spec §1). */
     interface Api {
@@ -55,10 +51,5 @@ public interface CollectorConfig {
 
         /** Finished jobs kept for {@code GET /v1/backfills/{id}}. */
         int retainedJobs();
-    }
-
-    interface Calendar {
-        /** Exchange holidays on top of the shipped list. */
-        Optional<List<LocalDate>> extraHolidays();
     }
 }

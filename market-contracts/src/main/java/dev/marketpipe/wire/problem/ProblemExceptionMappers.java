@@ -31,11 +31,23 @@ public final class ProblemExceptionMappers {
     public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
-            Response.StatusType status = e.getResponse().getStatusInfo();
-            if (status.getStatusCode() >= 500) {
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return badJson(json); // the framework wraps body parse errors; say what was wrong with the JSON
+            }
+            Response original = e.getResponse();
+            Response.StatusType status = original.getStatusInfo();
+            if (status.getStatusCode() == 503) {
+                LOG.warnf("answered 503: %s", e.getMessage()); // a dependency is down: expected, retried upstream
+            } else if (status.getStatusCode() >= 500) {
                 LOG.errorf(e, "request failed with %d", status.getStatusCode());
             }
-            return Problem.of(status, e.getMessage()).toResponse();
+            Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status, e.getMessage()).toResponse());
+            original.getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                    values.forEach(value -> problem.header(name, value)); // e.g. Retry-After, WWW-Authenticate, Location
+                }
+            });
+            return problem.build();
         }
     }
 

@@ -1,0 +1,39 @@
+package dev.marketpipe.loader.api;
+
+import dev.marketpipe.loader.collectionlog.CollectionLog;
+import dev.marketpipe.loader.collectionlog.CollectionLogView;
+import dev.marketpipe.loader.config.LoaderConfig;
+import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/** {@code GET /v1/collection-log}: the latest {@code data_collection_log} rows (spec §6), newest first. */
+@Path("/v1/collection-log")
+@TranslatesDatabaseFaults
+public class CollectionLogResource {
+
+    private final CollectionLog log;
+    private final LoaderConfig config;
+
+    public CollectionLogResource(CollectionLog log, LoaderConfig config) {
+        this.log = log;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Latest data_collection_log rows, one per loaded batch, newest first.")
+    public List<CollectionLogView> latest(
+            @QueryParam("symbol") @Size(max = 20) String symbol,
+            @QueryParam("limit") @Min(1) Integer limit) {
+        return log.latest(symbol == null || symbol.isBlank() ? null : symbol, Limits.of(limit, config.lists()));
+    }
+}

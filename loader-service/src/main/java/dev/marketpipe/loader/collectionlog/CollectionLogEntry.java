@@ -1,0 +1,65 @@
+package dev.marketpipe.loader.collectionlog;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of spec §6 {@code data_collection_log}: the outcome of one loaded batch (spec §3 step 8 "log
+ * success/failure"), plus the batch columns added in V2. The loader writes exactly one per loaded batch id.
+ */
+@Entity
+@Table(name = "data_collection_log")
+public class CollectionLogEntry extends PanacheEntityBase {
+
+    public static final String SUCCESS = "success";
+    public static final String WARNING = "warning";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "`timestamp`")
+    public Instant timestamp;
+
+    public String symbol;
+
+    @Column(name = "`interval`")
+    public String interval;
+
+    /** {@code success}, {@code warning} or {@code error} (spec §6 comment). */
+    public String status;
+
+    @Column(name = "records_collected")
+    public Integer recordsCollected;
+
+    @Column(name = "error_message")
+    public String errorMessage;
+
+    @Column(name = "execution_time_ms")
+    public Integer executionTimeMs;
+
+    @Column(name = "batch_id")
+    public UUID batchId;
+
+    @Column(name = "data_type")
+    public String dataType;
+
+    public String source;
+
+    @Column(name = "records_accepted")
+    public Integer recordsAccepted;
+
+    @Column(name = "records_quarantined")
+    public Integer recordsQuarantined;
+
+    @Column(name = "quality_score")
+    public Double qualityScore;
+}

@@ -1,0 +1,74 @@
+package dev.marketpipe.loader.load;
+
+import dev.marketpipe.loader.collectionlog.CollectionLogEntry;
+import dev.marketpipe.loader.database.DatabaseException;
+import dev.marketpipe.wire.LoadReceipt;
+import dev.marketpipe.wire.ValidatedBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes one validated batch in ONE transaction: claim the batch id, upsert the accepted bars (spec §6), store the
+ * quarantined records (spec §7.2), write the {@code data_collection_log} row and the ledger's counts. Either all
+ * of it is stored or none, so a retried delivery after any failure starts from a clean slate.
+ */
+@ApplicationScoped
+public class BatchWriter {
+
+    private final DataSource dataSource;
+    private final LoadLedger ledger;
+    private final BarUpserter upserter;
+    private final QuarantineWriter quarantine;
+
+    public BatchWriter(DataSource dataSource, LoadLedger ledger, BarUpserter upserter, QuarantineWriter quarantine) {
+        this.dataSource = dataSource;
+        this.ledger = ledger;
+        this.upserter = upserter;
+        this.quarantine = quarantine;
+    }
+
+    @Transactional
+    public LoadReceipt write(ValidatedBatch batch) {
+        // Agroal hands every getConnection() of this transaction (ours and Hibernate's) the same enlisted connection.
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<LoadReceipt> earlier = ledger.claim(connection, batch);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            UpsertCounts counts = upserter.upsert(connection, MarketTable.of(batch.interval()), batch.symbol(),
+                    batch.accepted());
+            quarantine.insert(connection, batch);
+            LoadReceipt receipt = new LoadReceipt(batch.batchId(), counts.changed(), counts.unchanged(),
+                    batch.quarantined().size(), false);
+            ledger.complete(connection, receipt);
+            logEntry(batch).persist();
+            return receipt;
+        } catch (SQLException e) {
+            throw new DatabaseException("loading batch " + batch.batchId() + " failed", e);
+        }
+    }
+
+    private static CollectionLogEntry logEntry(ValidatedBatch batch) {
+        CollectionLogEntry entry = new CollectionLogEntry();
+        entry.timestamp = Instant.now();
+        entry.symbol = batch.symbol();
+        entry.interval = batch.interval().code();
+        entry.errorMessage = IssueSummary.of(batch);
+        entry.status = entry.errorMessage == null ? CollectionLogEntry.SUCCESS : CollectionLogEntry.WARNING;
+        entry.recordsCollected = batch.recordsReceived();
+        entry.executionTimeMs = (int) Math.min(Integer.MAX_VALUE, batch.apiLatencyMs());
+        entry.batchId = batch.batchId();
+        entry.dataType = batch.dataType().code();
+        entry.source = batch.source() == null ? null : batch.source().code();
+        entry.recordsAccepted = batch.accepted().size();
+        entry.recordsQuarantined = batch.quarantined().size();
+        entry.qualityScore = Double.isFinite(batch.qualityScore()) ? batch.qualityScore() : null;
+        return entry;
+    }
+}

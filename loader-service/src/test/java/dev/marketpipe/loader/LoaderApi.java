@@ -1,0 +1,45 @@
+package dev.marketpipe.loader;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.wire.LoadReceipt;
+import dev.marketpipe.wire.ValidatedBatch;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import static io.restassured.RestAssured.given;
+
+/** The loader's REST API as the tests call it, with the application's own JSON mapper for the wire types. */
+final class LoaderApi {
+
+    private final ObjectMapper json;
+
+    LoaderApi(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ValidatableResponse post(ValidatedBatch batch) {
+        return postRaw(write(batch));
+    }
+
+    ValidatableResponse postRaw(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/v1/loads").then();
+    }
+
+    LoadReceipt load(ValidatedBatch batch) {
+        String body = post(batch).statusCode(200).extract().asString();
+        try {
+            return json.readValue(body, LoadReceipt.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.marketpipe.simulator.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of the simulated securities API (spec §1). Defaults live in {@code application.properties}; every
+ * property can be set by env var (e.g. {@code MARKETPIPE_SIMULATOR_SEED}).
+ */
+@ConfigMapping(prefix = "marketpipe.simulator")
+public interface SimulatorConfig {
+
+    /** The app key clients must present to {@code POST /oauth/token}. */
+    String appKey();
+
+    /** The app secret clients must present to {@code POST /oauth/token}. Never logged. */
+    String appSecret();
+
+    /** Lifetime of an issued access token. */
+    Duration tokenTtl();
+
+    /** Seed of every generated number; the same seed serves the same data. */
+    long seed();
+
+    /** Initial probability in [0, 1] that a served bar is corrupted (changeable at runtime). */
+    double invalidFraction();
+
+    /** The symbol universe; other symbols answer 404. */
+    List<String> symbols();
+
+    /** Longest {@code start_date}..{@code end_date} window one request may ask for, in days. */
+    int maxWindowDays();
+
+    /**
+     * When false (realistic), a bar is only served once it has completed by the wall clock; when true, the whole
+     * deterministic history, future sessions included, is served.
+     */
+    boolean serveFutureBars();
+}

@@ -1,0 +1,65 @@
+package dev.marketpipe.validator.api;
+
+import dev.marketpipe.validator.loader.LoaderRejectedException;
+import dev.marketpipe.validator.loader.LoaderUnavailableException;
+import dev.marketpipe.validator.validation.ValidationMetrics;
+import dev.marketpipe.validator.validation.ValidationService;
+import dev.marketpipe.wire.CollectedBatch;
+import dev.marketpipe.wire.LoadReceipt;
+import dev.marketpipe.wire.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code POST /v1/validations} (CONTRACTS.md "validator-service"): spec §5 on one archived batch, the verdict
+ * forwarded to the loader, the loader's receipt as the answer.
+ */
+@Path("/v1/validations")
+public class ValidationResource {
+
+    private final ValidationService service;
+    private final ValidationMetrics metrics;
+
+    public ValidationResource(ValidationService service, ValidationMetrics metrics) {
+        this.service = service;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Validate a batch (spec §5) and load the verdict",
+            description = "Answers 200 only after the loader acknowledged the verdict.")
+    @APIResponse(responseCode = "200", description = "the loader's receipt",
+            content = @Content(schema = @Schema(implementation = LoadReceipt.class)))
+    @APIResponse(responseCode = "400", description = "malformed batch")
+    @APIResponse(responseCode = "422", description = "a data type without rules, or a verdict the loader refuses")
+    @APIResponse(responseCode = "503", description = "the loader is unavailable; redeliver later")
+    public Response validate(CollectedBatch batch) {
+        try {
+            BatchRequestCheck.check(batch);
+        } catch (WebApplicationException e) {
+            metrics.batch(ValidationMetrics.REJECTED);
+            throw e;
+        }
+        try {
+            return Response.ok(service.validateAndLoad(batch)).type(MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (LoaderUnavailableException e) {
+            // answered, not thrown: an expected state of a neighbour, not our bug, so no stack trace in the log
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "the loader is unavailable, redeliver later: " + e.getMessage());
+        } catch (LoaderRejectedException e) {
+            throw BatchRequestCheck.unprocessable("the loader refused the verdict (" + e.status() + "): "
+                    + e.detail());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.marketpipe.validator.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Operator additions to the shipped KRX calendar (spec §2 "Trading Hours"), e.g. a newly announced election day. */
+@ConfigMapping(prefix = "marketpipe.calendar")
+public interface CalendarConfig {
+
+    /** Extra exchange holidays, comma-separated ISO dates. */
+    Optional<List<LocalDate>> extraHolidays();
+}

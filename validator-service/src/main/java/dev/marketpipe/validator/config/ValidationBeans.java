@@ -1,0 +1,29 @@
+package dev.marketpipe.validator.config;
+
+import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.validator.rules.RuleSet;
+import dev.marketpipe.validator.validation.BatchValidator;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Builds the plain (framework-free) validation objects from configuration. */
+public class ValidationBeans {
+
+    @Produces
+    @Singleton
+    MarketCalendar calendar(CalendarConfig config) {
+        return MarketCalendar.krx(config.extraHolidays().orElse(List.of()));
+    }
+
+    @Produces
+    @Singleton
+    BatchValidator batchValidator(MarketCalendar calendar, ValidatorConfig config) {
+        if (config.maxVolume() < 0) {
+            throw new IllegalArgumentException("marketpipe.validator.max-volume must not be negative");
+        }
+        return new BatchValidator(calendar, RuleSet.standard(calendar, config.priceLimit(), config.maxVolume()),
+                config.gapScanMaxWindow());
+    }
+}

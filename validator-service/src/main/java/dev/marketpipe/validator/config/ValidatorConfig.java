@@ -1,0 +1,33 @@
+package dev.marketpipe.validator.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * The validator's settings (spec §5 thresholds, §7.2 alert threshold). Defaults live in
+ * {@code application.properties}; every one can be set by environment variable, e.g.
+ * {@code MARKETPIPE_VALIDATOR_PRICE_LIMIT=0.15}.
+ */
+@ConfigMapping(prefix = "marketpipe.validator")
+public interface ValidatorConfig {
+
+    /** §5.2 daily price limit as a fraction of the previous close (KRX: 0.30 = ±30%), bounds allowed. */
+    BigDecimal priceLimit();
+
+    /** §5.2 largest realistic volume of one bar, inclusive. */
+    long maxVolume();
+
+    /** §7.2 alert threshold: share of a batch's records failing validation above which a WARN line is logged. */
+    double qualityAlertThreshold();
+
+    /** Previous closes kept in memory, one per (symbol, trading day). */
+    int previousCloseCacheSize();
+
+    /** Longest batch window the §5.4 gap scan walks; longer windows are not scanned (and a WARN says so). */
+    Duration gapScanMaxWindow();
+
+    /** How long the readiness check reuses its last answer about the loader. */
+    Duration readinessCacheTtl();
+}

@@ -1,0 +1,95 @@
+package dev.marketpipe.validator.loader;
+
+import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.LoadReceipt;
+import dev.marketpipe.wire.ValidatedBatch;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Every call the validator makes to the loader-service, with its fault tolerance. Failures come out as exactly
+ * {@link LoaderUnavailableException} (transient: unreachable, read timeout, 5xx) and {@link LoaderRejectedException}
+ * (4xx: permanent), plus SmallRye's {@code CircuitBreakerOpenException} / {@code TimeoutException} from the
+ * annotations here, which callers treat as "unavailable".
+ *
+ * <p>Loading retries once only: the archive's outbox owns redelivery with backoff, and the loader is idempotent
+ * on the batch id, so a retry after a lost answer changes nothing. Per-method settings can be overridden with
+ * {@code quarkus.fault-tolerance."dev.marketpipe.validator.loader.LoaderClient/load".retry.max-retries} etc.
+ */
+@ApplicationScoped
+public class LoaderClient {
+
+    private final LoaderRestClient loader;
+
+    public LoaderClient(@RestClient LoaderRestClient loader) {
+        this.loader = loader;
+    }
+
+    /** {@code POST /v1/loads}: the loader's receipt once it has stored the verdict. */
+    @Retry(maxRetries = 1, delay = 200, retryOn = LoaderUnavailableException.class,
+            abortOn = {LoaderRejectedException.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2000,
+            failOn = LoaderUnavailableException.class, skipOn = LoaderRejectedException.class)
+    @CircuitBreakerName("loader-load")
+    public LoadReceipt load(ValidatedBatch batch) {
+        return call(() -> loader.load(batch));
+    }
+
+    /**
+     * {@code GET /v1/bars?interval=1d}: the daily bars from {@code from} (inclusive) to {@code to} (exclusive).
+     * Short timeout: the answer only feeds an optional check.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    public List<Bar> dailyBars(String symbol, LocalDate from, LocalDate to) {
+        return call(() -> loader.bars(symbol, "1d", from.toString(), to.toString()));
+    }
+
+    /** {@code GET /q/health/ready} of the loader; throws when it is not ready. */
+    @Timeout(value = 1, unit = ChronoUnit.SECONDS)
+    public void ready() {
+        call(loader::ready);
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (LoaderUnavailableException | LoaderRejectedException e) {
+            throw e;
+        } catch (ProcessingException e) {
+            // connection refused, reset, read timeout… or our own mapped exception wrapped by the client
+            if (e.getCause() instanceof LoaderUnavailableException unavailable) {
+                throw unavailable;
+            }
+            if (e.getCause() instanceof LoaderRejectedException rejected) {
+                throw rejected;
+            }
+            throw new LoaderUnavailableException("loader unreachable: " + rootMessage(e), e);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+            if (status >= 500) {
+                throw new LoaderUnavailableException("loader answered " + status, e);
+            }
+            throw new LoaderRejectedException(status, e.getMessage());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

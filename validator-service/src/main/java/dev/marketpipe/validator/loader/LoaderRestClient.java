@@ -1,0 +1,49 @@
+package dev.marketpipe.validator.loader;
+
+import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.LoadReceipt;
+import dev.marketpipe.wire.ValidatedBatch;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/**
+ * The loader-service's REST API as the validator uses it (CONTRACTS.md "loader-service"). Package-private: the
+ * rest of the service talks to {@link LoaderClient}, which carries the fault tolerance.
+ */
+@RegisterRestClient(configKey = "loader")
+@Path("/")
+interface LoaderRestClient {
+
+    @POST
+    @Path("v1/loads")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    LoadReceipt load(ValidatedBatch batch);
+
+    @GET
+    @Path("v1/bars")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<Bar> bars(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
+            @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
+    @Path("q/health/ready")
+    @Produces(MediaType.APPLICATION_JSON)
+    String ready();
+
+    /** Turns every loader answer of 400 and above into one of our two exceptions (see {@link LoaderErrors}). */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return LoaderErrors.toException(response);
+    }
+}

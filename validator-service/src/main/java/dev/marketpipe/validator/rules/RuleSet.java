@@ -1,0 +1,42 @@
+package dev.marketpipe.validator.rules;
+
+import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.QualityIssue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ordered record rules of spec §5.1–§5.3. A record gets every applicable finding, not just the first, so the
+ * quarantine table shows all that is wrong with it.
+ */
+public final class RuleSet {
+
+    private final List<BarRule> rules;
+
+    public RuleSet(List<BarRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The standard order: schema, then symbol and session, then ranges, then consistency. */
+    public static RuleSet standard(MarketCalendar calendar, BigDecimal priceLimit, long maxVolume) {
+        return new RuleSet(List.of(
+                new RequiredFieldsRule(),
+                new SymbolRule(),
+                new SessionRule(calendar),
+                new PricePositivityRule(),
+                new VolumeRule(maxVolume),
+                new PriceLimitRule(priceLimit),
+                new OhlcConsistencyRule()));
+    }
+
+    public List<QualityIssue> check(Bar bar, BarContext context) {
+        List<QualityIssue> issues = new ArrayList<>();
+        for (BarRule rule : rules) {
+            issues.addAll(rule.check(bar, context));
+        }
+        return issues;
+    }
+}

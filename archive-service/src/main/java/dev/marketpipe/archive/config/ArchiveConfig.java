@@ -1,0 +1,43 @@
+package dev.marketpipe.archive.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+
+/**
+ * Settings of the raw archive (spec §4) and of its outbox. Defaults live in {@code application.properties}; every
+ * property can be overridden by an environment variable ({@code MARKETPIPE_ARCHIVE_ROOT}, …).
+ */
+@ConfigMapping(prefix = "marketpipe.archive")
+public interface ArchiveConfig {
+
+    /** Folder holding {@code raw/} (the envelopes), {@code outbox/} and {@code index/}. */
+    String root();
+
+    /** Name of the {@code ArchiveStore} bean that keeps the envelopes ({@code filesystem}; later {@code s3}). */
+    String store();
+
+    /** Below this much usable space (MiB) on the root's file system, new batches are refused (507, §7.3). */
+    long minFreeSpaceMb();
+
+    /** Base URL of validator-service; the default of {@code quarkus.rest-client.validator.url}. */
+    String validatorUrl();
+
+    Outbox outbox();
+
+    /** How the outbox forwards archived batches to the validator. */
+    interface Outbox {
+
+        /** First wait after a failed delivery; doubles per failure of the same lane. */
+        Duration initialBackoff();
+
+        /** Longest wait between two delivery attempts. */
+        Duration maxBackoff();
+
+        /** Number of lanes forwarding in parallel; one symbol always uses the same lane, so it stays in order. */
+        int parallelism();
+
+        /** How often the outbox folder is rescanned for entries (new entries are also signalled directly). */
+        Duration pollInterval();
+    }
+}

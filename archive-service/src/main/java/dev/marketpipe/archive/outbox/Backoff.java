@@ -1,0 +1,36 @@
+package dev.marketpipe.archive.outbox;
+
+import java.time.Duration;
+
+/**
+ * Exponential backoff between delivery attempts (spec §7.1 "retry with exponential backoff"): the wait doubles
+ * per consecutive failure up to a ceiling, and a {@code Retry-After} from the validator is honoured up to the
+ * same ceiling. Not thread-safe: one per lane.
+ */
+final class Backoff {
+
+    private final Duration initial;
+    private final Duration max;
+    private Duration next;
+
+    Backoff(Duration initial, Duration max) {
+        this.initial = initial;
+        this.max = max.compareTo(initial) < 0 ? initial : max;
+        this.next = initial;
+    }
+
+    /** The wait before the next attempt; advances the sequence. */
+    Duration next(Duration retryAfter) {
+        Duration wait = next;
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter.compareTo(max) > 0 ? max : retryAfter;
+        }
+        Duration doubled = next.multipliedBy(2);
+        next = doubled.compareTo(max) > 0 ? max : doubled;
+        return wait;
+    }
+
+    void reset() {
+        next = initial;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.marketpipe.archive.store.filesystem;
+
+import dev.marketpipe.archive.disk.ArchiveRoot;
+import dev.marketpipe.archive.disk.DurableFiles;
+import dev.marketpipe.archive.envelope.EnvelopeFormat;
+import dev.marketpipe.archive.envelope.Sha256;
+import dev.marketpipe.archive.store.ArchiveKey;
+import dev.marketpipe.archive.store.ArchiveStore;
+import dev.marketpipe.archive.store.StoredEnvelope;
+import io.quarkus.arc.Unremovable;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Keeps envelopes as files below {@code <root>/raw/} (spec §4 directory structure).
+ *
+ * <p>Publishing never overwrites: the envelope is written to a temp file in the target folder and forced to the
+ * device, then given its final name with a hard link ({@code link(2)} fails when the name exists, atomically, also
+ * against other processes sharing the folder). A taken name moves on to the next suffix. Then the temp name is
+ * removed and the folder forced, so the new name survives a crash. The file system must support hard links
+ * (local file systems and NFS do).
+ */
+@Singleton
+@Named("filesystem")
+@Unremovable
+public class FilesystemArchiveStore implements ArchiveStore {
+
+    /** More envelopes than this under one name means something is wrong upstream, not a reason to loop on. */
+    static final int MAX_SUFFIX = 10_000;
+
+    private final ArchiveRoot root;
+    private final EnvelopeFormat format;
+
+    @Inject
+    public FilesystemArchiveStore(ArchiveRoot root, EnvelopeFormat format) {
+        this.root = root;
+        this.format = format;
+    }
+
+    @Override
+    public StoredEnvelope put(ArchiveKey key, byte[] envelope) throws IOException {
+        Path dir = resolve(key.directory());
+        DurableFiles.createDirectories(root.path(), dir);
+        Path temp = DurableFiles.writeTemp(dir, envelope);
+        try {
+            for (int n = 1; n <= MAX_SUFFIX; n++) {
+                Path target = dir.resolve(key.fileName(n));
+                if (Files.exists(target)) {
+                    continue; // cheap skip; the link below is what decides
+                }
+                try {
+                    Files.createLink(target, temp);
+                } catch (FileAlreadyExistsException taken) {
+                    continue; // another batch got this name first
+                }
+                DurableFiles.delete(temp); // also forces the folder, making the new name durable
+                return new StoredEnvelope(key.ref(n), Sha256.hex(envelope), envelope.length);
+            }
+            throw new IOException("more than " + MAX_SUFFIX + " envelopes named " + key.ref(1));
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public Optional<StoredEnvelope> find(ArchiveKey key, UUID batchId) throws IOException {
+        Path dir = resolve(key.directory());
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        Map<Integer, Path> candidates = new TreeMap<>();
+        try (DirectoryStream<Path> names = Files.newDirectoryStream(dir, key.baseName() + "*.json")) {
+            for (Path file : names) {
+                OptionalInt n = key.suffixOf(file.getFileName().toString());
+                if (n.isPresent()) {
+                    candidates.put(n.getAsInt(), file);
+                }
+            }
+        }
+        for (Map.Entry<Integer, Path> candidate : candidates.entrySet()) {
+            Optional<UUID> id;
+            try (InputStream in = Files.newInputStream(candidate.getValue())) {
+                id = format.batchIdOf(in);
+            }
+            if (id.isPresent() && id.get().equals(batchId)) {
+                byte[] bytes = Files.readAllBytes(candidate.getValue());
+                return Optional.of(new StoredEnvelope(key.ref(candidate.getKey()), Sha256.hex(bytes), bytes.length));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Path resolve(String relative) {
+        Path dir = root.path().resolve(relative).normalize();
+        if (!dir.startsWith(root.raw())) {
+            throw new IllegalArgumentException("archive key outside raw/: " + relative);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.marketpipe.archive.validator;
+
+import dev.marketpipe.wire.CollectedBatch;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** validator-service's {@code POST /v1/validations} (CONTRACTS.md "validator-service"). */
+@RegisterRestClient(configKey = "validator")
+@Path("/v1/validations")
+interface ValidatorRestClient {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response validate(CollectedBatch batch);
+}

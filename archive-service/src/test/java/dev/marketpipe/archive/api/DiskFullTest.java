@@ -1,0 +1,69 @@
+package dev.marketpipe.archive.api;
+
+import dev.marketpipe.archive.TestBatches;
+import dev.marketpipe.archive.disk.ArchiveRoot;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Spec §7.3 disk full: with less free space than the threshold, batches are refused and nothing is written. */
+@QuarkusTest
+@TestProfile(DiskFullTest.TinyDisk.class)
+@WithTestResource(ValidatorMock.class)
+class DiskFullTest {
+
+    /** Asks for a petabyte of free space, which no test machine has. */
+    public static class TinyDisk implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("marketpipe.archive.min-free-space-mb", "1000000000");
+        }
+    }
+
+    @Inject
+    ArchiveRoot root;
+
+    @Test
+    void batchIsRefusedWith507AndNothingIsWritten() throws IOException {
+        given().contentType(ContentType.JSON)
+                .body(TestBatches.body(UUID.randomUUID(), "005930", "2025-03-04T00:00:00Z"))
+                .post("/v1/batches")
+                .then().statusCode(507)
+                .contentType("application/problem+json")
+                .body("status", equalTo(507))
+                .body("title", equalTo("Insufficient Storage"));
+
+        assertEquals(0, filesBelow(root.raw()));
+        assertEquals(0, filesBelow(root.index()));
+        assertEquals(0, filesBelow(root.outbox()));
+    }
+
+    @Test
+    void readinessIsDownWhileLivenessStaysUp() {
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.name", hasItem("archive-storage"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    private static long filesBelow(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+}

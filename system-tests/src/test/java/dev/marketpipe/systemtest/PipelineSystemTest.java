@@ -136,6 +136,9 @@ class PipelineSystemTest {
         }
         assertQuarantineHoldsEveryCorruptedBar();
         assertEquals(batchesSoFar, archiveFiles(), "one archive file per API response");
+        System.out.printf("system test: %d one-minute and %d daily bars equal the ground truth, %d quarantined, %d archive files%n",
+                count("SELECT count(*) FROM market_data_1min"), count("SELECT count(*) FROM market_data_daily"),
+                count("SELECT count(*) FROM quarantine"), archiveFiles());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.marketpipe.collector;
 
+import dev.marketpipe.testsupport.PostgresTestResource;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -30,6 +32,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
 class BackfillResourceTest {
 
     WireMockServer wireMock;

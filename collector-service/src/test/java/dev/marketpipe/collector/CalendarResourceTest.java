@@ -1,5 +1,7 @@
 package dev.marketpipe.collector;
 
+import dev.marketpipe.testsupport.PostgresTestResource;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
 class CalendarResourceTest {
 
     @Test

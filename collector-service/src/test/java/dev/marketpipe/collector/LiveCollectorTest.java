@@ -1,5 +1,7 @@
 package dev.marketpipe.collector;
 
+import dev.marketpipe.testsupport.PostgresTestResource;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.live.LiveCollector;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
 class LiveCollectorTest {
 
     WireMockServer wireMock;

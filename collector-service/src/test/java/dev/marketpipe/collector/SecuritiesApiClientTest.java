@@ -1,5 +1,7 @@
 package dev.marketpipe.collector;
 
+import dev.marketpipe.testsupport.PostgresTestResource;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.marketpipe.collector.provider.AccessTokens;
@@ -35,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The spec §7.1 error table, row by row, against a WireMock securities API. */
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
 class SecuritiesApiClientTest {
 
     private static final BarsQuery QUERY = new BarsQuery("005930", BarInterval.ONE_MINUTE, "2025-03-04", "2025-03-04", 1);

@@ -1,5 +1,7 @@
 package dev.marketpipe.loader;
 
+import dev.marketpipe.testsupport.PostgresTestResource;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.ValidatedBatch;

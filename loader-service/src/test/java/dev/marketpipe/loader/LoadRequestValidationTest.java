@@ -1,5 +1,7 @@
 package dev.marketpipe.loader;
 
+import dev.marketpipe.testsupport.PostgresTestResource;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marketpipe.wire.Bar;

@@ -1,5 +1,7 @@
 package dev.marketpipe.loader;
 
+import dev.marketpipe.testsupport.PostgresTestResource;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.marketpipe.loader;
+package dev.marketpipe.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -18,14 +18,15 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL for the tests (no Docker on our machines): the database named by env
  * {@code MARKETPIPE_TEST_DB_URL} (user/password from {@code MARKETPIPE_TEST_DB_USER}/{@code _PASSWORD}), else a
- * throwaway cluster in {@code target/pg-test} started by {@code ../scripts/pg-throwaway} on a free port.
+ * throwaway cluster in {@code target/pg-test} started by the repository's {@code scripts/pg-throwaway} on a free
+ * port.
  * Publishes {@code marketpipe.test.pg-*} so the outage test can stop and restart the cluster.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String SCRIPT_PROPERTY = "marketpipe.test.pg-script";
-    static final String DIR_PROPERTY = "marketpipe.test.pg-dir";
-    static final String PORT_PROPERTY = "marketpipe.test.pg-port";
+    public static final String SCRIPT_PROPERTY = "marketpipe.test.pg-script";
+    public static final String DIR_PROPERTY = "marketpipe.test.pg-dir";
+    public static final String PORT_PROPERTY = "marketpipe.test.pg-port";
 
     private Path script;
     private Path dir;
@@ -40,7 +41,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.datasource.password", env("MARKETPIPE_TEST_DB_PASSWORD", ""));
             return config;
         }
-        script = Path.of("../scripts/pg-throwaway").toAbsolutePath().normalize();
+        script = findScript();
         dir = Path.of("target/pg-test").toAbsolutePath();
         // a cluster left by an aborted run: stop it and start from an empty database
         run(script.toString(), "stop", dir.toString());
@@ -64,7 +65,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     }
 
     /** Runs the script and answers the last line it printed; fails with its output when it fails. */
-    static String run(String... command) {
+    public static String run(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -79,6 +80,17 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code scripts/pg-throwaway} of the repository, looked up from the module folder the tests run in. */
+    private static Path findScript() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("scripts/pg-throwaway");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("scripts/pg-throwaway not found above " + Path.of("").toAbsolutePath());
     }
 
     private static int freePort() {

@@ -1,5 +1,6 @@
 package dev.marketpipe.wire;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -18,6 +19,7 @@ import java.util.UUID;
  * @param rawResponse   the response body exactly as received
  * @param bars          the records the provider adapter read from {@code rawResponse}, in response order
  * @param archiveRef    path of the archived envelope, relative to the archive root; {@code null} until archived
+ * @param records       the non-bar records (order books, account, positions, orders); null for market data
  */
 @RegisterForReflection
 public record CollectedBatch(
@@ -37,14 +39,30 @@ public record CollectedBatch(
         String collectorVersion,
         JsonNode rawResponse,
         List<Bar> bars,
-        String archiveRef) {
+        String archiveRef,
+        BatchRecords records) {
+
+    /** The canonical constructor is the JSON creator (the shorter one is for Java call sites). */
+    @JsonCreator
+    public CollectedBatch {
+    }
+
+    /** A market-data batch: bars only (the shape every bar call site builds). */
+    public CollectedBatch(UUID batchId, DataType dataType, String symbol, BarInterval interval, SourceRole source,
+            String provider, Instant windowStart, Instant windowEnd, int page, Instant fetchedAt, long apiLatencyMs,
+            int attempts, String apiVersion, String collectorVersion, JsonNode rawResponse, List<Bar> bars,
+            String archiveRef) {
+        this(batchId, dataType, symbol, interval, source, provider, windowStart, windowEnd, page, fetchedAt,
+                apiLatencyMs, attempts, apiVersion, collectorVersion, rawResponse, bars, archiveRef, null);
+    }
 
     public CollectedBatch withArchiveRef(String ref) {
         return new CollectedBatch(batchId, dataType, symbol, interval, source, provider, windowStart, windowEnd,
-                page, fetchedAt, apiLatencyMs, attempts, apiVersion, collectorVersion, rawResponse, bars, ref);
+                page, fetchedAt, apiLatencyMs, attempts, apiVersion, collectorVersion, rawResponse, bars, ref, records);
     }
 
+    /** Bars plus non-bar records. */
     public int recordCount() {
-        return bars == null ? 0 : bars.size();
+        return (bars == null ? 0 : bars.size()) + (records == null ? 0 : records.size());
     }
 }

@@ -1,5 +1,6 @@
 package dev.marketpipe.wire;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.UUID;
  *
  * @param batchIssues batch-level findings: gaps, duplicates, out-of-order timestamps (spec §5.4)
  * @param qualityScore share of received records accepted without a flag, 0..1
+ * @param acceptedRecords    non-bar records that passed (order books, account, positions, orders); null for bars
+ * @param quarantinedRecords non-bar records held back, with their reasons; null for bars
  */
 @RegisterForReflection
 public record ValidatedBatch(
@@ -28,5 +31,26 @@ public record ValidatedBatch(
         List<AcceptedBar> accepted,
         List<QuarantinedBar> quarantined,
         List<QualityIssue> batchIssues,
-        double qualityScore) {
+        double qualityScore,
+        BatchRecords acceptedRecords,
+        List<QuarantinedRecord> quarantinedRecords) {
+
+    /** The canonical constructor is the JSON creator (the shorter one is for Java call sites). */
+    @JsonCreator
+    public ValidatedBatch {
+    }
+
+    /** A market-data verdict: bars only (the shape every bar call site builds). */
+    public ValidatedBatch(UUID batchId, DataType dataType, String symbol, BarInterval interval, SourceRole source,
+            String archiveRef, Instant fetchedAt, long apiLatencyMs, int recordsReceived, List<AcceptedBar> accepted,
+            List<QuarantinedBar> quarantined, List<QualityIssue> batchIssues, double qualityScore) {
+        this(batchId, dataType, symbol, interval, source, archiveRef, fetchedAt, apiLatencyMs, recordsReceived,
+                accepted, quarantined, batchIssues, qualityScore, null, null);
+    }
+
+    /** Records held back, bars and non-bar records together. */
+    public int quarantinedCount() {
+        return (quarantined == null ? 0 : quarantined.size())
+                + (quarantinedRecords == null ? 0 : quarantinedRecords.size());
+    }
 }

@@ -17,7 +17,9 @@ public class ArchivableBatchValidator implements ConstraintValidator<ArchivableB
         context.disableDefaultConstraintViolation();
         boolean valid = required(context, "batchId", batch.batchId());
         valid &= required(context, "dataType", batch.dataType());
-        valid &= required(context, "interval", batch.interval());
+        if (batch.dataType() == DataType.MARKET_DATA) {
+            valid &= required(context, "interval", batch.interval()); // order books and account data have none
+        }
         valid &= required(context, "source", batch.source());
         valid &= required(context, "windowStart", batch.windowStart());
         valid &= required(context, "fetchedAt", batch.fetchedAt());

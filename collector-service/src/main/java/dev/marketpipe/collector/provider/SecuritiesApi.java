@@ -33,4 +33,32 @@ interface SecuritiesApi {
             @QueryParam("end_date") String endDate,
             @QueryParam("limit") int limit,
             @QueryParam("page") int page);
+
+    /** Spec §1.2: the order book of one symbol now. */
+    @GET
+    @Path("/market/orderbook")
+    @Produces(MediaType.APPLICATION_JSON)
+    String orderBook(@HeaderParam("Authorization") String authorization, @QueryParam("symbol") String symbol);
+
+    /** Spec §1.3 account info. */
+    @GET
+    @Path("/account/info")
+    @Produces(MediaType.APPLICATION_JSON)
+    String accountInfo(@HeaderParam("Authorization") String authorization);
+
+    /** Spec §1.3 position data. */
+    @GET
+    @Path("/positions")
+    @Produces(MediaType.APPLICATION_JSON)
+    String positions(@HeaderParam("Authorization") String authorization);
+
+    /** Spec §1.3 order history over a window, paged like {@code /market/data}. */
+    @GET
+    @Path("/orders/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    String orderHistory(@HeaderParam("Authorization") String authorization,
+            @QueryParam("start_date") String startDate,
+            @QueryParam("end_date") String endDate,
+            @QueryParam("limit") int limit,
+            @QueryParam("page") int page);
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The one door to the securities API. Its fault-tolerance policy is the spec §7.1 table:
@@ -37,16 +38,18 @@ public class SecuritiesApiClient {
     private final SecuritiesApi api;
     private final AccessTokens tokens;
     private final SpecResponseReader reader;
+    private final SnapshotResponseReader snapshotReader;
     private final CollectorConfig config;
     private final MarketClock clock;
     private final MeterRegistry registry;
     private final Timer responseTime;
 
     SecuritiesApiClient(@RestClient SecuritiesApi api, AccessTokens tokens, SpecResponseReader reader,
-            CollectorConfig config, MarketClock clock, MeterRegistry registry) {
+            SnapshotResponseReader snapshotReader, CollectorConfig config, MarketClock clock, MeterRegistry registry) {
         this.api = api;
         this.tokens = tokens;
         this.reader = reader;
+        this.snapshotReader = snapshotReader;
         this.config = config;
         this.clock = clock;
         this.registry = registry;
@@ -75,7 +78,7 @@ public class SecuritiesApiClient {
         Instant started = clock.now();
         long startNanos = System.nanoTime();
         try {
-            String body = callOnceReauthenticating(query);
+            String body = callOnceReauthenticating(authorization -> call(authorization, query));
             JsonNode root = reader.parse(body);
             long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
             count("success");
@@ -92,15 +95,63 @@ public class SecuritiesApiClient {
         }
     }
 
-    private String callOnceReauthenticating(BarsQuery query) {
+    /**
+     * Fetch one answer of an account or order-book endpoint (spec §1.2, §1.3), with the same §7.1 policy as
+     * {@link #fetchBars}: same annotations, same call path.
+     *
+     * @param attempts incremented on every attempt
+     */
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 500, maxDuration = 180, durationUnit = ChronoUnit.SECONDS, jitter = 0,
+            retryOn = {ProviderException.RateLimited.class, ProviderException.Unavailable.class,
+                    TimeoutException.class, ProcessingException.class},
+            abortOn = {ProviderException.Rejected.class, ProviderException.AuthenticationFailed.class})
+    @CustomBackoff(RetryAfterBackoff.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class})
+    public SnapshotPage fetchSnapshot(SnapshotQuery query, AtomicInteger attempts) {
+        attempts.incrementAndGet();
+        Instant started = clock.now();
+        long startNanos = System.nanoTime();
+        try {
+            String body = callOnceReauthenticating(authorization -> call(authorization, query));
+            JsonNode root = snapshotReader.parse(query, body);
+            long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+            count("success");
+            return new SnapshotPage(query, root, snapshotReader.records(query, root),
+                    snapshotReader.totalPages(root), started, latencyMs, attempts.get());
+        } catch (ProviderException e) {
+            count(e.errorType());
+            throw e;
+        } catch (ProcessingException e) {
+            count("connection_error");
+            throw e;
+        } finally {
+            responseTime.record(Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+    }
+
+    /** One call with the current token; a refused token is replaced once and the call repeated (§7.1 401). */
+    private String callOnceReauthenticating(Function<String, String> call) {
         String authorization = tokens.authorization();
         try {
-            return call(authorization, query);
+            return call.apply(authorization);
         } catch (ProviderException.AuthenticationFailed refused) {
             tokens.invalidate(authorization);
             count("auth_renewed");
-            return call(tokens.authorization(), query);
+            return call.apply(tokens.authorization());
         }
+    }
+
+    private String call(String authorization, SnapshotQuery query) {
+        return switch (query.dataType()) {
+            case ORDERBOOK -> api.orderBook(authorization, query.symbol());
+            case ACCOUNT_INFO -> api.accountInfo(authorization);
+            case POSITIONS -> api.positions(authorization);
+            case ORDERS -> api.orderHistory(authorization, query.startDate(), query.endDate(),
+                    config.api().pageSize(), query.page());
+            case MARKET_DATA -> throw new IllegalArgumentException("bars are fetched with fetchBars");
+        };
     }
 
     private String call(String authorization, BarsQuery query) {

@@ -30,12 +30,17 @@ public class BatchLoader {
         metrics.record(batch, receipt, sample);
         if (receipt.duplicate()) {
             LOG.infof("batch %s (%s %s) already loaded; nothing written", batch.batchId(), batch.symbol(),
-                    batch.interval().code());
+                    kind(batch));
         } else {
             LOG.infof("loaded batch %s (%s %s): %d changed, %d unchanged, %d quarantined", batch.batchId(),
-                    batch.symbol(), batch.interval().code(), receipt.rowsChanged(), receipt.rowsUnchanged(),
+                    batch.symbol(), kind(batch), receipt.rowsChanged(), receipt.rowsUnchanged(),
                     receipt.quarantined());
         }
         return receipt;
+    }
+
+    /** The interval of a bar batch, else the data type (order books and account data have no interval). */
+    private static String kind(ValidatedBatch batch) {
+        return batch.interval() != null ? batch.interval().code() : batch.dataType().code();
     }
 }

@@ -2,6 +2,7 @@ package dev.marketpipe.loader.load;
 
 import dev.marketpipe.loader.collectionlog.CollectionLogEntry;
 import dev.marketpipe.loader.database.DatabaseException;
+import dev.marketpipe.wire.DataType;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +25,15 @@ public class BatchWriter {
     private final DataSource dataSource;
     private final LoadLedger ledger;
     private final BarUpserter upserter;
+    private final RecordUpserter recordUpserter;
     private final QuarantineWriter quarantine;
 
-    public BatchWriter(DataSource dataSource, LoadLedger ledger, BarUpserter upserter, QuarantineWriter quarantine) {
+    public BatchWriter(DataSource dataSource, LoadLedger ledger, BarUpserter upserter, RecordUpserter recordUpserter,
+            QuarantineWriter quarantine) {
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.upserter = upserter;
+        this.recordUpserter = recordUpserter;
         this.quarantine = quarantine;
     }
 
@@ -41,11 +45,12 @@ public class BatchWriter {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            UpsertCounts counts = upserter.upsert(connection, MarketTable.of(batch.interval()), batch.symbol(),
-                    batch.accepted());
+            UpsertCounts counts = batch.dataType() == DataType.MARKET_DATA
+                    ? upserter.upsert(connection, MarketTable.of(batch.interval()), batch.symbol(), batch.accepted())
+                    : recordUpserter.upsert(connection, batch);
             quarantine.insert(connection, batch);
             LoadReceipt receipt = new LoadReceipt(batch.batchId(), counts.changed(), counts.unchanged(),
-                    batch.quarantined().size(), false);
+                    batch.quarantinedCount(), false);
             ledger.complete(connection, receipt);
             logEntry(batch).persist();
             return receipt;
@@ -58,7 +63,7 @@ public class BatchWriter {
         CollectionLogEntry entry = new CollectionLogEntry();
         entry.timestamp = Instant.now();
         entry.symbol = batch.symbol();
-        entry.interval = batch.interval().code();
+        entry.interval = batch.interval() == null ? null : batch.interval().code();
         entry.errorMessage = IssueSummary.of(batch);
         entry.status = entry.errorMessage == null ? CollectionLogEntry.SUCCESS : CollectionLogEntry.WARNING;
         entry.recordsCollected = batch.recordsReceived();
@@ -66,8 +71,8 @@ public class BatchWriter {
         entry.batchId = batch.batchId();
         entry.dataType = batch.dataType().code();
         entry.source = batch.source() == null ? null : batch.source().code();
-        entry.recordsAccepted = batch.accepted().size();
-        entry.recordsQuarantined = batch.quarantined().size();
+        entry.recordsAccepted = batch.recordsReceived() - batch.quarantinedCount();
+        entry.recordsQuarantined = batch.quarantinedCount();
         entry.qualityScore = Double.isFinite(batch.qualityScore()) ? batch.qualityScore() : null;
         return entry;
     }

@@ -3,6 +3,7 @@ package dev.marketpipe.loader.load;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.QuarantinedBar;
+import dev.marketpipe.wire.QuarantinedRecord;
 import dev.marketpipe.wire.ValidatedBatch;
 
 import java.util.Collection;
@@ -36,6 +37,11 @@ final class IssueSummary {
         if (!quarantined.isEmpty()) {
             append(summary, "quarantined", quarantined.size(),
                     quarantined.stream().map(QuarantinedBar::issues).toList());
+        }
+        List<QuarantinedRecord> records = batch.quarantinedRecords() == null ? List.of() : batch.quarantinedRecords();
+        if (!records.isEmpty()) {
+            append(summary, "quarantined", records.size(),
+                    records.stream().map(QuarantinedRecord::issues).toList());
         }
         if (!flagged.isEmpty()) {
             append(summary, "flagged", flagged.size(), flagged.stream().map(AcceptedBar::flags).toList());

@@ -32,7 +32,7 @@ public class LoadLedger {
             claim.setObject(1, batch.batchId());
             claim.setString(2, batch.dataType().code());
             claim.setString(3, batch.symbol());
-            claim.setString(4, batch.interval().code());
+            claim.setString(4, batch.interval() == null ? null : batch.interval().code());
             claim.setString(5, batch.source() == null ? null : batch.source().code());
             claim.setString(6, batch.archiveRef());
             claim.setInt(7, batch.recordsReceived());

@@ -41,37 +41,44 @@ public final class LoadRequestCheck {
         if (batch.dataType() == null) {
             missing.add("dataType");
         }
-        if (batch.symbol() == null || batch.symbol().isBlank()) {
+        boolean bars = batch.dataType() == null || batch.dataType() == DataType.MARKET_DATA;
+        if ((bars || batch.dataType() == DataType.ORDERBOOK) && (batch.symbol() == null || batch.symbol().isBlank())) {
             missing.add("symbol");
         }
-        if (batch.interval() == null) {
+        if (bars && batch.interval() == null) {
             missing.add("interval");
         }
-        if (batch.accepted() == null) {
+        if (bars && batch.accepted() == null) {
             missing.add("accepted");
         }
-        if (batch.quarantined() == null) {
+        if (bars && batch.quarantined() == null) {
             missing.add("quarantined");
+        }
+        if (!bars && (batch.acceptedRecords() == null || batch.acceptedRecords().of(batch.dataType()) == null)) {
+            missing.add("acceptedRecords");
+        }
+        if (!bars && batch.quarantinedRecords() == null) {
+            missing.add("quarantinedRecords");
         }
         if (!missing.isEmpty()) {
             throw new BadRequestException("missing required field(s): " + String.join(", ", missing));
         }
-        if (batch.symbol().length() > MAX_SYMBOL_LENGTH) {
+        if (batch.symbol() != null && batch.symbol().length() > MAX_SYMBOL_LENGTH) {
             throw new BadRequestException("symbol is longer than " + MAX_SYMBOL_LENGTH + " characters");
         }
         if (batch.recordsReceived() < 0 || batch.apiLatencyMs() < 0) {
             throw new BadRequestException("recordsReceived and apiLatencyMs must not be negative");
         }
-        if (batch.dataType() != DataType.MARKET_DATA) {
-            throw new UnprocessableBatchException("data type '" + batch.dataType().code()
-                    + "' is not loaded yet; the loader stores market_data (OHLCV bars) only");
-        }
         List<String> findings = new ArrayList<>();
-        for (int i = 0; i < batch.accepted().size(); i++) {
-            checkAccepted(batch, i, batch.accepted().get(i), findings);
-        }
-        for (int i = 0; i < batch.quarantined().size(); i++) {
-            checkQuarantined(i, batch.quarantined().get(i), findings);
+        if (bars) {
+            for (int i = 0; i < batch.accepted().size(); i++) {
+                checkAccepted(batch, i, batch.accepted().get(i), findings);
+            }
+            for (int i = 0; i < batch.quarantined().size(); i++) {
+                checkQuarantined(i, batch.quarantined().get(i), findings);
+            }
+        } else {
+            RecordCheck.check(batch, findings);
         }
         if (!findings.isEmpty()) {
             String detail = String.join("; ", findings.subList(0, Math.min(MAX_FINDINGS, findings.size())));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.wire.QuarantinedBar;
+import dev.marketpipe.wire.QuarantinedRecord;
 import dev.marketpipe.wire.ValidatedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Spec §7.2 "save to quarantine table": every quarantined record with its status and every reason, the record
@@ -36,21 +38,39 @@ public class QuarantineWriter {
     }
 
     public void insert(Connection connection, ValidatedBatch batch) throws SQLException {
-        if (batch.quarantined().isEmpty()) {
+        if (batch.quarantinedCount() == 0) {
             return;
         }
+        String interval = batch.interval() == null ? null : batch.interval().code();
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             for (QuarantinedBar quarantined : batch.quarantined()) {
                 statement.setObject(1, batch.batchId());
                 statement.setString(2, batch.dataType().code());
                 statement.setString(3, batch.symbol());
-                statement.setString(4, batch.interval().code());
+                statement.setString(4, interval);
                 if (quarantined.bar().timestamp() == null) {
                     statement.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
                 } else {
                     statement.setObject(5, OffsetDateTime.ofInstant(quarantined.bar().timestamp(), ZoneOffset.UTC));
                 }
                 statement.setString(6, toJson(quarantined.bar()));
+                statement.setString(7, toJson(quarantined.issues()));
+                statement.setString(8, quarantined.status().code());
+                statement.setString(9, batch.archiveRef());
+                statement.addBatch();
+            }
+            for (QuarantinedRecord quarantined : batch.quarantinedRecords() == null
+                    ? List.<QuarantinedRecord>of() : batch.quarantinedRecords()) {
+                statement.setObject(1, batch.batchId());
+                statement.setString(2, batch.dataType().code());
+                statement.setString(3, batch.symbol());
+                statement.setString(4, interval);
+                if (quarantined.timestamp() == null) {
+                    statement.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    statement.setObject(5, OffsetDateTime.ofInstant(quarantined.timestamp(), ZoneOffset.UTC));
+                }
+                statement.setString(6, toJson(quarantined.record()));
                 statement.setString(7, toJson(quarantined.issues()));
                 statement.setString(8, quarantined.status().code());
                 statement.setString(9, batch.archiveRef());

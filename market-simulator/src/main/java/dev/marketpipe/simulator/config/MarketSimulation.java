@@ -1,6 +1,7 @@
 package dev.marketpipe.simulator.config;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.simulator.market.AccountGenerator;
 import dev.marketpipe.simulator.market.BarGenerator;
 import dev.marketpipe.simulator.market.OrderBookGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,14 @@ public class MarketSimulation {
     private final Set<String> symbolSet;
     private volatile BarGenerator bars;
     private volatile OrderBookGenerator books;
+    private volatile AccountGenerator accounts;
+    private final String accountNumber;
 
     public MarketSimulation(SimulatorConfig config, CalendarConfig calendarConfig) {
         this.calendar = MarketCalendar.krx(calendarConfig.extraHolidays().orElse(List.of()));
         this.symbols = List.copyOf(config.symbols());
         this.symbolSet = Set.copyOf(symbols);
+        this.accountNumber = config.accountNumber();
         use(new BarGenerator(config.seed(), calendar, config.invalidFraction()));
     }
 
@@ -41,6 +45,10 @@ public class MarketSimulation {
 
     public OrderBookGenerator orderBooks() {
         return books;
+    }
+
+    public AccountGenerator accounts() {
+        return accounts;
     }
 
     public List<String> symbols() {
@@ -59,6 +67,7 @@ public class MarketSimulation {
     private synchronized void use(BarGenerator generator) {
         this.bars = generator;
         this.books = new OrderBookGenerator(generator);
+        this.accounts = new AccountGenerator(generator, symbols, accountNumber);
     }
 
     /** The wall clock; a bean so that "now" has one source. */

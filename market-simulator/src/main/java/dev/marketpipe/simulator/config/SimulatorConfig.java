@@ -27,6 +27,12 @@ public interface SimulatorConfig {
     /** Initial probability in [0, 1] that a served bar is corrupted (changeable at runtime). */
     double invalidFraction();
 
+    /**
+     * The simulated account's number ({@code 8 digits-2 digits}, KIS CANO-ACNT_PRDT_CD), served by the account
+     * endpoints. Treated as a secret: never logged.
+     */
+    String accountNumber();
+
     /** The symbol universe; other symbols answer 404. */
     List<String> symbols();
 

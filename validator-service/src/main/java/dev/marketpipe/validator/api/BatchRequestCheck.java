@@ -1,6 +1,5 @@
 package dev.marketpipe.validator.api;
 
-import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
 import jakarta.ws.rs.BadRequestException;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a {@code POST /v1/validations} body must satisfy before any rule runs. A malformed request is a 400; a
@@ -16,6 +16,10 @@ import java.util.List;
  * two apart from "try again later".
  */
 final class BatchRequestCheck {
+
+    /** The JSON name of each non-bar data type's list in {@code records}. */
+    private static final Map<DataType, String> RECORD_LISTS = Map.of(DataType.ORDERBOOK, "orderBooks",
+            DataType.ACCOUNT_INFO, "accounts", DataType.POSITIONS, "positions", DataType.ORDERS, "orders");
 
     private BatchRequestCheck() {
     }
@@ -31,33 +35,34 @@ final class BatchRequestCheck {
         if (batch.dataType() == null) {
             missing.add("dataType");
         }
-        if (batch.interval() == null) {
+        boolean bars = batch.dataType() == null || batch.dataType() == DataType.MARKET_DATA;
+        if (bars && batch.interval() == null) {
             missing.add("interval");
         }
-        if (batch.symbol() == null || batch.symbol().isBlank()) {
+        if ((bars || batch.dataType() == DataType.ORDERBOOK) && (batch.symbol() == null || batch.symbol().isBlank())) {
             missing.add("symbol");
         }
-        if (batch.bars() == null) {
+        if (bars && batch.bars() == null) {
             missing.add("bars");
+        }
+        if (!bars && (batch.records() == null || batch.records().of(batch.dataType()) == null)) {
+            missing.add("records." + RECORD_LISTS.get(batch.dataType()));
         }
         if (!missing.isEmpty()) {
             throw new BadRequestException("missing required field" + (missing.size() > 1 ? "s: " : ": ")
                     + String.join(", ", missing));
         }
-        List<Bar> bars = batch.bars();
-        for (int i = 0; i < bars.size(); i++) {
-            if (bars.get(i) == null) {
-                throw new BadRequestException("bars[" + i + "] is null");
+        List<?> records = bars ? batch.bars() : batch.records().of(batch.dataType());
+        String name = bars ? "bars" : "records." + RECORD_LISTS.get(batch.dataType());
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) == null) {
+                throw new BadRequestException(name + "[" + i + "] is null");
             }
         }
         if (batch.windowStart() != null && batch.windowEnd() != null
                 && batch.windowEnd().isBefore(batch.windowStart())) {
             throw new BadRequestException("windowEnd " + batch.windowEnd() + " is before windowStart "
                     + batch.windowStart());
-        }
-        if (batch.dataType() != DataType.MARKET_DATA) {
-            throw unprocessable("the validator has rules for market_data batches only, not "
-                    + batch.dataType().code());
         }
     }
 

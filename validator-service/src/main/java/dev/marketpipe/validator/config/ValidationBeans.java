@@ -1,6 +1,10 @@
 package dev.marketpipe.validator.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.validator.records.AccountRules;
+import dev.marketpipe.validator.records.AccountRulesConfig;
+import dev.marketpipe.validator.records.RecordBatchValidator;
 import dev.marketpipe.validator.rules.RuleSet;
 import dev.marketpipe.validator.validation.BatchValidator;
 import jakarta.enterprise.inject.Produces;
@@ -25,5 +29,14 @@ public class ValidationBeans {
         }
         return new BatchValidator(calendar, RuleSet.standard(calendar, config.priceLimit(), config.maxVolume()),
                 config.gapScanMaxWindow());
+    }
+
+    @Produces
+    @Singleton
+    RecordBatchValidator recordBatchValidator(AccountRulesConfig config, ObjectMapper json) {
+        if (config.totalTolerance().signum() < 0) {
+            throw new IllegalArgumentException("marketpipe.validator.account.total-tolerance must not be negative");
+        }
+        return new RecordBatchValidator(new AccountRules(config.totalTolerance()), json);
     }
 }

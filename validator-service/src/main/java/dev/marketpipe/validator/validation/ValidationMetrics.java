@@ -5,6 +5,7 @@ import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.QuarantinedBar;
+import dev.marketpipe.wire.QuarantinedRecord;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -70,6 +71,16 @@ public class ValidationMetrics {
             registry.counter("marketpipe.validator.records.quarantined",
                     "rule", PrimaryRule.of(bar), "status", bar.status().code()).increment();
             countIssues(bar.issues());
+        }
+        if (verdict.acceptedRecords() != null) {
+            accepted.increment(verdict.acceptedRecords().size());
+        }
+        if (verdict.quarantinedRecords() != null) {
+            for (QuarantinedRecord record : verdict.quarantinedRecords()) {
+                registry.counter("marketpipe.validator.records.quarantined", "rule", record.issues().get(0).rule(),
+                        "status", record.status().code()).increment();
+                countIssues(record.issues());
+            }
         }
         for (QualityIssue issue : verdict.batchIssues()) {
             if (RuleCodes.DUPLICATE_TIMESTAMP.equals(issue.rule())) {

@@ -4,7 +4,9 @@ import dev.marketpipe.validator.loader.LoaderClient;
 import dev.marketpipe.validator.loader.LoaderPreviousCloses;
 import dev.marketpipe.validator.loader.LoaderRejectedException;
 import dev.marketpipe.validator.loader.LoaderUnavailableException;
+import dev.marketpipe.validator.records.RecordBatchValidator;
 import dev.marketpipe.wire.CollectedBatch;
+import dev.marketpipe.wire.DataType;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +24,16 @@ public class ValidationService {
     private static final Logger LOG = Logger.getLogger(ValidationService.class);
 
     private final BatchValidator validator;
+    private final RecordBatchValidator recordValidator;
     private final LoaderPreviousCloses previousCloses;
     private final LoaderClient loader;
     private final VerdictLog verdictLog;
     private final ValidationMetrics metrics;
 
-    public ValidationService(BatchValidator validator, LoaderPreviousCloses previousCloses, LoaderClient loader,
-            VerdictLog verdictLog, ValidationMetrics metrics) {
+    public ValidationService(BatchValidator validator, RecordBatchValidator recordValidator,
+            LoaderPreviousCloses previousCloses, LoaderClient loader, VerdictLog verdictLog, ValidationMetrics metrics) {
         this.validator = validator;
+        this.recordValidator = recordValidator;
         this.previousCloses = previousCloses;
         this.loader = loader;
         this.verdictLog = verdictLog;
@@ -41,7 +45,9 @@ public class ValidationService {
      * @throws LoaderRejectedException    the loader refused the verdict for good (4xx)
      */
     public LoadReceipt validateAndLoad(CollectedBatch batch) {
-        ValidatedBatch verdict = validator.validate(batch, previousCloses);
+        ValidatedBatch verdict = batch.dataType() == DataType.MARKET_DATA
+                ? validator.validate(batch, previousCloses)
+                : recordValidator.validate(batch);
         verdictLog.log(verdict);
         LoadReceipt receipt;
         try {
@@ -65,9 +71,14 @@ public class ValidationService {
         }
         metrics.loaded(verdict, receipt);
         LOG.infof("batch %s symbol %s %s: %d received, %d accepted, %d held back, %d batch issues, score %.3f%s",
-                batch.batchId(), batch.symbol(), batch.interval().code(), verdict.recordsReceived(),
-                verdict.accepted().size(), verdict.quarantined().size(), verdict.batchIssues().size(),
+                batch.batchId(), batch.symbol(), kind(batch), verdict.recordsReceived(),
+                verdict.recordsReceived() - verdict.quarantinedCount(), verdict.quarantinedCount(), verdict.batchIssues().size(),
                 verdict.qualityScore(), receipt.duplicate() ? " (already loaded)" : "");
         return receipt;
+    }
+
+    /** The interval of a bar batch, else the data type (order books and account data have no interval). */
+    private static String kind(CollectedBatch batch) {
+        return batch.interval() != null ? batch.interval().code() : batch.dataType().code();
     }
 }

@@ -6,6 +6,7 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.QuarantineStatus;
 import dev.marketpipe.wire.QuarantinedBar;
+import dev.marketpipe.wire.QuarantinedRecord;
 import dev.marketpipe.wire.ValidatedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -43,6 +44,14 @@ public class VerdictLog {
                         name(record), record.status().code(), summary(record));
             }
         }
+        if (verdict.quarantinedRecords() != null) {
+            // the record itself is not printed: account records are sensitive (their number is masked anyway)
+            for (QuarantinedRecord record : verdict.quarantinedRecords()) {
+                LOG.errorf("batch %s %s: record at %s rejected: %s", verdict.batchId(), verdict.dataType().code(),
+                        record.timestamp(), record.issues().stream().map(i -> i.rule() + " (" + i.message() + ")")
+                                .collect(Collectors.joining("; ")));
+            }
+        }
         for (QualityIssue issue : verdict.batchIssues()) {
             LOG.warnf("batch %s symbol %s: %s at %s: %s", verdict.batchId(), verdict.symbol(), issue.rule(),
                     issue.timestamp(), issue.message());
@@ -54,7 +63,7 @@ public class VerdictLog {
                     countByPrimaryRule(verdict));
         }
         if (verdict.recordsReceived() > 0) {
-            double failing = (double) verdict.quarantined().size() / verdict.recordsReceived();
+            double failing = (double) verdict.quarantinedCount() / verdict.recordsReceived();
             if (failing > alertThreshold) {
                 LOG.warnf("quality alert: batch %s symbol %s: %.1f%% of %d records failed validation "
                                 + "(threshold %.1f%%), quality score %.3f", verdict.batchId(), verdict.symbol(),

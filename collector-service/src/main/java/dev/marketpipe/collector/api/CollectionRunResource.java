@@ -1,0 +1,94 @@
+package dev.marketpipe.collector.api;
+
+import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.collector.snapshot.AccountInfoJob;
+import dev.marketpipe.collector.snapshot.OrderBookJob;
+import dev.marketpipe.collector.snapshot.OrderHistoryJob;
+import dev.marketpipe.collector.snapshot.PositionsJob;
+import dev.marketpipe.collector.snapshot.SnapshotCollector;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * {@code POST /v1/collections/{dataType}/run}: runs the scheduled job of an order-book or account data type once,
+ * now, market hours or not (an operator's manual trigger, and how the system test collects each type once).
+ * {@code orders} takes an optional window ({@code from}/{@code to}: ISO dates, both inclusive, or instants, start
+ * inclusive, end exclusive); without one it collects today's session so far.
+ */
+@Path("/v1/collections")
+@Produces(MediaType.APPLICATION_JSON)
+public class CollectionRunResource {
+
+    private static final long MAX_ORDER_WINDOW_DAYS = 370;
+
+    private final OrderBookJob orderBooks;
+    private final AccountInfoJob accountInfo;
+    private final PositionsJob positions;
+    private final OrderHistoryJob orders;
+    private final MarketCalendar calendar;
+
+    CollectionRunResource(OrderBookJob orderBooks, AccountInfoJob accountInfo, PositionsJob positions,
+            OrderHistoryJob orders, MarketCalendar calendar) {
+        this.orderBooks = orderBooks;
+        this.accountInfo = accountInfo;
+        this.positions = positions;
+        this.orders = orders;
+        this.calendar = calendar;
+    }
+
+    @POST
+    @Path("/{dataType}/run")
+    public SnapshotCollector.Outcome run(@PathParam("dataType") String dataType, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        if (!"orders".equals(dataType) && (from != null || to != null)) {
+            throw new BadRequestException("'from' and 'to' apply to orders only");
+        }
+        return switch (dataType) {
+            case "orderbook" -> orderBooks.run();
+            case "account_info" -> accountInfo.run();
+            case "positions" -> positions.run();
+            case "orders" -> from == null && to == null ? orders.run() : ordersWindow(from, to);
+            default -> throw new NotFoundException("no collection job for data type '"
+                    + (dataType.length() > 30 ? dataType.substring(0, 30) + "…" : dataType)
+                    + "'; one of orderbook, account_info, positions, orders");
+        };
+    }
+
+    private SnapshotCollector.Outcome ordersWindow(String from, String to) {
+        if (from == null || to == null) {
+            throw new BadRequestException("give both 'from' and 'to', or neither");
+        }
+        Instant start = bound("from", from, false);
+        Instant end = bound("to", to, true);
+        if (!start.isBefore(end) || ChronoUnit.DAYS.between(start, end) > MAX_ORDER_WINDOW_DAYS) {
+            throw new BadRequestException("'from' must be before 'to', and the window at most "
+                    + MAX_ORDER_WINDOW_DAYS + " days");
+        }
+        return orders.run(start, end);
+    }
+
+    private Instant bound(String name, String value, boolean end) {
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return (end ? date.plusDays(1) : date).atStartOfDay(calendar.zone()).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("'" + name + "' must be an ISO date (2025-03-04) or instant"
+                    + " (2025-03-04T00:00:00Z)");
+        }
+    }
+}

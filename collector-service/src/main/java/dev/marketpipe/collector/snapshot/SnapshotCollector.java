@@ -1,0 +1,110 @@
+package dev.marketpipe.collector.snapshot;
+
+import dev.marketpipe.collector.archive.BatchShipper;
+import dev.marketpipe.collector.config.CollectorConfig;
+import dev.marketpipe.collector.provider.SecuritiesApiClient;
+import dev.marketpipe.collector.provider.SnapshotPage;
+import dev.marketpipe.collector.provider.SnapshotQuery;
+import dev.marketpipe.wire.CollectedBatch;
+import dev.marketpipe.wire.DataType;
+import dev.marketpipe.wire.SourceRole;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Spec §3 steps 2–4 for the non-bar data types: fetch an order book (§1.2), the account info, the positions or a
+ * window of order history (§1.3), turn each answer (each page) into a {@link CollectedBatch} and hand it to the
+ * archive. Account batches carry no symbol, so their archive name is {@code account_info_{YYYYMMDD}_{HHMMSS}}.
+ */
+@ApplicationScoped
+public class SnapshotCollector {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotCollector.class);
+
+    private final SecuritiesApiClient api;
+    private final BatchShipper shipper;
+    private final CollectorConfig config;
+    private final MeterRegistry registry;
+    private final String collectorVersion;
+
+    SnapshotCollector(SecuritiesApiClient api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion) {
+        this.api = api;
+        this.shipper = shipper;
+        this.config = config;
+        this.registry = registry;
+        this.collectorVersion = collectorVersion;
+    }
+
+    /** One order-book snapshot of {@code symbol}; the batch window is the snapshot's second. */
+    public Outcome orderBook(String symbol) {
+        return collect(SnapshotQuery.orderBook(symbol), null, null);
+    }
+
+    public Outcome accountInfo() {
+        return collect(SnapshotQuery.accountInfo(), null, null);
+    }
+
+    public Outcome positions() {
+        return collect(SnapshotQuery.positions(), null, null);
+    }
+
+    /** Every page of the order history of {@code [from, to)}. */
+    public Outcome orders(Instant from, Instant to) {
+        return collect(SnapshotQuery.orders(from.toString(), to.toString()), from, to);
+    }
+
+    private Outcome collect(SnapshotQuery first, Instant windowStart, Instant windowEnd) {
+        List<SnapshotPage> pages = new ArrayList<>();
+        pages.add(api.fetchSnapshot(first, new AtomicInteger()));
+        for (int page = 2; page <= pages.get(0).totalPages(); page++) {
+            pages.add(api.fetchSnapshot(first.withPage(page), new AtomicInteger()));
+        }
+        int records = 0;
+        for (SnapshotPage page : pages) {
+            CollectedBatch batch = toBatch(page, windowStart, windowEnd);
+            shipper.ship(batch);
+            records += batch.recordCount();
+            LOG.debugf("batch %s: %d %s records archived", batch.batchId(), batch.recordCount(),
+                    first.dataType().code());
+        }
+        registry.counter("marketpipe.collector.records.collected", "data_type", first.dataType().code(),
+                "interval", "none").increment(records);
+        return new Outcome(first.dataType(), pages.size(), records);
+    }
+
+    private CollectedBatch toBatch(SnapshotPage page, Instant windowStart, Instant windowEnd) {
+        // A snapshot's window is its own instant: the provider's timestamp when it gave one, else the fetch time.
+        Instant at = snapshotInstant(page);
+        Instant start = windowStart != null ? windowStart : at;
+        Instant end = windowEnd != null ? windowEnd : at;
+        SnapshotQuery query = page.query();
+        return new CollectedBatch(UUID.randomUUID(), query.dataType(), query.symbol(), null, SourceRole.PRIMARY,
+                config.api().provider(), start, end, query.page(), page.fetchedAt(), page.latencyMs(),
+                page.attempts(), config.api().apiVersion(), collectorVersion, page.rawResponse(), List.of(), null,
+                page.records());
+    }
+
+    private static Instant snapshotInstant(SnapshotPage page) {
+        Instant at = switch (page.query().dataType()) {
+            case ORDERBOOK -> page.records().orderBooks().get(0).timestamp();
+            case ACCOUNT_INFO -> page.records().accounts().get(0).timestamp();
+            case POSITIONS -> page.records().positions().isEmpty() ? null
+                    : page.records().positions().get(0).timestamp();
+            default -> null;
+        };
+        return at != null ? at : page.fetchedAt();
+    }
+
+    /** @param pages API answers archived, one batch each */
+    public record Outcome(DataType dataType, int pages, int records) {
+    }
+}

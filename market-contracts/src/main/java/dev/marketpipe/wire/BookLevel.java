@@ -1,0 +1,10 @@
+package dev.marketpipe.wire;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.math.BigDecimal;
+
+/** One price level of an order book (spec §1.2 {@code {price, quantity}}); nullable fields as in {@link Bar}. */
+@RegisterForReflection
+public record BookLevel(BigDecimal price, Long quantity) {
+}

@@ -137,14 +137,14 @@ class LoadRequestValidationTest {
     }
 
     @Test
-    void dataTypesOtherThanMarketDataAre422() {
+    void anOrderBookVerdictWithoutAcceptedRecordsIs400() {
         ValidatedBatch bars = TestBatches.accepted(symbol, BarInterval.ONE_MINUTE,
                 TestBatches.bars(symbol, OPEN, BarInterval.ONE_MINUTE, 1));
         ValidatedBatch orderbook = new ValidatedBatch(bars.batchId(), DataType.ORDERBOOK, symbol, bars.interval(),
                 bars.source(), bars.archiveRef(), bars.fetchedAt(), bars.apiLatencyMs(), bars.recordsReceived(),
                 bars.accepted(), bars.quarantined(), bars.batchIssues(), bars.qualityScore());
 
-        assertProblem(api.post(orderbook), 422, "market_data");
+        assertProblem(api.post(orderbook), 400, "acceptedRecords");
         assertNothingWritten();
     }
 }

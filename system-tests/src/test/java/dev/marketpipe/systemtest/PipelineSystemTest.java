@@ -52,6 +52,11 @@ class PipelineSystemTest {
     private static final long SEED = 7;
     private static final double INVALID_FRACTION = 0.03;
     private static final List<String> SYMBOLS = List.of("005930", "000660", "035420");
+    /** The simulator's universe: the account's portfolio and orders span it. */
+    private static final List<String> UNIVERSE = List.of("005930", "000660", "035420", "005380", "051910", "006400",
+            "035720", "000270", "068270", "105560");
+    /** The simulated account's number: it must never show in a log line or an archive file name. */
+    private static final String ACCOUNT_NUMBER = "98765432-01";
     private static final LocalDate FROM = LocalDate.parse("2025-03-10");
     private static final LocalDate TO = LocalDate.parse("2025-03-12");
     private static final LocalDate DAILY_TO = LocalDate.parse("2025-03-14");
@@ -90,7 +95,9 @@ class PipelineSystemTest {
         Path logs = work.resolve("logs");
         ServiceProcess simulator = new ServiceProcess("market-simulator", root, simulatorPort, Map.of(
                 "MARKETPIPE_SIMULATOR_SEED", String.valueOf(SEED),
-                "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(INVALID_FRACTION)), logs);
+                "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(INVALID_FRACTION),
+                "MARKETPIPE_SIMULATOR_SYMBOLS", String.join(",", UNIVERSE),
+                "MARKETPIPE_SIMULATOR_ACCOUNT_NUMBER", ACCOUNT_NUMBER), logs);
         ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
@@ -102,6 +109,7 @@ class PipelineSystemTest {
                 "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
                 "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
                 "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
+                "MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS),
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         services.addAll(List.of(simulator, loader, validator, archive, collector));
         for (ServiceProcess service : services) {
@@ -163,6 +171,52 @@ class PipelineSystemTest {
         assertEquals(marketBefore, marketChecksum(), "market tables (values and updated_at) unchanged");
         assertEquals(quarantineBefore, count("SELECT count(*) FROM quarantine"), "no quarantine row doubled");
         assertEquals(batchesSoFar, archiveFiles(), "the second run's responses are archived too, none overwritten");
+    }
+
+    @Test
+    @Order(4)
+    void orderBooksAndAccountDataLandAsTheSimulatorServedThem() throws Exception {
+        long logRowsBefore = count("SELECT count(*) FROM data_collection_log");
+        int pages = 0;
+        for (String run : List.of("orderbook", "account_info", "positions",
+                "orders?from=" + FROM + "&to=" + TO)) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(collector.baseUrl() + "/v1/collections/" + run.replace("?", "/run?")
+                            + (run.contains("?") ? "" : "/run")))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), run + ": " + response.body());
+            pages += JSON.readTree(response.body()).path("pages").asInt();
+        }
+        assertEquals(SYMBOLS.size() + 3, pages, "one answer per order book, one each for the account types");
+        long expectedRows = logRowsBefore + pages;
+        await("every order-book and account batch loaded").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> count("SELECT count(*) FROM data_collection_log") == expectedRows);
+
+        AccountTruth truth = new AccountTruth(TRUTH, UNIVERSE, ACCOUNT_NUMBER);
+        truth.assertOrderBooks(postgres, SYMBOLS);
+        truth.assertAccount(postgres);
+        truth.assertPositions(postgres);
+        truth.assertOrders(postgres, CALENDAR.tradingDays(FROM, TO));
+        assertEquals(0, count("SELECT count(*) FROM quarantine WHERE data_type <> 'market_data'"),
+                "nothing of the clean account data quarantined");
+        assertTrue(archiveFileNames().stream().anyMatch(n -> n.matches("account_info_\\d{8}_\\d{6}\\.json")),
+                "account_info archived without symbol: " + archiveFileNames());
+
+        String digits = ACCOUNT_NUMBER.replace("-", "");
+        for (String name : archiveFileNames()) {
+            assertTrue(!name.contains(ACCOUNT_NUMBER) && !name.contains(digits), "account number in file name " + name);
+        }
+        try (Stream<Path> files = Files.walk(work.resolve("logs"))) {
+            for (Path log : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(log);
+                assertTrue(!text.contains(ACCOUNT_NUMBER) && !text.contains(ACCOUNT_NUMBER.substring(0, 8)),
+                        "account number in clear in " + log);
+            }
+        }
+        System.out.printf("system test: %d order books, %d account snapshots, %d positions, %d orders equal what the simulator served%n",
+                count("SELECT count(*) FROM orderbook_snapshot"), count("SELECT count(*) FROM account_snapshot"),
+                count("SELECT count(*) FROM position_snapshot"), count("SELECT count(*) FROM order_history"));
     }
 
     // --- scenario steps ----------------------------------------------------------------------------------------
@@ -308,6 +362,12 @@ class PipelineSystemTest {
     private long archiveFiles() throws IOException {
         try (Stream<Path> files = Files.walk(archiveRoot.resolve("raw"))) {
             return files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).count();
+        }
+    }
+
+    private List<String> archiveFileNames() throws IOException {
+        try (Stream<Path> files = Files.walk(archiveRoot.resolve("raw"))) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
         }
     }
 

@@ -297,16 +297,15 @@ class ValidationResourceTest {
     }
 
     @Test
-    void otherDataTypesAreA422Problem() throws Exception {
+    void anOrderBookBatchWithoutItsRecordsIsA400Problem() throws Exception {
         ObjectNode body = (ObjectNode) json.valueToTree(mixedBatch());
         body.put("dataType", "orderbook");
 
         given().contentType(ContentType.JSON).body(json.writeValueAsString(body))
                 .when().post("/v1/validations")
-                .then().statusCode(422)
+                .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("title", equalTo("Unprocessable Entity"))
-                .body("detail", containsString("market_data"));
+                .body("detail", containsString("records.orderBooks"));
         loader.verify(0, postRequestedFor(urlEqualTo("/v1/loads")));
     }
 

@@ -138,7 +138,24 @@ class SchemaMigrationTest {
                 .map(r -> (String) r.get("def")).toList();
         assertEquals(List.of("UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, date)"),
                 uniqueKeys);
-        assertEquals(List.of("1", "2"), db.rows("SELECT version FROM flyway_schema_history WHERE success "
+        assertEquals(List.of("1", "2", "3"), db.rows("SELECT version FROM flyway_schema_history WHERE success "
                 + "ORDER BY installed_rank").stream().map(r -> (String) r.get("version")).toList());
+    }
+
+    @Test
+    void orderBookAndAccountTablesHaveTheirNaturalKeys() {
+        Db db = new Db(dataSource);
+        Map<String, String> keys = db.rows("SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def "
+                + "FROM pg_constraint WHERE contype = 'u' AND conrelid::regclass::text IN ('orderbook_snapshot', "
+                + "'account_snapshot', 'position_snapshot', 'order_history')").stream()
+                .collect(Collectors.toMap(r -> (String) r.get("t"), r -> (String) r.get("def")));
+        assertEquals(Map.of("orderbook_snapshot", "UNIQUE (symbol, \"timestamp\")",
+                "account_snapshot", "UNIQUE (\"timestamp\")",
+                "position_snapshot", "UNIQUE (\"timestamp\", symbol)",
+                "order_history", "UNIQUE (order_id)"), keys);
+        assertEquals("jsonb NOT NULL", columns("orderbook_snapshot").get("bids"));
+        assertEquals("varchar(32) NOT NULL", columns("account_snapshot").get("account_masked"));
+        assertTrue(!columns("account_snapshot").containsKey("account_number"), "no column for a clear number");
+        assertEquals("varchar(20)", columns("quarantine").get("symbol"), "account data has no symbol");
     }
 }

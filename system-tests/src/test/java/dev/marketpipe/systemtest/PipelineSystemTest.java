@@ -109,6 +109,12 @@ class PipelineSystemTest {
                 "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
                 "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
                 "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
+                // the scheduled order-book and account jobs would add batches during KRX hours; the test runs
+                // each once through POST /v1/collections/{type}/run instead
+                "MARKETPIPE_COLLECTOR_SCHEDULE_ORDERBOOK_ENABLED", "false",
+                "MARKETPIPE_COLLECTOR_SCHEDULE_ACCOUNT_INFO_ENABLED", "false",
+                "MARKETPIPE_COLLECTOR_SCHEDULE_POSITIONS_ENABLED", "false",
+                "MARKETPIPE_COLLECTOR_SCHEDULE_ORDERS_ENABLED", "false",
                 "MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS),
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         services.addAll(List.of(simulator, loader, validator, archive, collector));

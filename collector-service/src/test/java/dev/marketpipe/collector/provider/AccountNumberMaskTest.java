@@ -20,7 +20,6 @@ class AccountNumberMaskTest {
     @Test
     void aShortNumberIsMaskedWhole() {
         assertEquals("******", AccountNumberMask.mask("123456"));
-        assertEquals("****-01", AccountNumberMask.mask("1234-01").replace("1234", "****"));
     }
 
     @Test

@@ -102,6 +102,8 @@ class PipelineSystemTest {
                 "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
                 "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
                 "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
+                "MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false",
+                "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         services.addAll(List.of(simulator, loader, validator, archive, collector));
         for (ServiceProcess service : services) {

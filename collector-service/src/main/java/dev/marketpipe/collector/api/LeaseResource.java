@@ -11,7 +11,6 @@ import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 
 /** {@code GET /v1/leases}: which collector instance collects which symbol (architecture "Scaling"). */
@@ -36,14 +35,14 @@ public class LeaseResource {
      * @param leases   every symbol's lease ({@code live}: held and not expired)
      */
     @RegisterForReflection
-    public record Leases(String instance, boolean replicasEnabled, Duration leaseDuration, List<String> owned,
+    public record Leases(String instance, boolean replicasEnabled, long leaseDurationSeconds, List<String> owned,
             List<LeaseTable.Member> members, List<LeaseTable.Lease> leases) {
     }
 
     @GET
     public Leases leases() {
         try {
-            return new Leases(ownership.instanceId(), config.enabled(), config.leaseDuration(), ownership.owned(),
+            return new Leases(ownership.instanceId(), config.enabled(), config.leaseDuration().toSeconds(), ownership.owned(),
                     table.members(), table.leases());
         } catch (SQLException e) {
             throw new ServiceUnavailableException("the lease table is not readable: " + e.getMessage());

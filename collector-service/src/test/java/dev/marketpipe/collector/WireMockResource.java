@@ -17,7 +17,8 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         server.start();
         return Map.of(
                 "quarkus.rest-client.securities-api.url", server.baseUrl(),
-                "quarkus.rest-client.archive.url", server.baseUrl());
+                "quarkus.rest-client.archive.url", server.baseUrl(),
+                "quarkus.rest-client.loader.url", server.baseUrl());
     }
 
     @Override

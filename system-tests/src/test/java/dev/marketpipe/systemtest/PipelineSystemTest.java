@@ -105,18 +105,20 @@ class PipelineSystemTest {
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
                 "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
-        collector = new ServiceProcess("collector-service", root, collectorPort, Map.of(
-                "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
-                "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
-                "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
-                // the scheduled order-book and account jobs would add batches during KRX hours; the test runs
-                // each once through POST /v1/collections/{type}/run instead
-                "MARKETPIPE_COLLECTOR_SCHEDULE_ORDERBOOK_ENABLED", "false",
-                "MARKETPIPE_COLLECTOR_SCHEDULE_ACCOUNT_INFO_ENABLED", "false",
-                "MARKETPIPE_COLLECTOR_SCHEDULE_POSITIONS_ENABLED", "false",
-                "MARKETPIPE_COLLECTOR_SCHEDULE_ORDERS_ENABLED", "false",
-                "MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS),
-                "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
+        Map<String, String> collectorEnv = new HashMap<>();
+        collectorEnv.put("MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort);
+        collectorEnv.put("MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort);
+        collectorEnv.put("MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort);
+        collectorEnv.put("MARKETPIPE_DB_URL", postgres.jdbcUrl());
+        collectorEnv.put("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS));
+        // scheduled jobs would add batches during KRX hours and break exact counts: the test drives collection
+        // itself (backfills, and POST /v1/collections/{type}/run for order books and account data)
+        collectorEnv.put("MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false");
+        collectorEnv.put("MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false");
+        for (String job : List.of("ORDERBOOK", "ACCOUNT_INFO", "POSITIONS", "ORDERS")) {
+            collectorEnv.put("MARKETPIPE_COLLECTOR_SCHEDULE_" + job + "_ENABLED", "false");
+        }
+        collector = new ServiceProcess("collector-service", root, collectorPort, collectorEnv, logs);
         services.addAll(List.of(simulator, loader, validator, archive, collector));
         for (ServiceProcess service : services) {
             service.start();

@@ -73,6 +73,13 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** {@code kill -9}: the process gets no chance to clean up (no shutdown hooks, no lease release). */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {

@@ -5,6 +5,7 @@ import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.SecuritiesApiClient;
+import dev.marketpipe.collector.state.CollectionState;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
@@ -35,9 +36,12 @@ public class WindowCollector {
     private final CollectorConfig config;
     private final MeterRegistry registry;
     private final String collectorVersion;
+    private final CollectionState state;
 
     WindowCollector(SecuritiesApiClient api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
+            CollectionState state) {
+        this.state = state;
         this.api = api;
         this.shipper = shipper;
         this.config = config;
@@ -60,6 +64,7 @@ public class WindowCollector {
             Instant end = i == pages.size() - 1 ? window.windowEnd() : firstTimestamp(pages.get(i + 1), window.windowEnd());
             CollectedBatch batch = toBatch(window, page, start, end);
             shipper.ship(batch);
+            state.archived(window.symbol(), window.interval(), page.bars());
             records += batch.recordCount();
             LOG.debugf("batch %s: %d %s bars of %s archived", batch.batchId(), batch.recordCount(),
                     window.interval().code(), window.symbol());

@@ -5,6 +5,9 @@ import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.collector.collection.WindowCollector;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
+import dev.marketpipe.collector.replica.SymbolOwnership;
+import dev.marketpipe.collector.state.CollectionState;
+import dev.marketpipe.collector.state.IncrementalConfig;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,9 +35,16 @@ public class LiveCollector {
     private final MarketCalendar calendar;
     private final MarketClock clock;
     private final CollectorConfig config;
+    private final SymbolOwnership ownership;
+    private final CollectionState state;
+    private final IncrementalConfig incremental;
     private Instant lastCollected;
 
-    LiveCollector(WindowCollector collector, MarketCalendar calendar, MarketClock clock, CollectorConfig config) {
+    LiveCollector(WindowCollector collector, MarketCalendar calendar, MarketClock clock, CollectorConfig config,
+            SymbolOwnership ownership, CollectionState state, IncrementalConfig incremental) {
+        this.ownership = ownership;
+        this.state = state;
+        this.incremental = incremental;
         this.collector = collector;
         this.calendar = calendar;
         this.clock = clock;
@@ -48,8 +60,17 @@ public class LiveCollector {
     }
 
     /** Collects the last completed 1-minute bar if it is fresh and not collected yet; returns its start. */
-    public synchronized Optional<Instant> collectLastCompletedBar() {
-        Instant now = clock.now();
+    public Optional<Instant> collectLastCompletedBar() {
+        return collectLastCompletedBar(clock.now());
+    }
+
+    /**
+     * One live cycle as if it ran at {@code now}: the bar that completed last, for the symbols this replica holds.
+     * A symbol whose collection state shows a hole of at most {@code incremental.max-catch-up} before that bar
+     * (a restart, a lease taken over from a dead replica) gets the hole in the same request; a symbol whose state
+     * already has the bar (another replica collected it this cycle) is not fetched again.
+     */
+    public synchronized Optional<Instant> collectLastCompletedBar(Instant now) {
         Optional<Instant> bar = calendar.lastCompletedBarStart(now, BarInterval.ONE_MINUTE)
                 .filter(start -> Duration.between(start.plus(BarInterval.ONE_MINUTE.length()), now).compareTo(FRESHNESS) < 0)
                 .filter(start -> !start.equals(lastCollected));
@@ -59,17 +80,26 @@ public class LiveCollector {
         Instant start = bar.get();
         Instant end = start.plus(BarInterval.ONE_MINUTE.length());
         int failed = 0;
-        for (String symbol : config.symbols()) {
+        List<String> symbols = ownership.owned();
+        Map<String, Instant> archived = state.lastBarStarts(BarInterval.ONE_MINUTE, symbols);
+        for (String symbol : symbols) {
+            Instant last = archived.get(symbol);
+            if (last != null && !last.isBefore(start)) {
+                continue;
+            }
+            Instant from = last != null && !last.isBefore(start.minus(incremental.maxCatchUp()))
+                    && calendar.tradingDate(last).equals(calendar.tradingDate(start))
+                    ? last.plus(BarInterval.ONE_MINUTE.length()) : start;
             try {
-                collector.collect(new FetchWindow(symbol, BarInterval.ONE_MINUTE, start.toString(), end.toString(),
-                        start, end));
+                collector.collect(new FetchWindow(symbol, BarInterval.ONE_MINUTE, from.toString(), end.toString(),
+                        from, end));
             } catch (RuntimeException e) {
                 failed++;
                 LOG.errorf("live 1m bar %s of %s not collected: %s", start, symbol, e.getMessage());
             }
         }
         lastCollected = start;
-        LOG.debugf("live 1m bar %s collected for %d symbols (%d failed)", start, config.symbols().size(), failed);
+        LOG.debugf("live 1m bar %s collected for %d symbols (%d failed)", start, symbols.size(), failed);
         return bar;
     }
 }

@@ -1,0 +1,63 @@
+package dev.marketpipe.collector.api;
+
+import dev.marketpipe.collector.config.MarketClock;
+import dev.marketpipe.collector.live.LiveCollector;
+import dev.marketpipe.collector.replica.SymbolOwnership;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code POST /v1/live/run[?at=instant]}: runs one cycle of the live 1-minute job now, exactly the code the schedule
+ * runs, optionally as if the clock read {@code at}. Only when {@code marketpipe.collector.control.live-trigger} is
+ * on (system tests drive replicas through it at a controlled market time); otherwise 404.
+ */
+@Path("/v1/live/run")
+@Produces(MediaType.APPLICATION_JSON)
+public class LiveResource {
+
+    private final LiveCollector live;
+    private final SymbolOwnership ownership;
+    private final MarketClock clock;
+    private final ControlConfig control;
+
+    LiveResource(LiveCollector live, SymbolOwnership ownership, MarketClock clock, ControlConfig control) {
+        this.live = live;
+        this.ownership = ownership;
+        this.clock = clock;
+        this.control = control;
+    }
+
+    /** What one triggered cycle did: the bar it collected (null: none due) and the symbols it covered. */
+    @RegisterForReflection
+    public record LiveRun(String instance, Instant at, Instant bar, List<String> symbols) {
+    }
+
+    @POST
+    public LiveRun run(@QueryParam("at") String at) {
+        if (!control.liveTrigger()) {
+            throw new NotFoundException("the live trigger is off (marketpipe.collector.control.live-trigger)");
+        }
+        Instant now = at == null || at.isBlank() ? clock.now() : instant(at);
+        List<String> symbols = ownership.owned();
+        Instant bar = live.collectLastCompletedBar(now).orElse(null);
+        return new LiveRun(ownership.instanceId(), now, bar, bar == null ? List.of() : symbols);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("'at' must be an ISO instant such as 2025-03-04T01:05:05Z");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.marketpipe.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * PostgreSQL, the simulator, loader, validator, archive and one or more collectors as real processes, for the
+ * gap-fill and replica scenarios (each scenario gets a pipeline and a database of its own).
+ */
+final class Pipeline implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final ThrowawayPostgres postgres;
+    final ServiceProcess simulator;
+    final List<ServiceProcess> collectors;
+    private final List<ServiceProcess> all;
+
+    private Pipeline(ThrowawayPostgres postgres, ServiceProcess simulator, List<ServiceProcess> collectors,
+            List<ServiceProcess> all) {
+        this.postgres = postgres;
+        this.simulator = simulator;
+        this.collectors = collectors;
+        this.all = all;
+    }
+
+    /** Starts everything; {@code collectorEnv.get(i)} is the extra environment of collector {@code i}. */
+    static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv)
+            throws Exception {
+        Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
+        Path work = root.resolve("system-tests/target/" + name);
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        ThrowawayPostgres postgres = ThrowawayPostgres.start(root, work.resolve("pg"), freePort());
+        int simulatorPort = freePort();
+        int loaderPort = freePort();
+        int validatorPort = freePort();
+        int archivePort = freePort();
+        Path logs = work.resolve("logs");
+        ServiceProcess simulator = new ServiceProcess("market-simulator", root, simulatorPort, Map.of(
+                "MARKETPIPE_SIMULATOR_SEED", String.valueOf(seed),
+                "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(invalidFraction)), logs);
+        ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
+                "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
+        ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
+                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort), logs);
+        ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
+                "MARKETPIPE_ARCHIVE_ROOT", work.resolve("archive").toString(),
+                "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
+        List<ServiceProcess> collectors = new ArrayList<>();
+        for (int i = 0; i < collectorEnv.size(); i++) {
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
+                    "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
+                    "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
+                    "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
+                    "MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false",
+                    "MARKETPIPE_DB_URL", postgres.jdbcUrl()));
+            env.putAll(collectorEnv.get(i));
+            collectors.add(new ServiceProcess("collector-service", root, freePort(), env, logs.resolve("collector-" + i)));
+        }
+        List<ServiceProcess> all = new ArrayList<>(List.of(simulator, loader, validator, archive));
+        all.addAll(collectors);
+        Pipeline pipeline = new Pipeline(postgres, simulator, collectors, all);
+        try {
+            for (ServiceProcess service : all) {
+                service.start();
+            }
+            for (ServiceProcess service : all) {
+                service.awaitReady();
+            }
+        } catch (Exception | AssertionError e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    static JsonNode get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    static HttpResponse<String> post(String url, Object body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void delete(String url) throws IOException, InterruptedException {
+        HTTP.send(HttpRequest.newBuilder(URI.create(url)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection db = postgres.connect(); ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection db = postgres.connect()) {
+            db.createStatement().execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess service : all) {
+            service.close();
+        }
+        postgres.close();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

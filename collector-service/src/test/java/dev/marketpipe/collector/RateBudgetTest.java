@@ -57,7 +57,7 @@ class RateBudgetTest {
         waits.put(Priority.HIGH, highWait);
         waits.put(Priority.MEDIUM, lowWait);
         waits.put(Priority.LOW, lowWait);
-        return BudgetPolicy.of(perSecond, 0.1, 0.2, waits, demandHold, Duration.ofMillis(50));
+        return BudgetPolicy.of(perSecond, Duration.ofMillis(50), 0.1, 0.2, waits, demandHold, Duration.ofMillis(50));
     }
 
     private RateBudget replica(String provider, BudgetPolicy policy, SimpleMeterRegistry registry) {

@@ -23,6 +23,12 @@ public interface BudgetConfig {
     /** Requests per second for a paper account (KIS: 2/s). */
     int paperRequestsPerSecond();
 
+    /**
+     * Added to the one-second window a grant counts in, so that requests granted exactly a second apart but sent
+     * with different delays still arrive at the provider at most {@code requestsPerSecond} per second.
+     */
+    Duration windowMargin();
+
     /** Share of every second's requests that Medium work may not take (kept for High). */
     double mediumReserve();
 

@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
  * One provider's request budget (spec §1 "Rate Limits"), shared by every job of every collector replica through
  * one row of {@code collector.rate_budget}.
  *
- * <p>The row keeps the instants (database clock, microseconds) of the grants of the last second. A request is
- * granted when fewer than its priority's limit were granted in the second before now, so no one-second window ever
- * holds more than {@code requestsPerSecond} grants, whichever replicas took them. Each decision is one short
+ * <p>The row keeps the instants (database clock, microseconds) of the grants of the last window (one second plus a
+ * small margin for send jitter). A request is granted when fewer than its priority's limit were granted in the
+ * window before now, so no one-second window ever holds more than {@code requestsPerSecond} grants, whichever
+ * replicas took them. Each decision is one short
  * transaction holding the row lock ({@code SELECT … FOR UPDATE}), and "now" is the database's clock, so replicas
  * with skewed clocks still share one timeline.
  *
@@ -35,7 +36,6 @@ import java.util.concurrent.TimeUnit;
  */
 public class RateBudget {
 
-    private static final long WINDOW_MICROS = 1_000_000;
     private static final long MIN_SLEEP_MICROS = 1_000;
 
     private final DataSource dataSource;
@@ -170,7 +170,8 @@ public class RateBudget {
             result.next();
             now = result.getLong(1);
         }
-        List<Long> recent = grants.stream().filter(g -> g > now - WINDOW_MICROS).sorted().toList();
+        long window = policy.window().toNanos() / 1_000;
+        List<Long> recent = grants.stream().filter(g -> g > now - window).sorted().toList();
         int limit = policy.limit(priority);
         long blockedUntil = switch (priority) {
             case HIGH -> 0;
@@ -190,7 +191,7 @@ public class RateBudget {
                 mediumDemandUntil = Math.max(mediumDemandUntil, now + hold);
             }
             // the earliest moment enough of the window's grants have aged out for this priority's limit
-            long slotFree = recent.size() < limit ? now : recent.get(recent.size() - limit) + WINDOW_MICROS;
+            long slotFree = recent.size() < limit ? now : recent.get(recent.size() - limit) + window;
             retryIn = Math.max(slotFree, blockedUntil) - now;
         }
         try (PreparedStatement update = connection.prepareStatement(

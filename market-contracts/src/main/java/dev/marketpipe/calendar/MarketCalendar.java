@@ -36,6 +36,9 @@ public final class MarketCalendar {
     /** The Korea Exchange's zone. */
     public static final ZoneId KRX_ZONE = ZoneId.of("Asia/Seoul");
 
+    /** Length of KRX's optional pre-market and after-hours sessions (spec §2: 08:30–09:00, 15:30–16:00 KST). */
+    public static final Duration EXTENDED_SESSION_LENGTH = Duration.ofMinutes(30);
+
     private final ZoneId zone;
     private final LocalTime regularOpen;
     private final LocalTime regularClose;
@@ -82,6 +85,42 @@ public final class MarketCalendar {
         LocalTime close = special == null ? regularClose : special[1];
         return Optional.of(new Session(date, date.atTime(open).atZone(zone).toInstant(),
                 date.atTime(close).atZone(zone).toInstant()));
+    }
+
+    /**
+     * The optional pre-market session of {@code date} (spec §2 "Pre-Market 08:30–09:00 KST"): the
+     * {@link #EXTENDED_SESSION_LENGTH} before the regular open, so it moves with a late-open day (10:00 → 09:30–10:00).
+     * Empty on a closed day. Not part of {@link #session(LocalDate)}: collectors ask for it explicitly.
+     */
+    public Optional<Session> preMarket(LocalDate date) {
+        return session(date).map(s -> new Session(date, s.open().minus(EXTENDED_SESSION_LENGTH), s.open()));
+    }
+
+    /**
+     * The optional after-hours session of {@code date} (spec §2 "After-Hours 15:30–16:00 KST"): the
+     * {@link #EXTENDED_SESSION_LENGTH} after the regular close, so it moves with a late-close day (CSAT: 16:30–17:00).
+     * Empty on a closed day.
+     */
+    public Optional<Session> afterHours(LocalDate date) {
+        return session(date).map(s -> new Session(date, s.close(), s.close().plus(EXTENDED_SESSION_LENGTH)));
+    }
+
+    /** True while the pre-market session of the instant's exchange-local date is running. */
+    public boolean isPreMarket(Instant now) {
+        return preMarket(tradingDate(now)).map(s -> s.contains(now)).orElse(false);
+    }
+
+    /** True while the after-hours session of the instant's exchange-local date is running. */
+    public boolean isAfterHours(Instant now) {
+        return afterHours(tradingDate(now)).map(s -> s.contains(now)).orElse(false);
+    }
+
+    /**
+     * True while the regular session or, when asked for, an extended session is running: the gate of a job that is
+     * configured to collect in pre-market and/or after-hours too.
+     */
+    public boolean isOpen(Instant now, boolean includePreMarket, boolean includeAfterHours) {
+        return isOpen(now) || (includePreMarket && isPreMarket(now)) || (includeAfterHours && isAfterHours(now));
     }
 
     /** Trading dates from {@code from} to {@code to}, both inclusive, in order. */

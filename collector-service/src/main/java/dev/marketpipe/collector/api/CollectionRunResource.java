@@ -56,10 +56,10 @@ public class CollectionRunResource {
             throw new BadRequestException("'from' and 'to' apply to orders only");
         }
         return switch (dataType) {
-            case "orderbook" -> orderBooks.run();
-            case "account_info" -> accountInfo.run();
-            case "positions" -> positions.run();
-            case "orders" -> from == null && to == null ? orders.run() : ordersWindow(from, to);
+            case "orderbook" -> orderBooks.collect();
+            case "account_info" -> accountInfo.collect();
+            case "positions" -> positions.collect();
+            case "orders" -> from == null && to == null ? orders.collect() : ordersWindow(from, to);
             default -> throw new NotFoundException("no collection job for data type '"
                     + (dataType.length() > 30 ? dataType.substring(0, 30) + "…" : dataType)
                     + "'; one of orderbook, account_info, positions, orders");
@@ -76,7 +76,7 @@ public class CollectionRunResource {
             throw new BadRequestException("'from' must be before 'to', and the window at most "
                     + MAX_ORDER_WINDOW_DAYS + " days");
         }
-        return orders.run(start, end);
+        return orders.collect(start, end);
     }
 
     private Instant bound(String name, String value, boolean end) {

@@ -1,5 +1,7 @@
 package dev.marketpipe.collector.backfill;
 
+import dev.marketpipe.collector.budget.Priority;
+import dev.marketpipe.collector.budget.WorkPriority;
 import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.collector.collection.WindowCollector;
 import dev.marketpipe.collector.config.CollectorConfig;
@@ -79,7 +81,8 @@ public class BackfillService {
 
     private void run(BackfillJob job, FetchWindow window) {
         try {
-            WindowCollector.Outcome outcome = collector.collect(window);
+            // history yields to the scheduled jobs when the shared rate budget is short
+            WindowCollector.Outcome outcome = WorkPriority.call(Priority.LOW, () -> collector.collect(window));
             job.windowSucceeded(outcome.pages(), outcome.records());
         } catch (RuntimeException e) {
             String error = window.symbol() + " " + window.interval().code() + " " + window.startParam() + ": "

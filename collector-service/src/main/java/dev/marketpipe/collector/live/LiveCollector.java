@@ -6,10 +6,10 @@ import dev.marketpipe.collector.collection.WindowCollector;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.replica.SymbolOwnership;
+import dev.marketpipe.collector.schedule.CollectionJob;
 import dev.marketpipe.collector.state.CollectionState;
 import dev.marketpipe.collector.state.IncrementalConfig;
 import dev.marketpipe.wire.BarInterval;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -22,10 +22,13 @@ import java.util.Optional;
 /**
  * Spec §2 "1-Minute OHLCV, every 1 minute, market hours": shortly after each minute, collects the bar that just
  * completed for every configured symbol. Outside the session (nights, weekends, holidays) it does nothing. A bar
- * is collected once; the minute after the close still picks up the session's last bar.
+ * is collected once; the minute after the close still picks up the session's last bar. Scheduled as the
+ * {@code one-minute} job of {@code marketpipe.collector.schedule} (High priority).
  */
 @ApplicationScoped
-public class LiveCollector {
+public class LiveCollector implements CollectionJob {
+
+    public static final String NAME = "one-minute";
 
     private static final Logger LOG = Logger.getLogger(LiveCollector.class);
     /** A completed bar older than this is left to backfill rather than collected late by the live job. */
@@ -51,12 +54,14 @@ public class LiveCollector {
         this.config = config;
     }
 
-    @Scheduled(identity = "live-1m", cron = "{marketpipe.collector.live.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        if (config.live().enabled()) {
-            collectLastCompletedBar();
-        }
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void run() {
+        collectLastCompletedBar();
     }
 
     /** Collects the last completed 1-minute bar if it is fresh and not collected yet; returns its start. */

@@ -8,10 +8,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import dev.marketpipe.collector.budget.Budgeted;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The securities API of spec §1 as a REST client; {@link SecuritiesApiClient} wraps it with the §7.1 rules. */
+/**
+ * The securities API of spec §1 as a REST client; {@link SecuritiesApiClient} wraps it with the §7.1 rules. Every
+ * method is one request and takes a token of the shared rate budget first ({@link Budgeted}, on the type so that
+ * request kinds added later are budgeted too).
+ */
+@Budgeted
 @RegisterRestClient(configKey = "securities-api")
 @RegisterProvider(ProviderErrorMapper.class)
 interface SecuritiesApi {

@@ -1,6 +1,7 @@
 package dev.marketpipe.collector.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marketpipe.collector.budget.BudgetShed;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,7 +73,7 @@ public class SecuritiesApiClient {
             abortOn = {ProviderException.Rejected.class, ProviderException.AuthenticationFailed.class})
     @CustomBackoff(RetryAfterBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class})
+            skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class, BudgetShed.class})
     public BarsPage fetchBars(BarsQuery query, AtomicInteger attempts) {
         attempts.incrementAndGet();
         Instant started = clock.now();

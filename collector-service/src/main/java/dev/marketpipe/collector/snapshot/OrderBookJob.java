@@ -1,10 +1,10 @@
 package dev.marketpipe.collector.snapshot;
 
 import dev.marketpipe.calendar.MarketCalendar;
-import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.wire.DataType;
-import io.quarkus.scheduler.Scheduled;
+import dev.marketpipe.collector.replica.SymbolOwnership;
+import dev.marketpipe.collector.schedule.CollectionJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -13,38 +13,42 @@ import org.jboss.logging.Logger;
  * run while the session is open; nothing outside it.
  */
 @ApplicationScoped
-public class OrderBookJob {
+public class OrderBookJob implements CollectionJob {
+
+    public static final String NAME = "orderbook";
 
     private static final Logger LOG = Logger.getLogger(OrderBookJob.class);
 
     private final SnapshotCollector collector;
-    private final OrderBookSchedule schedule;
-    private final CollectorConfig config;
+    private final SymbolOwnership ownership;
     private final MarketCalendar calendar;
     private final MarketClock clock;
 
-    OrderBookJob(SnapshotCollector collector, OrderBookSchedule schedule, CollectorConfig config,
-            MarketCalendar calendar, MarketClock clock) {
+    OrderBookJob(SnapshotCollector collector, SymbolOwnership ownership, MarketCalendar calendar, MarketClock clock) {
         this.collector = collector;
-        this.schedule = schedule;
-        this.config = config;
+        this.ownership = ownership;
         this.calendar = calendar;
         this.clock = clock;
     }
 
-    @Scheduled(identity = "orderbook", every = "{marketpipe.collector.schedule.orderbook.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        if (schedule.enabled() && calendar.isOpen(clock.now())) {
-            run();
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The scheduled run (see {@code JobScheduler}): collects only while the session is open. */
+    @Override
+    public void run() {
+        if (calendar.isOpen(clock.now())) {
+            collect();
         }
     }
 
-    /** One snapshot per configured symbol, whatever the time; a symbol that fails is logged and skipped. */
-    public SnapshotCollector.Outcome run() {
+    /** One snapshot per symbol this replica holds, whatever the time; a symbol that fails is logged and skipped. */
+    public SnapshotCollector.Outcome collect() {
         int pages = 0;
         int records = 0;
-        for (String symbol : config.symbols()) {
+        for (String symbol : ownership.owned()) {
             try {
                 SnapshotCollector.Outcome outcome = collector.orderBook(symbol);
                 pages += outcome.pages();

@@ -3,7 +3,7 @@ package dev.marketpipe.collector.snapshot;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.collector.config.MarketClock;
-import io.quarkus.scheduler.Scheduled;
+import dev.marketpipe.collector.schedule.CollectionJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -16,47 +16,48 @@ import java.util.Optional;
  * whose fill changed) updates its row instead of doubling it.
  */
 @ApplicationScoped
-public class OrderHistoryJob {
+public class OrderHistoryJob implements CollectionJob {
+
+    public static final String NAME = "orders";
 
     private static final Logger LOG = Logger.getLogger(OrderHistoryJob.class);
 
     private final SnapshotCollector collector;
-    private final OrderHistorySchedule schedule;
     private final MarketCalendar calendar;
     private final MarketClock clock;
 
-    OrderHistoryJob(SnapshotCollector collector, OrderHistorySchedule schedule, MarketCalendar calendar,
+    OrderHistoryJob(SnapshotCollector collector, MarketCalendar calendar,
             MarketClock clock) {
         this.collector = collector;
-        this.schedule = schedule;
         this.calendar = calendar;
         this.clock = clock;
     }
 
-    @Scheduled(identity = "orders", every = "{marketpipe.collector.schedule.orders.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        if (schedule.enabled() && calendar.isOpen(clock.now())) {
-            try {
-                run();
-            } catch (RuntimeException e) {
-                LOG.errorf("order history not collected: %s", e.getMessage());
-            }
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The scheduled run (see {@code JobScheduler}): collects only while the session is open. */
+    @Override
+    public void run() {
+        if (calendar.isOpen(clock.now())) {
+            collect();
         }
     }
 
     /** The orders of today's session up to now; nothing on a closed day. */
-    public SnapshotCollector.Outcome run() {
+    public SnapshotCollector.Outcome collect() {
         Instant now = clock.now();
         Optional<Session> session = calendar.session(calendar.tradingDate(now));
         if (session.isEmpty() || !now.isAfter(session.get().open())) {
             return new SnapshotCollector.Outcome(dev.marketpipe.wire.DataType.ORDERS, 0, 0);
         }
-        return run(session.get().open(), now);
+        return collect(session.get().open(), now);
     }
 
     /** The orders placed in {@code [from, to)}. */
-    public SnapshotCollector.Outcome run(Instant from, Instant to) {
+    public SnapshotCollector.Outcome collect(Instant from, Instant to) {
         return collector.orders(from, to);
     }
 }

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.collector.collection.WindowCollector;
 import dev.marketpipe.collector.failover.ProviderRouter;
+import dev.marketpipe.collector.outcome.CollectionLogOutbox;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.ProviderException;
@@ -84,8 +85,13 @@ class FailoverTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    CollectionLogOutbox outbox;
+
     @BeforeEach
     void reset() {
+        // reports of the previous test are sent in the background: let them arrive before the journal is cleared
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> outbox.pending() == 0);
         ApiStubs.reset(wireMock);
         breakers.resetAll();
         router.probePrimary(); // every test starts on a healthy primary

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.failover.ProviderRouter;
+import dev.marketpipe.collector.outcome.CollectionLogOutbox;
 import dev.marketpipe.collector.provider.AccessTokens;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
@@ -85,8 +86,13 @@ class SecuritiesApiClientTest {
 
     private MutableClock clock;
 
+    @Inject
+    CollectionLogOutbox outbox;
+
     @BeforeEach
     void reset() {
+        // reports of the previous test are sent in the background: let them arrive before the journal is cleared
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> outbox.pending() == 0);
         ApiStubs.reset(wireMock);
         breakers.resetAll();
         Instant start = START.plus(Duration.ofHours(HOURS.incrementAndGet()));

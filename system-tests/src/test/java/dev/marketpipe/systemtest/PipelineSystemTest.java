@@ -101,6 +101,7 @@ class PipelineSystemTest {
         collector = new ServiceProcess("collector-service", root, collectorPort, Map.of(
                 "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
                 "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
+                "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
                 "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         services.addAll(List.of(simulator, loader, validator, archive, collector));

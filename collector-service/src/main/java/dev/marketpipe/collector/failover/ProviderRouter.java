@@ -17,6 +17,7 @@ import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -55,12 +56,13 @@ public class ProviderRouter {
     private final MarketCalendar calendar;
     private final MarketClock clock;
     private final MeterRegistry registry;
+    private final CircuitBreakerMaintenance breakers;
     private final AtomicReference<SourceRole> active = new AtomicReference<>(SourceRole.PRIMARY);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
     ProviderRouter(SecuritiesApiClient primary, @Backup SecuritiesApiClient backup, FailoverConfig failover,
             CollectorConfig config, BackupProviderConfig backupConfig, FailureReporter reporter,
-            MarketCalendar calendar, MarketClock clock, MeterRegistry registry) {
+            MarketCalendar calendar, MarketClock clock, MeterRegistry registry, CircuitBreakerMaintenance breakers) {
         this.primary = primary;
         this.backup = backup;
         this.failover = failover;
@@ -70,6 +72,7 @@ public class ProviderRouter {
         this.calendar = calendar;
         this.clock = clock;
         this.registry = registry;
+        this.breakers = breakers;
         Gauge.builder("marketpipe.collector.source.active", active, a -> a.get() == SourceRole.BACKUP ? 1 : 0)
                 .description("Source collection uses: 0 primary, 1 backup").register(registry);
     }
@@ -167,6 +170,10 @@ public class ProviderRouter {
             return false;
         }
         consecutiveFailures.set(0);
+        // The primary answered: its breaker's rolling window still holds the outage, and SmallRye would reopen the
+        // breaker on the next result. The breakers are unnamed (one per client bean), so they are reset together;
+        // the backup's history is of no use once collection leaves it.
+        breakers.resetAll();
         switchTo(SourceRole.PRIMARY, "the primary answered the probe");
         return true;
     }

@@ -42,7 +42,7 @@ public class FailureReporter {
      */
     public void failed(CallContext call, SourceRole source, String provider, ApiError error, int attempts,
             long elapsedMs, boolean servedElsewhere) {
-        String message = scrub("HTTP " + (error.status() == 0 ? "-" : error.status()) + " " + error.message());
+        String message = scrub(error.message());
         if (error.alerts()) {
             registry.counter("marketpipe.collector.api.alerts", "type", error.type()).increment();
             LOG.errorf("ALERT securities API request failed after %d attempt(s): symbol=%s interval=%s data_type=%s "

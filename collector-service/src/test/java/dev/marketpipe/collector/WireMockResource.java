@@ -6,7 +6,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** One WireMock server standing in for both the securities API and archive-service. */
+/**
+ * One WireMock server standing in for the securities API, the backup securities API (under {@code /backup}),
+ * archive-service and loader-service.
+ */
 public class WireMockResource implements QuarkusTestResourceLifecycleManager {
 
     private WireMockServer server;
@@ -18,6 +21,7 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.rest-client.securities-api.url", server.baseUrl(),
                 "quarkus.rest-client.archive.url", server.baseUrl(),
+                "quarkus.rest-client.backup-securities-api.url", server.baseUrl() + ApiStubs.BACKUP,
                 "quarkus.rest-client.loader.url", server.baseUrl());
     }
 

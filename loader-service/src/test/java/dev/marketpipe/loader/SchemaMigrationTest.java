@@ -98,6 +98,9 @@ class SchemaMigrationTest {
         spec.put("records_accepted", "integer");
         spec.put("records_quarantined", "integer");
         spec.put("quality_score", "double precision");
+        spec.put("error_type", "varchar(40)"); // V4: spec §7.1 outcomes reported by the collector
+        spec.put("provider", "varchar(40)");
+        spec.put("attempts", "integer");
         assertEquals(spec, columns("data_collection_log"));
     }
 
@@ -138,7 +141,7 @@ class SchemaMigrationTest {
                 .map(r -> (String) r.get("def")).toList();
         assertEquals(List.of("UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, date)"),
                 uniqueKeys);
-        assertEquals(List.of("1", "2", "3"), db.rows("SELECT version FROM flyway_schema_history WHERE success "
+        assertEquals(List.of("1", "2", "3", "4"), db.rows("SELECT version FROM flyway_schema_history WHERE success "
                 + "ORDER BY installed_rank").stream().map(r -> (String) r.get("version")).toList());
     }
 

@@ -26,11 +26,16 @@ final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     ServiceProcess(String name, Path repoRoot, int port, Map<String, String> env, Path logDir) {
-        this.name = name;
+        this(name, name, repoRoot, port, env, logDir);
+    }
+
+    /** @param label names the log file, so that two instances of one service (primary and backup) log apart */
+    ServiceProcess(String name, String label, Path repoRoot, int port, Map<String, String> env, Path logDir) {
+        this.name = label;
         this.port = port;
         this.jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.env = env;
-        this.log = logDir.resolve(name + ".log");
+        this.log = logDir.resolve(label + ".log");
     }
 
     String baseUrl() {

@@ -2,14 +2,14 @@ package dev.marketpipe.collector.collection;
 
 import dev.marketpipe.collector.archive.BatchShipper;
 import dev.marketpipe.collector.config.CollectorConfig;
+import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
-import dev.marketpipe.collector.provider.SecuritiesApiClient;
+import dev.marketpipe.collector.provider.Sourced;
 import dev.marketpipe.collector.state.CollectionState;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
-import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Spec §3 steps 2–4 for one {@link FetchWindow}: fetch every page from the securities API, turn each response
@@ -31,14 +30,14 @@ public class WindowCollector {
 
     private static final Logger LOG = Logger.getLogger(WindowCollector.class);
 
-    private final SecuritiesApiClient api;
+    private final ProviderRouter api;
     private final BatchShipper shipper;
     private final CollectorConfig config;
     private final MeterRegistry registry;
     private final String collectorVersion;
     private final CollectionState state;
 
-    WindowCollector(SecuritiesApiClient api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
+    WindowCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
             CollectionState state) {
         this.state = state;
@@ -52,19 +51,20 @@ public class WindowCollector {
     /** Collects the window; returns how many API responses (pages) and records were archived. */
     public Outcome collect(FetchWindow window) {
         BarsQuery first = new BarsQuery(window.symbol(), window.interval(), window.startParam(), window.endParam(), 1);
-        List<BarsPage> pages = new ArrayList<>();
-        pages.add(api.fetchBars(first, new AtomicInteger()));
-        for (int page = 2; page <= pages.get(0).totalPages(); page++) {
-            pages.add(api.fetchBars(first.withPage(page), new AtomicInteger()));
+        List<Sourced<BarsPage>> pages = new ArrayList<>();
+        pages.add(api.fetchBars(first));
+        for (int page = 2; page <= pages.get(0).value().totalPages(); page++) {
+            pages.add(api.fetchBars(first.withPage(page)));
         }
         int records = 0;
         for (int i = 0; i < pages.size(); i++) {
-            BarsPage page = pages.get(i);
-            Instant start = i == 0 ? window.windowStart() : firstTimestamp(page, window.windowStart());
-            Instant end = i == pages.size() - 1 ? window.windowEnd() : firstTimestamp(pages.get(i + 1), window.windowEnd());
+            Sourced<BarsPage> page = pages.get(i);
+            Instant start = i == 0 ? window.windowStart() : firstTimestamp(page.value(), window.windowStart());
+            Instant end = i == pages.size() - 1 ? window.windowEnd()
+                    : firstTimestamp(pages.get(i + 1).value(), window.windowEnd());
             CollectedBatch batch = toBatch(window, page, start, end);
             shipper.ship(batch);
-            state.archived(window.symbol(), window.interval(), page.bars());
+            state.archived(window.symbol(), window.interval(), page.value().bars());
             records += batch.recordCount();
             LOG.debugf("batch %s: %d %s bars of %s archived", batch.batchId(), batch.recordCount(),
                     window.interval().code(), window.symbol());
@@ -74,9 +74,11 @@ public class WindowCollector {
         return new Outcome(pages.size(), records);
     }
 
-    private CollectedBatch toBatch(FetchWindow window, BarsPage page, Instant start, Instant end) {
+    /** The batch records which source answered (spec §1 backup source, archive metadata {@code source}/{@code provider}). */
+    private CollectedBatch toBatch(FetchWindow window, Sourced<BarsPage> sourced, Instant start, Instant end) {
+        BarsPage page = sourced.value();
         return new CollectedBatch(UUID.randomUUID(), DataType.MARKET_DATA, window.symbol(), window.interval(),
-                SourceRole.PRIMARY, config.api().provider(), start, end, page.query().page(), page.fetchedAt(),
+                sourced.source(), sourced.provider(), start, end, page.query().page(), page.fetchedAt(),
                 page.latencyMs(), page.attempts(), config.api().apiVersion(), collectorVersion, page.rawResponse(),
                 page.bars(), null);
     }

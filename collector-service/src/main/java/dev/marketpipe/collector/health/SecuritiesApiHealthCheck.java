@@ -1,6 +1,8 @@
 package dev.marketpipe.collector.health;
 
+import dev.marketpipe.collector.failover.FailoverConfig;
 import dev.marketpipe.collector.provider.AccessTokens;
+import dev.marketpipe.collector.provider.Backup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -8,16 +10,22 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Spec §8 {@code api_connection}: the collector is ready when it holds (or can obtain) an access token from the
- * securities API. Uses the cached token, so probing does not request tokens in a loop.
+ * primary securities API, or — with failover enabled — from the backup. Goes through {@link AccessTokens}, which
+ * reuses the cached token and requests a new one at most once per minimum interval, so probing never requests
+ * tokens in a loop.
  */
 @Readiness
 @ApplicationScoped
 public class SecuritiesApiHealthCheck implements HealthCheck {
 
     private final AccessTokens tokens;
+    private final AccessTokens backupTokens;
+    private final FailoverConfig failover;
 
-    SecuritiesApiHealthCheck(AccessTokens tokens) {
+    SecuritiesApiHealthCheck(AccessTokens tokens, @Backup AccessTokens backupTokens, FailoverConfig failover) {
         this.tokens = tokens;
+        this.backupTokens = backupTokens;
+        this.failover = failover;
     }
 
     @Override
@@ -25,9 +33,24 @@ public class SecuritiesApiHealthCheck implements HealthCheck {
         try {
             tokens.authorization();
             return HealthCheckResponse.up("api_connection");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException primaryFailure) {
+            if (failover.enabled()) {
+                try {
+                    backupTokens.authorization();
+                    return HealthCheckResponse.named("api_connection").up()
+                            .withData("primary", describe(primaryFailure)).withData("backup", "up").build();
+                } catch (RuntimeException backupFailure) {
+                    return HealthCheckResponse.named("api_connection").down()
+                            .withData("primary", describe(primaryFailure))
+                            .withData("backup", describe(backupFailure)).build();
+                }
+            }
             return HealthCheckResponse.named("api_connection").down()
-                    .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+                    .withData("error", describe(primaryFailure)).build();
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

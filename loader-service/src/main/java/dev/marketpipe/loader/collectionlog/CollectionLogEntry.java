@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * One row of spec §6 {@code data_collection_log}: the outcome of one loaded batch (spec §3 step 8 "log
- * success/failure"), plus the batch columns added in V2. The loader writes exactly one per loaded batch id.
+ * success/failure"), plus the batch columns added in V2. The loader writes exactly one per loaded batch id; the
+ * collector adds one per collection attempt that failed (V4 columns, {@code POST /v1/collection-log}).
  */
 @Entity
 @Table(name = "data_collection_log")
@@ -21,6 +22,7 @@ public class CollectionLogEntry extends PanacheEntityBase {
 
     public static final String SUCCESS = "success";
     public static final String WARNING = "warning";
+    public static final String ERROR = "error";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,4 +64,14 @@ public class CollectionLogEntry extends PanacheEntityBase {
 
     @Column(name = "quality_score")
     public Double qualityScore;
+
+    /** V4: the spec §7.1 row of a failed collection attempt ({@code server_error}, {@code timeout}, …). */
+    @Column(name = "error_type")
+    public String errorType;
+
+    /** V4: the provider's name. */
+    public String provider;
+
+    /** V4: calls the attempt made, retries included. */
+    public Integer attempts;
 }

@@ -9,11 +9,12 @@ import java.util.UUID;
 @RegisterForReflection
 public record CollectionLogView(long id, Instant timestamp, String symbol, String interval, String status,
         Integer recordsCollected, String errorMessage, Integer executionTimeMs, UUID batchId, String dataType,
-        String source, Integer recordsAccepted, Integer recordsQuarantined, Double qualityScore) {
+        String source, Integer recordsAccepted, Integer recordsQuarantined, Double qualityScore, String errorType,
+        String provider, Integer attempts) {
 
     public static CollectionLogView of(CollectionLogEntry e) {
         return new CollectionLogView(e.id, e.timestamp, e.symbol, e.interval, e.status, e.recordsCollected,
                 e.errorMessage, e.executionTimeMs, e.batchId, e.dataType, e.source, e.recordsAccepted,
-                e.recordsQuarantined, e.qualityScore);
+                e.recordsQuarantined, e.qualityScore, e.errorType, e.provider, e.attempts);
     }
 }

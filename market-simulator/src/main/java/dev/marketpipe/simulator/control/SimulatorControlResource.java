@@ -11,6 +11,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -31,13 +33,15 @@ public class SimulatorControlResource {
     private final FaultInjector faults;
     private final RequestStats stats;
     private final TokenStore tokens;
+    private final Discrepancies discrepancies;
 
     public SimulatorControlResource(MarketSimulation simulation, FaultInjector faults, RequestStats stats,
-            TokenStore tokens) {
+            TokenStore tokens, Discrepancies discrepancies) {
         this.simulation = simulation;
         this.faults = faults;
         this.stats = stats;
         this.tokens = tokens;
+        this.discrepancies = discrepancies;
     }
 
     @GET
@@ -95,5 +99,34 @@ public class SimulatorControlResource {
     public void resetStats() {
         stats.reset();
         tokens.resetCount();
+    }
+
+    @GET
+    @Path("/discrepancies")
+    @Operation(summary = "Planted discrepancies: daily-bar values this instance serves differently")
+    public List<PlantedDiscrepancy> discrepancies() {
+        return discrepancies.planted();
+    }
+
+    @PUT
+    @Path("/discrepancies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Serve the daily bar of `symbol` on `date` with `delta` added to `field` (backup-source "
+            + "reconciliation tests); adds to those already planted")
+    public List<PlantedDiscrepancy> plant(@NotNull(message = BODY_REQUIRED) @Valid PlantedDiscrepancy discrepancy) {
+        if (!simulation.knows(discrepancy.symbol())) {
+            throw new jakarta.ws.rs.NotFoundException("unknown symbol '" + discrepancy.symbol() + "'");
+        }
+        discrepancies.plant(discrepancy);
+        LOG.infof("discrepancy planted: %s %s %s delta %s", discrepancy.symbol(), discrepancy.date(), discrepancy.field(),
+                discrepancy.delta());
+        return discrepancies.planted();
+    }
+
+    @DELETE
+    @Path("/discrepancies")
+    @Operation(summary = "Remove every planted discrepancy")
+    public void clearDiscrepancies() {
+        discrepancies.clear();
     }
 }

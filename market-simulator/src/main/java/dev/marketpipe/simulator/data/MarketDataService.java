@@ -4,6 +4,7 @@ import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.simulator.config.MarketSimulation;
 import dev.marketpipe.simulator.config.SimulatorConfig;
+import dev.marketpipe.simulator.control.Discrepancies;
 import dev.marketpipe.simulator.market.BarGenerator;
 import dev.marketpipe.simulator.market.OrderBook;
 import dev.marketpipe.simulator.market.ServedBar;
@@ -33,12 +34,15 @@ public class MarketDataService {
     private final SimulatorConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Discrepancies discrepancies;
 
-    public MarketDataService(MarketSimulation simulation, SimulatorConfig config, Clock clock, MeterRegistry registry) {
+    public MarketDataService(MarketSimulation simulation, SimulatorConfig config, Clock clock, MeterRegistry registry,
+            Discrepancies discrepancies) {
         this.simulation = simulation;
         this.config = config;
         this.clock = clock;
         this.registry = registry;
+        this.discrepancies = discrepancies;
     }
 
     /** Today in the exchange's zone. */
@@ -61,7 +65,8 @@ public class MarketDataService {
             for (ServedBar served : bars.servedRecords(query.symbol(), query.interval(), date)) {
                 if (query.contains(served.bar().timestamp())
                         && (config.serveFutureBars() || !completion(served.slot(), query.interval(), session.get()).isAfter(now))) {
-                    window.add(served.bar());
+                    window.add(query.interval() == BarInterval.ONE_DAY
+                            ? discrepancies.apply(served.bar(), calendar.zone()) : served.bar());
                 }
             }
         }

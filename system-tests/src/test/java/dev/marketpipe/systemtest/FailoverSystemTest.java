@@ -1,0 +1,310 @@
+package dev.marketpipe.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.simulator.market.BarGenerator;
+import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.BarInterval;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Spec §1 backup source with real processes: two market simulators (the second one the backup, with credentials of
+ * its own), the four services and PostgreSQL. The primary answers 503 to every market request: collection goes on
+ * from the backup and the database still equals the ground truth, with every batch saying it came from the backup;
+ * the primary recovers: collection returns to it; a discrepancy planted in the backup is found by reconciliation.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FailoverSystemTest {
+
+    private static final long SEED = 11;
+    private static final List<String> SYMBOLS = List.of("005930", "000660");
+    private static final LocalDate FROM = LocalDate.parse("2025-03-10");
+    private static final LocalDate TO = LocalDate.parse("2025-03-11");
+    private static final LocalDate DAILY_TO = LocalDate.parse("2025-03-14");
+    private static final LocalDate AFTER_FAILBACK = LocalDate.parse("2025-03-12");
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final MarketCalendar CALENDAR = MarketCalendar.krx();
+    private static final BarGenerator TRUTH = new BarGenerator(SEED, CALENDAR, 0.0);
+
+    private static Path archiveRoot;
+    private static ThrowawayPostgres postgres;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess primary;
+    private static ServiceProcess backup;
+    private static ServiceProcess collector;
+    private static int batches;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
+        Path work = root.resolve("system-tests/target/failover-test");
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        archiveRoot = work.resolve("archive");
+        postgres = ThrowawayPostgres.start(root, work.resolve("pg"), freePort());
+        Path logs = work.resolve("logs");
+        int primaryPort = freePort();
+        int backupPort = freePort();
+        int loaderPort = freePort();
+        int validatorPort = freePort();
+        int archivePort = freePort();
+        primary = new ServiceProcess("market-simulator", "simulator-primary", root, primaryPort, Map.of(
+                "MARKETPIPE_SIMULATOR_SEED", String.valueOf(SEED)), logs);
+        backup = new ServiceProcess("market-simulator", "simulator-backup", root, backupPort, Map.of(
+                "MARKETPIPE_SIMULATOR_SEED", String.valueOf(SEED),
+                "MARKETPIPE_SIMULATOR_APP_KEY", "backup-app-key",
+                "MARKETPIPE_SIMULATOR_APP_SECRET", "backup-app-secret"), logs);
+        ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
+                "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
+        ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
+                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort), logs);
+        ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
+                "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
+                "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
+        collector = new ServiceProcess("collector-service", root, freePort(), Map.ofEntries(
+                Map.entry("MARKETPIPE_API_URL", "http://127.0.0.1:" + primaryPort),
+                Map.entry("MARKETPIPE_BACKUP_API_URL", "http://127.0.0.1:" + backupPort),
+                Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_APP_KEY", "backup-app-key"),
+                Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_APP_SECRET", "backup-app-secret"),
+                Map.entry("MARKETPIPE_COLLECTOR_FAILOVER_ENABLED", "true"),
+                Map.entry("MARKETPIPE_COLLECTOR_FAILOVER_PROBE_INTERVAL", "1S"),
+                Map.entry("MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort),
+                Map.entry("MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort),
+                Map.entry("MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false"),
+                Map.entry("MARKETPIPE_DB_URL", postgres.jdbcUrl())), logs);
+        services.addAll(List.of(primary, backup, loader, validator, archive, collector));
+        for (ServiceProcess service : services) {
+            service.start();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady();
+        }
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void whileThePrimaryFailsCollectionContinuesFromTheBackup() throws Exception {
+        send(primary, "PUT", "/simulator/faults", "{\"status\":503,\"count\":1000000}", 200);
+
+        batches += runBackfill("1m", FROM, TO) + runBackfill("1d", FROM, DAILY_TO);
+        awaitLoaded(batches);
+
+        for (String symbol : SYMBOLS) {
+            for (LocalDate day : CALENDAR.tradingDays(FROM, TO)) {
+                assertTableEqualsTruth(symbol, BarInterval.ONE_MINUTE, day);
+            }
+            for (LocalDate day : CALENDAR.tradingDays(FROM, DAILY_TO)) {
+                assertTableEqualsTruth(symbol, BarInterval.ONE_DAY, day);
+            }
+        }
+        assertEquals(batches, count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL AND source = 'backup'"),
+                "every loaded batch came from the backup");
+        // the primary's failures (each then served by the backup) reach the collection log in the background
+        await("primary failures in the collection log").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NULL AND source = 'primary' "
+                        + "AND status = 'warning' AND error_type = 'server_error' AND provider = 'simulator'") >= 3);
+        try (Stream<Path> files = Files.walk(archiveRoot.resolve("raw"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode metadata = JSON.readTree(file.toFile()).path("metadata");
+                assertEquals("backup", metadata.path("source").asText(), file.toString());
+                assertEquals("simulator-backup", metadata.path("provider").asText(), file.toString());
+            }
+        }
+        assertEquals(1.0, metric(collector, "marketpipe_collector_source_active"));
+        assertTrue(metric(collector, "marketpipe_collector_api_alerts_total{type=\"server_error\"}") >= 3);
+    }
+
+    @Test
+    @Order(2)
+    void whenThePrimaryRecoversCollectionSwitchesBack() throws Exception {
+        send(primary, "DELETE", "/simulator/faults", null, 204);
+        await("back on the primary").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> metric(collector, "marketpipe_collector_source_active") == 0.0);
+
+        batches += runBackfill("1m", AFTER_FAILBACK, AFTER_FAILBACK);
+        awaitLoaded(batches);
+        for (String symbol : SYMBOLS) {
+            assertTableEqualsTruth(symbol, BarInterval.ONE_MINUTE, AFTER_FAILBACK);
+        }
+        assertEquals(SYMBOLS.size(), count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL "
+                + "AND source = 'primary'"), "the batches after the failback came from the primary");
+        assertTrue(metric(collector, "marketpipe_collector_source_switches_total{to=\"primary\"}") >= 1.0);
+    }
+
+    @Test
+    @Order(3)
+    void reconciliationFindsTheDiscrepancyPlantedInTheBackup() throws Exception {
+        send(backup, "PUT", "/simulator/discrepancies",
+                "{\"symbol\":\"005930\",\"date\":\"2025-03-12\",\"field\":\"close\",\"delta\":100}", 200);
+        JsonNode report = JSON.readTree(send(collector, "POST", "/v1/reconciliation",
+                "{\"from\":\"2025-03-10\",\"to\":\"2025-03-14\",\"symbols\":[\"005930\",\"000660\"]}", 200));
+
+        assertEquals(10, report.path("compared").asInt(), report.toString());
+        assertEquals(1, report.path("discrepancies").size(), report.toString());
+        JsonNode found = report.path("discrepancies").get(0);
+        Bar truth = TRUTH.trueBar("005930", BarInterval.ONE_DAY,
+                CALENDAR.session(LocalDate.parse("2025-03-12")).orElseThrow().open());
+        assertEquals("005930", found.path("symbol").asText());
+        assertEquals("2025-03-12", found.path("date").asText());
+        assertEquals("close", found.path("field").asText());
+        assertEquals(truth.close().stripTrailingZeros().toPlainString(), found.path("primary").asText());
+        assertEquals(truth.close().add(java.math.BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString(),
+                found.path("backup").asText());
+        assertEquals(report, JSON.readTree(send(collector, "GET", "/v1/reconciliation", null, 200)));
+        assertEquals(1.0, metric(collector, "marketpipe_collector_reconciliation_discrepancies"));
+    }
+
+    // --- steps ----------------------------------------------------------------------------------------------------
+
+    private int runBackfill(String interval, LocalDate from, LocalDate to) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("symbols", SYMBOLS, "interval", interval,
+                "from", from.toString(), "to", to.toString()));
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(collector.baseUrl() + "/v1/backfills"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, started.statusCode(), started.body());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonNode status = await("backfill " + location).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(300))
+                .until(() -> JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()), s -> !"RUNNING".equals(s.path("state").asText()));
+        assertEquals("SUCCEEDED", status.path("state").asText(), "backfill " + status);
+        return status.path("batches").asInt();
+    }
+
+    private void awaitLoaded(int expected) {
+        await("every batch loaded").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL") == expected);
+    }
+
+    private static String send(ServiceProcess service, String method, String path, String body, int expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
+        return response.body();
+    }
+
+    /** The value of one Prometheus sample, e.g. {@code name} or {@code name{label="x"}}; -1 when absent. */
+    private static double metric(ServiceProcess service, String sample) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String name = sample.contains("{") ? sample.substring(0, sample.indexOf('{')) : sample;
+        String labels = sample.contains("{") ? sample.substring(sample.indexOf('{') + 1, sample.length() - 1) : "";
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + " ") || (line.startsWith(name + "{") && line.contains(labels))) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    private void assertTableEqualsTruth(String symbol, BarInterval interval, LocalDate day) throws SQLException {
+        Map<Instant, Bar> expected = new TreeMap<>();
+        for (Instant start : CALENDAR.barStarts(day, interval)) {
+            expected.put(start, TRUTH.trueBar(symbol, interval, start));
+        }
+        String sql = interval == BarInterval.ONE_DAY
+                ? "SELECT date, open, high, low, close, volume, value FROM market_data_daily WHERE symbol = ? AND date = ?"
+                : "SELECT timestamp, open, high, low, close, volume, value FROM market_data_1min "
+                        + "WHERE symbol = ? AND timestamp >= ? AND timestamp < ?";
+        Map<Instant, Bar> stored = new TreeMap<>();
+        try (Connection db = postgres.connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, symbol);
+            if (interval == BarInterval.ONE_DAY) {
+                query.setObject(2, day);
+            } else {
+                query.setObject(2, day.atStartOfDay(CALENDAR.zone()).toOffsetDateTime());
+                query.setObject(3, day.plusDays(1).atStartOfDay(CALENDAR.zone()).toOffsetDateTime());
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Instant start = interval == BarInterval.ONE_DAY
+                            ? CALENDAR.session(rows.getObject(1, LocalDate.class)).orElseThrow().open()
+                            : rows.getObject(1, OffsetDateTime.class).toInstant();
+                    stored.put(start, new Bar(start, symbol, rows.getBigDecimal(2), rows.getBigDecimal(3),
+                            rows.getBigDecimal(4), rows.getBigDecimal(5), rows.getLong(6), rows.getBigDecimal(7)));
+                }
+            }
+        }
+        String at = symbol + " " + interval.code() + " " + day;
+        assertEquals(expected.keySet(), stored.keySet(), at + ": same bars");
+        for (Map.Entry<Instant, Bar> entry : expected.entrySet()) {
+            Bar e = entry.getValue();
+            Bar s = stored.get(entry.getKey());
+            assertEquals(0, e.open().compareTo(s.open()), at + " open");
+            assertEquals(0, e.high().compareTo(s.high()), at + " high");
+            assertEquals(0, e.low().compareTo(s.low()), at + " low");
+            assertEquals(0, e.close().compareTo(s.close()), at + " close");
+            assertEquals(e.volume(), s.volume(), at + " volume");
+            assertEquals(0, e.value().compareTo(s.value()), at + " value");
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection db = postgres.connect(); ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

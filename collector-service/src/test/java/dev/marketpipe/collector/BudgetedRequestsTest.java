@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.marketpipe.collector.budget.Priority;
 import dev.marketpipe.collector.budget.WorkPriority;
+import dev.marketpipe.collector.provider.AccessTokens;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.SecuritiesApiClient;
@@ -14,9 +15,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import dev.marketpipe.collector.config.MarketClock;
+import io.quarkus.test.junit.QuarkusMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -45,10 +50,22 @@ class BudgetedRequestsTest {
     @Inject
     CircuitBreakerMaintenance breakers;
 
+    @Inject
+    AccessTokens tokens;
+
     @BeforeEach
     void reset() {
         ApiStubs.reset(wireMock);
         breakers.resetAll();
+        // the 401 below needs a token renewal, which the 60 s minimum interval between token requests refuses right
+        // after a token was issued: hold a token issued "a week later", then let two minutes pass
+        MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofDays(7)));
+        QuarkusMock.installMockForType(clock, MarketClock.class);
+        tokens.invalidate(tokens.authorization());
+        clock.advance(Duration.ofMinutes(2));
+        tokens.authorization();
+        clock.advance(Duration.ofMinutes(2));
+        wireMock.resetRequests();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.marketpipe.collector.provider;
 
+import static dev.marketpipe.collector.provider.JsonFields.decimal;
+import static dev.marketpipe.collector.provider.JsonFields.instant;
+import static dev.marketpipe.collector.provider.JsonFields.text;
+import static dev.marketpipe.collector.provider.JsonFields.whole;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +17,7 @@ import dev.marketpipe.wire.OrderRecord;
 import dev.marketpipe.wire.Position;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,46 +111,5 @@ public class SnapshotResponseReader {
                     text(item.get("status"))));
         }
         return orders;
-    }
-
-    private static Instant instant(JsonNode node) {
-        if (node == null || !node.isTextual()) {
-            return null;
-        }
-        try {
-            return Instant.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        try {
-            return new BigDecimal(node.asText().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long whole(JsonNode node) {
-        BigDecimal value = decimal(node);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.longValueExact();
-        } catch (ArithmeticException fractional) {
-            return null;
-        }
     }
 }

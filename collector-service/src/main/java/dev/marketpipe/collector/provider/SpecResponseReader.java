@@ -1,14 +1,16 @@
 package dev.marketpipe.collector.provider;
 
+import static dev.marketpipe.collector.provider.JsonFields.decimal;
+import static dev.marketpipe.collector.provider.JsonFields.instant;
+import static dev.marketpipe.collector.provider.JsonFields.text;
+import static dev.marketpipe.collector.provider.JsonFields.whole;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.wire.Bar;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,46 +55,5 @@ public class SpecResponseReader {
 
     public int totalPages(JsonNode root) {
         return Math.max(1, root.path("meta").path("total_pages").asInt(1));
-    }
-
-    private static Instant instant(JsonNode node) {
-        if (node == null || !node.isTextual()) {
-            return null;
-        }
-        try {
-            return Instant.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        try {
-            return new BigDecimal(node.asText().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long whole(JsonNode node) {
-        BigDecimal value = decimal(node);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.longValueExact();
-        } catch (ArithmeticException fractional) {
-            return null;
-        }
     }
 }

@@ -37,9 +37,14 @@ public class LiveResource {
         this.control = control;
     }
 
-    /** What one triggered cycle did: the bar it collected (null: none due) and the symbols it covered. */
+    /**
+     * What one triggered cycle did: the bar it collected (null: none due), the symbols it covered (those this
+     * instance holds), the plan's cadence in minutes and the windows it requested (the share of the symbols due
+     * this minute).
+     */
     @RegisterForReflection
-    public record LiveRun(String instance, Instant at, Instant bar, List<String> symbols) {
+    public record LiveRun(String instance, Instant at, Instant bar, List<String> symbols, int cadenceMinutes,
+            List<LiveCollector.Poll> polled) {
     }
 
     @POST
@@ -49,8 +54,10 @@ public class LiveResource {
         }
         Instant now = at == null || at.isBlank() ? clock.now() : instant(at);
         List<String> symbols = ownership.owned();
-        Instant bar = live.collectLastCompletedBar(now).orElse(null);
-        return new LiveRun(ownership.instanceId(), now, bar, bar == null ? List.of() : symbols);
+        LiveCollector.Cycle cycle = live.cycle(now);
+        Instant bar = cycle.bar();
+        return new LiveRun(ownership.instanceId(), now, bar, bar == null ? List.of() : symbols,
+                cycle.cadenceMinutes(), cycle.polled());
     }
 
     private static Instant instant(String value) {

@@ -11,7 +11,8 @@ public interface IncrementalConfig {
 
     /**
      * How far back the live job catches up from a symbol's last archived bar in one request (after a restart or a
-     * lease hand-over). Older holes are left to the gap-fill job.
+     * lease hand-over). Older holes are left to the gap-fill job. The live job uses the larger of this and its
+     * planned cadence, never more than the planner's lookback ({@code LiveCollector}).
      */
     @WithDefault("10M")
     Duration maxCatchUp();

@@ -4,7 +4,6 @@ import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.wire.DataType;
 import dev.marketpipe.collector.replica.SymbolOwnership;
-import dev.marketpipe.collector.schedule.CollectionJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -13,7 +12,7 @@ import org.jboss.logging.Logger;
  * run while the session is open; nothing outside it.
  */
 @ApplicationScoped
-public class OrderBookJob implements CollectionJob {
+public class OrderBookJob extends MarketHoursJob {
 
     public static final String NAME = "orderbook";
 
@@ -21,14 +20,11 @@ public class OrderBookJob implements CollectionJob {
 
     private final SnapshotCollector collector;
     private final SymbolOwnership ownership;
-    private final MarketCalendar calendar;
-    private final MarketClock clock;
 
     OrderBookJob(SnapshotCollector collector, SymbolOwnership ownership, MarketCalendar calendar, MarketClock clock) {
+        super(calendar, clock);
         this.collector = collector;
         this.ownership = ownership;
-        this.calendar = calendar;
-        this.clock = clock;
     }
 
     @Override
@@ -36,15 +32,8 @@ public class OrderBookJob implements CollectionJob {
         return NAME;
     }
 
-    /** The scheduled run (see {@code JobScheduler}): collects only while the session is open. */
-    @Override
-    public void run() {
-        if (calendar.isOpen(clock.now())) {
-            collect();
-        }
-    }
-
     /** One snapshot per symbol this replica holds, whatever the time; a symbol that fails is logged and skipped. */
+    @Override
     public SnapshotCollector.Outcome collect() {
         int pages = 0;
         int records = 0;

@@ -3,9 +3,7 @@ package dev.marketpipe.collector.snapshot;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.collector.config.MarketClock;
-import dev.marketpipe.collector.schedule.CollectionJob;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -16,21 +14,16 @@ import java.util.Optional;
  * whose fill changed) updates its row instead of doubling it.
  */
 @ApplicationScoped
-public class OrderHistoryJob implements CollectionJob {
+public class OrderHistoryJob extends MarketHoursJob {
 
     public static final String NAME = "orders";
 
-    private static final Logger LOG = Logger.getLogger(OrderHistoryJob.class);
-
     private final SnapshotCollector collector;
-    private final MarketCalendar calendar;
-    private final MarketClock clock;
 
     OrderHistoryJob(SnapshotCollector collector, MarketCalendar calendar,
             MarketClock clock) {
+        super(calendar, clock);
         this.collector = collector;
-        this.calendar = calendar;
-        this.clock = clock;
     }
 
     @Override
@@ -38,15 +31,8 @@ public class OrderHistoryJob implements CollectionJob {
         return NAME;
     }
 
-    /** The scheduled run (see {@code JobScheduler}): collects only while the session is open. */
-    @Override
-    public void run() {
-        if (calendar.isOpen(clock.now())) {
-            collect();
-        }
-    }
-
     /** The orders of today's session up to now; nothing on a closed day. */
+    @Override
     public SnapshotCollector.Outcome collect() {
         Instant now = clock.now();
         Optional<Session> session = calendar.session(calendar.tradingDate(now));

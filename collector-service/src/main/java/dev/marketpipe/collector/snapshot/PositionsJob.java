@@ -2,26 +2,19 @@ package dev.marketpipe.collector.snapshot;
 
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.collector.config.MarketClock;
-import dev.marketpipe.collector.schedule.CollectionJob;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 /** Spec §2 account data every 5 minutes in market hours: the positions (spec §1.3). */
 @ApplicationScoped
-public class PositionsJob implements CollectionJob {
+public class PositionsJob extends MarketHoursJob {
 
     public static final String NAME = "positions";
 
-    private static final Logger LOG = Logger.getLogger(PositionsJob.class);
-
     private final SnapshotCollector collector;
-    private final MarketCalendar calendar;
-    private final MarketClock clock;
 
     PositionsJob(SnapshotCollector collector, MarketCalendar calendar, MarketClock clock) {
+        super(calendar, clock);
         this.collector = collector;
-        this.calendar = calendar;
-        this.clock = clock;
     }
 
     @Override
@@ -29,15 +22,7 @@ public class PositionsJob implements CollectionJob {
         return NAME;
     }
 
-    /** The scheduled run (see {@code JobScheduler}): collects only while the session is open. */
     @Override
-    public void run() {
-        if (calendar.isOpen(clock.now())) {
-            collect();
-        }
-    }
-
-    /** Collects once, whatever the time. */
     public SnapshotCollector.Outcome collect() {
         return collector.positions();
     }

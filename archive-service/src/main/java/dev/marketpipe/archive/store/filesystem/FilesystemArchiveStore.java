@@ -7,22 +7,29 @@ import dev.marketpipe.archive.envelope.Sha256;
 import dev.marketpipe.archive.store.ArchiveKey;
 import dev.marketpipe.archive.store.ArchiveStore;
 import dev.marketpipe.archive.store.StoredEnvelope;
+import dev.marketpipe.archive.store.StoredObject;
 import io.quarkus.arc.Unremovable;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Keeps envelopes as files below {@code <root>/raw/} (spec §4 directory structure).
@@ -103,9 +110,65 @@ public class FilesystemArchiveStore implements ArchiveStore {
         return Optional.empty();
     }
 
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        // the folder part of the prefix is walked; the rest filters names ("raw/2025/03/04/market_data_0059")
+        String folder = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+        Path start = resolve(folder.isEmpty() ? "raw" : folder);
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(start)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(DurableFiles.TEMP_PREFIX))
+                    .map(f -> new StoredObject(refOf(f), size(f)))
+                    .filter(o -> o.ref().startsWith(prefix))
+                    .sorted(Comparator.comparing(StoredObject::ref))
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public byte[] read(String ref) throws IOException {
+        return Files.readAllBytes(resolve(ref));
+    }
+
+    @Override
+    public void replace(String ref, byte[] bytes) throws IOException {
+        Path file = resolve(ref);
+        DurableFiles.createDirectories(root.path(), file.getParent());
+        DurableFiles.replace(file, bytes);
+    }
+
+    @Override
+    public boolean delete(String ref) throws IOException {
+        Path file = resolve(ref);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        DurableFiles.delete(file);
+        return true;
+    }
+
+    private String refOf(Path file) {
+        return root.path().relativize(file).toString().replace(File.separatorChar, '/');
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            return 0; // deleted while listing (retention on another replica)
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Path resolve(String relative) {
         Path dir = root.path().resolve(relative).normalize();
-        if (!dir.startsWith(root.raw())) {
+        if (!dir.startsWith(root.raw()) || relative.contains("\\")) {
             throw new IllegalArgumentException("archive key outside raw/: " + relative);
         }
         return dir;

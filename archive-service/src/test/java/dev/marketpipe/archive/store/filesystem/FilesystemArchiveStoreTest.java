@@ -5,6 +5,7 @@ import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
 import dev.marketpipe.archive.envelope.Sha256;
 import dev.marketpipe.archive.store.ArchiveKey;
+import dev.marketpipe.archive.store.ArchiveStore;
 import dev.marketpipe.archive.store.StoredEnvelope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FilesystemArchiveStoreTest {
@@ -139,7 +141,41 @@ class FilesystemArchiveStoreTest {
         return Files.readString(root.path().resolve(stored.archiveRef()));
     }
 
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listsReadsReplacesAndDeletesObjectsBelowRaw() throws IOException {
+        StoredEnvelope first = store.put(KEY, bytes("first"));
+        StoredEnvelope second = store.put(KEY, bytes("second"));
+        store.put(ArchiveKey.of("market_data", "000660", Instant.parse("2025-03-05T00:00:00Z")), bytes("other day"));
+        Files.writeString(root.raw().resolve("2025/03/04/.tmp-half.part"), "partial");
+
+        assertEquals(List.of(first.archiveRef(), second.archiveRef()),
+                store.list("raw/2025/03/04/").stream().map(o -> o.ref()).toList());
+        assertEquals(List.of(second.archiveRef()),
+                store.list("raw/2025/03/04/market_data_005930_20250304_090000_").stream().map(o -> o.ref()).toList());
+        assertEquals(3, store.list("raw/").size());
+        assertEquals(List.of(), store.list("raw/2024/"));
+        assertEquals(bytes("first").length, store.list("raw/2025/03/04/").get(0).bytes());
+
+        String gz = first.archiveRef() + ArchiveStore.GZIP_SUFFIX;
+        store.replace(gz, gzip(bytes("first")));
+        assertTrue(store.delete(first.archiveRef()));
+        assertArrayEquals(bytes("first"), store.readEnvelope(first.archiveRef()).orElseThrow());
+        assertTrue(store.readEnvelope("raw/2025/03/04/none.json").isEmpty());
+        assertEquals(false, store.delete(first.archiveRef()));
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> store.read(first.archiveRef()));
+        assertThrows(IllegalArgumentException.class, () -> store.read("raw/../outbox/x.json"));
+        assertThrows(IllegalArgumentException.class, () -> store.list("index/"));
     }
 }

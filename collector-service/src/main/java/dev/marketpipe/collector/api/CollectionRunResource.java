@@ -1,6 +1,7 @@
 package dev.marketpipe.collector.api;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.collector.schedule.JobScheduler;
 import dev.marketpipe.collector.snapshot.AccountInfoJob;
 import dev.marketpipe.collector.snapshot.OrderBookJob;
 import dev.marketpipe.collector.snapshot.OrderHistoryJob;
@@ -23,7 +24,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * {@code POST /v1/collections/{dataType}/run}: runs the scheduled job of an order-book or account data type once,
- * now, market hours or not (an operator's manual trigger, and how the system test collects each type once).
+ * now, market hours or not, at the job's configured priority (an operator's manual trigger, and how the system test
+ * collects each type once).
  * {@code orders} takes an optional window ({@code from}/{@code to}: ISO dates, both inclusive, or instants, start
  * inclusive, end exclusive); without one it collects today's session so far.
  */
@@ -38,9 +40,11 @@ public class CollectionRunResource {
     private final PositionsJob positions;
     private final OrderHistoryJob orders;
     private final MarketCalendar calendar;
+    private final JobScheduler scheduler;
 
     CollectionRunResource(OrderBookJob orderBooks, AccountInfoJob accountInfo, PositionsJob positions,
-            OrderHistoryJob orders, MarketCalendar calendar) {
+            OrderHistoryJob orders, MarketCalendar calendar, JobScheduler scheduler) {
+        this.scheduler = scheduler;
         this.orderBooks = orderBooks;
         this.accountInfo = accountInfo;
         this.positions = positions;
@@ -56,10 +60,11 @@ public class CollectionRunResource {
             throw new BadRequestException("'from' and 'to' apply to orders only");
         }
         return switch (dataType) {
-            case "orderbook" -> orderBooks.collect();
-            case "account_info" -> accountInfo.collect();
-            case "positions" -> positions.collect();
-            case "orders" -> from == null && to == null ? orders.collect() : ordersWindow(from, to);
+            case "orderbook" -> scheduler.callAs(orderBooks.name(), orderBooks::collect);
+            case "account_info" -> scheduler.callAs(accountInfo.name(), accountInfo::collect);
+            case "positions" -> scheduler.callAs(positions.name(), positions::collect);
+            case "orders" -> scheduler.callAs(orders.name(),
+                    () -> from == null && to == null ? orders.collect() : ordersWindow(from, to));
             default -> throw new NotFoundException("no collection job for data type '"
                     + (dataType.length() > 30 ? dataType.substring(0, 30) + "…" : dataType)
                     + "'; one of orderbook, account_info, positions, orders");

@@ -3,6 +3,7 @@ package dev.marketpipe.collector.api;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.live.LiveCollector;
 import dev.marketpipe.collector.replica.SymbolOwnership;
+import dev.marketpipe.collector.schedule.JobScheduler;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * {@code POST /v1/live/run[?at=instant]}: runs one cycle of the live 1-minute job now, exactly the code the schedule
- * runs, optionally as if the clock read {@code at}. Only when {@code marketpipe.collector.control.live-trigger} is
+ * runs, at the job's configured priority, optionally as if the clock read {@code at}. Only when {@code marketpipe.collector.control.live-trigger} is
  * on (system tests drive replicas through it at a controlled market time); otherwise 404.
  */
 @Path("/v1/live/run")
@@ -29,9 +30,12 @@ public class LiveResource {
     private final SymbolOwnership ownership;
     private final MarketClock clock;
     private final ControlConfig control;
+    private final JobScheduler scheduler;
 
-    LiveResource(LiveCollector live, SymbolOwnership ownership, MarketClock clock, ControlConfig control) {
+    LiveResource(LiveCollector live, SymbolOwnership ownership, MarketClock clock, ControlConfig control,
+            JobScheduler scheduler) {
         this.live = live;
+        this.scheduler = scheduler;
         this.ownership = ownership;
         this.clock = clock;
         this.control = control;
@@ -54,7 +58,7 @@ public class LiveResource {
         }
         Instant now = at == null || at.isBlank() ? clock.now() : instant(at);
         List<String> symbols = ownership.owned();
-        LiveCollector.Cycle cycle = live.cycle(now);
+        LiveCollector.Cycle cycle = scheduler.callAs(live.name(), () -> live.cycle(now));
         Instant bar = cycle.bar();
         return new LiveRun(ownership.instanceId(), now, bar, bar == null ? List.of() : symbols,
                 cycle.cadenceMinutes(), cycle.polled());

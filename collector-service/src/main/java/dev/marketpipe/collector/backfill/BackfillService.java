@@ -1,5 +1,6 @@
 package dev.marketpipe.collector.backfill;
 
+import dev.marketpipe.collector.budget.BudgetShed;
 import dev.marketpipe.collector.budget.Priority;
 import dev.marketpipe.collector.budget.WorkPriority;
 import dev.marketpipe.collector.collection.FetchWindow;
@@ -81,8 +82,7 @@ public class BackfillService {
 
     private void run(BackfillJob job, FetchWindow window) {
         try {
-            // history yields to the scheduled jobs when the shared rate budget is short
-            WindowCollector.Outcome outcome = WorkPriority.call(Priority.LOW, () -> collector.collect(window));
+            WindowCollector.Outcome outcome = collectYielding(window);
             job.windowSucceeded(outcome.pages(), outcome.records());
         } catch (RuntimeException e) {
             String error = window.symbol() + " " + window.interval().code() + " " + window.startParam() + ": "
@@ -95,6 +95,22 @@ public class BackfillService {
                 BackfillStatus status = job.status();
                 LOG.infof("backfill %s %s: %d requests, %d batches, %d records, %d errors", job.id(), status.state(),
                         status.requestsDone(), status.batches(), status.records(), status.errors());
+            }
+        }
+    }
+
+    /**
+     * History yields to the scheduled jobs when the shared rate budget is short: at Low priority, and a request the
+     * budget shed (Low waited its maximum while High and Medium work took every token) is asked again rather than
+     * failing the backfill — history stays wanted however long the market hours keep the budget busy.
+     */
+    private WindowCollector.Outcome collectYielding(FetchWindow window) {
+        while (true) {
+            try {
+                return WorkPriority.call(Priority.LOW, () -> collector.collect(window));
+            } catch (BudgetShed shed) {
+                LOG.debugf("backfill window %s %s: %s; asking again", window.symbol(), window.startParam(),
+                        shed.getMessage());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.marketpipe.collector.outcome;
 
+import dev.marketpipe.collector.budget.BudgetShed;
 import dev.marketpipe.collector.provider.ProviderException;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -16,10 +17,15 @@ public record ApiError(String type, int status, String message) {
     public static final String CONNECTION_ERROR = "connection_error";
     public static final String CIRCUIT_OPEN = "circuit_open";
     public static final String UNEXPECTED = "unexpected";
+    /** Not sent at all: our own rate budget gave the request no token in time (its priority's maximum wait). */
+    public static final String BUDGET_SHED = "budget_shed";
 
     public static ApiError of(Throwable failure) {
         if (failure instanceof ProviderException e) {
             return new ApiError(e.errorType(), e.status(), e.getMessage());
+        }
+        if (failure instanceof BudgetShed) {
+            return new ApiError(BUDGET_SHED, 0, failure.getMessage());
         }
         if (failure instanceof TimeoutException) {
             return new ApiError(TIMEOUT, 0, "no answer within the per-attempt timeout");
@@ -35,14 +41,20 @@ public record ApiError(String type, int status, String message) {
         return new ApiError(UNEXPECTED, 0, failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 
-    /** 400 "log error, skip request": the request was wrong, not the provider; every other row alerts. */
+    /**
+     * 400 "log error, skip request": the request was wrong, not the provider; a shed request was our own budget's
+     * choice (counted in the budget metrics); every other row alerts.
+     */
     public boolean alerts() {
-        return !BAD_REQUEST.equals(type);
+        return providerFault();
     }
 
-    /** Whether the failure says the provider is unwell (counts towards failover); a 400 does not. */
+    /**
+     * Whether the failure says the provider is unwell (counts towards failover). A 400 does not, nor does a request
+     * the rate budget shed before sending it — the provider never saw it.
+     */
     public boolean providerFault() {
-        return !BAD_REQUEST.equals(type);
+        return !BAD_REQUEST.equals(type) && !BUDGET_SHED.equals(type);
     }
 
     private static boolean causedByTimeout(Throwable failure) {

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Schedules every {@link CollectionJob} bean by its configuration (spec §2): at its cron, one run at a time, with
@@ -67,6 +68,14 @@ public class JobScheduler {
             count(job, "failure");
             LOG.errorf("collection job %s failed: %s: %s", job.name(), e.getClass().getSimpleName(), e.getMessage());
         }
+    }
+
+    /**
+     * Runs {@code work} on behalf of the job named {@code name} at that job's configured priority — how a manual
+     * trigger of a job takes its rate-budget tokens exactly as the scheduled run would.
+     */
+    public <T> T callAs(String name, Supplier<T> work) {
+        return WorkPriority.call(schedule(name).priority(), work);
     }
 
     /** The configuration of the job named {@code name}. */

@@ -1,0 +1,37 @@
+package dev.marketpipe.collector.outcome;
+
+import dev.marketpipe.collector.budget.BudgetShed;
+import dev.marketpipe.collector.budget.Priority;
+import dev.marketpipe.collector.provider.ProviderException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which failures are the provider's (failover, alert) and which are not (spec §7.1 and §1 rate limits). */
+class ApiErrorTest {
+
+    @Test
+    void aServerErrorIsTheProvidersFaultAndAlerts() {
+        ApiError error = ApiError.of(new ProviderException.Unavailable(503, "down"));
+        assertTrue(error.providerFault());
+        assertTrue(error.alerts());
+    }
+
+    @Test
+    void aBadRequestIsNeitherTheProvidersFaultNorAnAlert() {
+        ApiError error = ApiError.of(new ProviderException.Rejected(400, "bad symbol"));
+        assertEquals(ApiError.BAD_REQUEST, error.type());
+        assertFalse(error.providerFault());
+        assertFalse(error.alerts());
+    }
+
+    @Test
+    void aRequestTheBudgetShedNeverReachedTheProviderSoItNeitherFailsOverNorAlerts() {
+        ApiError error = ApiError.of(new BudgetShed(Priority.LOW, 10_000));
+        assertEquals(ApiError.BUDGET_SHED, error.type());
+        assertFalse(error.providerFault(), "a shed request must not push collection to the backup");
+        assertFalse(error.alerts());
+    }
+}

@@ -1,5 +1,6 @@
 package dev.marketpipe.collector.outcome;
 
+import dev.marketpipe.collector.budget.BudgetShed;
 import dev.marketpipe.collector.provider.ProviderException;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -15,6 +16,7 @@ public record ApiError(String type, int status, String message) {
     public static final String TIMEOUT = "timeout";
     public static final String CONNECTION_ERROR = "connection_error";
     public static final String CIRCUIT_OPEN = "circuit_open";
+    public static final String BUDGET_SHED = "budget_shed";
     public static final String UNEXPECTED = "unexpected";
 
     public static ApiError of(Throwable failure) {
@@ -23,6 +25,9 @@ public record ApiError(String type, int status, String message) {
         }
         if (failure instanceof TimeoutException) {
             return new ApiError(TIMEOUT, 0, "no answer within the per-attempt timeout");
+        }
+        if (failure instanceof BudgetShed) {
+            return new ApiError(BUDGET_SHED, 0, failure.getMessage());
         }
         if (failure instanceof CircuitBreakerOpenException) {
             return new ApiError(CIRCUIT_OPEN, 0, "circuit breaker open: the provider failed too often recently");
@@ -35,14 +40,17 @@ public record ApiError(String type, int status, String message) {
         return new ApiError(UNEXPECTED, 0, failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 
-    /** 400 "log error, skip request": the request was wrong, not the provider; every other row alerts. */
+    /**
+     * 400 "log error, skip request": the request was wrong, not the provider; a request shed by our own rate budget
+     * was never sent (the budget's metrics count it). Every other row alerts.
+     */
     public boolean alerts() {
-        return !BAD_REQUEST.equals(type);
+        return providerFault();
     }
 
-    /** Whether the failure says the provider is unwell (counts towards failover); a 400 does not. */
+    /** Whether the failure says the provider is unwell (counts towards failover); a 400 or a shed request does not. */
     public boolean providerFault() {
-        return !BAD_REQUEST.equals(type);
+        return !BAD_REQUEST.equals(type) && !BUDGET_SHED.equals(type);
     }
 
     private static boolean causedByTimeout(Throwable failure) {

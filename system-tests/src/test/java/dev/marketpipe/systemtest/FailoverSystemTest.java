@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Spec §1 backup source with real processes: two market simulators (the second one the backup, with credentials of
  * its own), the four services and PostgreSQL. The primary answers 503 to every market request: collection goes on
- * from the backup and the database still equals the ground truth, with every batch saying it came from the backup;
+ * from the backup and the database still equals the ground truth, with every batch (bars, order books, account)
+ * saying it came from the backup;
  * the primary recovers: collection returns to it; a discrepancy planted in the backup is found by reconciliation.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -105,6 +106,7 @@ class FailoverSystemTest {
                 Map.entry("MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort),
                 Map.entry("MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort),
                 Map.entry("MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false"),
+                Map.entry("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS)),
                 Map.entry("MARKETPIPE_DB_URL", postgres.jdbcUrl())), logs);
         services.addAll(List.of(primary, backup, loader, validator, archive, collector));
         for (ServiceProcess service : services) {
@@ -160,6 +162,35 @@ class FailoverSystemTest {
 
     @Test
     @Order(2)
+    void orderBooksAndAccountDataComeFromTheBackupToo() throws Exception {
+        int pages = 0;
+        for (String type : List.of("orderbook", "account_info")) {
+            pages += JSON.readTree(send(collector, "POST", "/v1/collections/" + type + "/run", null, 200))
+                    .path("pages").asInt();
+        }
+        assertEquals(SYMBOLS.size() + 1, pages, "one answer per order book, one account answer");
+        batches += pages;
+        awaitLoaded(batches);
+
+        assertEquals(pages, count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL "
+                + "AND source = 'backup' "
+                + "AND data_type IN ('orderbook', 'account_info')"), "the order books and the account came from the backup");
+        new AccountTruth(TRUTH, SYMBOLS, null).assertOrderBooks(postgres, SYMBOLS);
+        assertEquals(1, count("SELECT count(*) FROM account_snapshot WHERE account_masked = '1234****-01'"));
+        try (Stream<Path> files = Files.walk(archiveRoot.resolve("raw"))) {
+            List<Path> snapshots = files
+                    .filter(p -> p.getFileName().toString().matches("(orderbook|account_info)_.*\\.json")).toList();
+            assertEquals(pages, snapshots.size(), snapshots.toString());
+            for (Path file : snapshots) {
+                JsonNode metadata = JSON.readTree(file.toFile()).path("metadata");
+                assertEquals("backup", metadata.path("source").asText(), file.toString());
+                assertEquals("simulator-backup", metadata.path("provider").asText(), file.toString());
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void whenThePrimaryRecoversCollectionSwitchesBack() throws Exception {
         send(primary, "DELETE", "/simulator/faults", null, 204);
         await("back on the primary").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -176,7 +207,7 @@ class FailoverSystemTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void reconciliationFindsTheDiscrepancyPlantedInTheBackup() throws Exception {
         send(backup, "PUT", "/simulator/discrepancies",
                 "{\"symbol\":\"005930\",\"date\":\"2025-03-12\",\"field\":\"close\",\"delta\":100}", 200);

@@ -3,6 +3,7 @@ package dev.marketpipe.collector.budget;
 import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The shared provider rate budget (spec §1 "Rate Limits"), under {@code marketpipe.collector.budget}; defaults in
@@ -48,8 +49,19 @@ public interface BudgetConfig {
     /** Upper bound of one sleep between two attempts to take a token. */
     Duration maxPoll();
 
-    /** The effective limit: the paper account's when {@link #paperAccount()}, else the real account's. */
+    /**
+     * Requests per second of the backup provider (spec §1 "Secondary API"), a provider with a limit of its own;
+     * unset: the primary's {@link #effectiveRequestsPerSecond()}. Reserves, waits and margins are the primary's.
+     */
+    Optional<Integer> backupRequestsPerSecond();
+
+    /** The primary provider's limit: the paper account's when {@link #paperAccount()}, else the real account's. */
     default int effectiveRequestsPerSecond() {
         return paperAccount() ? paperRequestsPerSecond() : requestsPerSecond();
+    }
+
+    /** The backup provider's limit. */
+    default int backupEffectiveRequestsPerSecond() {
+        return backupRequestsPerSecond().orElse(effectiveRequestsPerSecond());
     }
 }

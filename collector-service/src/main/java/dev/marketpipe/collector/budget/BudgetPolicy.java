@@ -35,12 +35,13 @@ public record BudgetPolicy(int requestsPerSecond, Duration windowMargin, Map<Pri
         return new BudgetPolicy(requestsPerSecond, windowMargin, limits, maxWaits, demandHold, maxPoll);
     }
 
-    public static BudgetPolicy from(BudgetConfig config) {
+    /** The configured reserves, waits and margins around one provider's limit of {@code requestsPerSecond}. */
+    public static BudgetPolicy from(BudgetConfig config, int requestsPerSecond) {
         Map<Priority, Duration> waits = new EnumMap<>(Priority.class);
         waits.put(Priority.HIGH, config.highMaxWait());
         waits.put(Priority.MEDIUM, config.mediumMaxWait());
         waits.put(Priority.LOW, config.lowMaxWait());
-        return of(config.effectiveRequestsPerSecond(), config.windowMargin(), config.mediumReserve(), config.lowReserve(), waits,
+        return of(requestsPerSecond, config.windowMargin(), config.mediumReserve(), config.lowReserve(), waits,
                 config.demandHold(), config.maxPoll());
     }
 

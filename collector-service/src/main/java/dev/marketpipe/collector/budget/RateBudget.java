@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One provider's request budget (spec §1 "Rate Limits"), shared by every job of every collector replica through
- * one row of {@code collector.rate_budget}.
+ * one row of {@code collector.rate_budget}. Its metrics carry the provider's name ({@code provider} tag).
  *
  * <p>The row keeps the instants (database clock, microseconds) of the grants of the last window (one second plus a
  * small margin for send jitter). A request is granted when fewer than its priority's limit were granted in the
@@ -54,6 +54,7 @@ public class RateBudget {
             waits.put(priority, Timer.builder("marketpipe.collector.budget.wait")
                     .description("Time a securities-API request waited for a rate-budget token")
                     .tag("priority", priority.label())
+                    .tag("provider", provider)
                     .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(1),
                             Duration.ofSeconds(5))
                     .register(registry));
@@ -61,6 +62,7 @@ public class RateBudget {
         if (policy != null) {
             Gauge.builder("marketpipe.collector.budget.limit", policy, BudgetPolicy::requestsPerSecond)
                     .description("Requests per second the shared provider budget allows")
+                    .tag("provider", provider)
                     .register(registry);
         }
     }
@@ -223,8 +225,8 @@ public class RateBudget {
     }
 
     private void count(Priority priority, String outcome) {
-        registry.counter("marketpipe.collector.budget.requests", "priority", priority.label(), "outcome", outcome)
-                .increment();
+        registry.counter("marketpipe.collector.budget.requests", "priority", priority.label(), "outcome", outcome,
+                "provider", provider).increment();
     }
 
     private static void sleep(long micros) {

@@ -11,6 +11,8 @@ import dev.marketpipe.collector.provider.BackupProviderConfig;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.SecuritiesApiClient;
+import dev.marketpipe.collector.provider.SnapshotPage;
+import dev.marketpipe.collector.provider.SnapshotQuery;
 import dev.marketpipe.collector.provider.Sourced;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.SourceRole;
@@ -29,11 +31,13 @@ import java.util.function.BiFunction;
 
 /**
  * Which securities API collection talks to (spec §1 "Backup Data Sources"), and the one place where a call's final
- * failure is reported (spec §7.1, {@link FailureReporter}).
+ * failure is reported (spec §7.1, {@link FailureReporter}). Every request kind goes through it: bars, order books,
+ * account info, positions and order history.
  * <ul>
  *   <li>On the primary: a call that fails for good (after its retries, or with the breaker open) is asked of the
  *   backup at once, so the request is not lost; after X such failures in a row collection switches to the backup.
- *   A 400 is the request's fault, not the provider's: it is skipped and counts for nothing.</li>
+ *   A 400 is the request's fault, not the provider's, and a request our own rate budget shed was never sent: both
+ *   are skipped and count for nothing.</li>
  *   <li>On the backup: calls go to the backup; every {@code probe-interval} one small request probes the primary, and
  *   the first answer switches collection back.</li>
  * </ul>
@@ -82,11 +86,16 @@ public class ProviderRouter {
         return route(CallContext.of(query), (client, attempts) -> client.fetchBars(query, attempts));
     }
 
+    /** One order-book or account answer (one page of order history) from the active source. */
+    public Sourced<SnapshotPage> fetchSnapshot(SnapshotQuery query) {
+        return route(CallContext.of(query), (client, attempts) -> client.fetchSnapshot(query, attempts));
+    }
+
     /**
-     * Runs {@code call} against the active source, failing over as described above; any request kind can use it.
-     * The call gets the client to use and a counter of its attempts.
+     * Runs {@code call} against the active source, failing over as described above; every request kind goes
+     * through here. The call gets the client to use and a counter of its attempts.
      */
-    public <T> Sourced<T> route(CallContext context, BiFunction<SecuritiesApiClient, AtomicInteger, T> call) {
+    private <T> Sourced<T> route(CallContext context, BiFunction<SecuritiesApiClient, AtomicInteger, T> call) {
         if (failover.enabled() && active.get() == SourceRole.BACKUP) {
             return attempt(SourceRole.BACKUP, context, call, false);
         }

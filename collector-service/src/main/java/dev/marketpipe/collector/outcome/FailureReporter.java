@@ -49,7 +49,7 @@ public class FailureReporter {
                     + "error_type=%s source=%s%s: %s", attempts, call.symbol(), call.interval(), call.dataType(),
                     error.type(), source.code(), servedElsewhere ? " (served by the other source)" : "", message);
         } else {
-            LOG.errorf("securities API refused the request, skipped without retry: symbol=%s interval=%s data_type=%s "
+            LOG.errorf("securities API request skipped without retry: symbol=%s interval=%s data_type=%s "
                     + "error_type=%s source=%s: %s", call.symbol(), call.interval(), call.dataType(), error.type(),
                     source.code(), message);
         }

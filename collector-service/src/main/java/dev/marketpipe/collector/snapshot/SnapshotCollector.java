@@ -2,12 +2,12 @@ package dev.marketpipe.collector.snapshot;
 
 import dev.marketpipe.collector.archive.BatchShipper;
 import dev.marketpipe.collector.config.CollectorConfig;
-import dev.marketpipe.collector.provider.SecuritiesApiClient;
+import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.SnapshotPage;
 import dev.marketpipe.collector.provider.SnapshotQuery;
+import dev.marketpipe.collector.provider.Sourced;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
-import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,25 +17,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Spec §3 steps 2–4 for the non-bar data types: fetch an order book (§1.2), the account info, the positions or a
  * window of order history (§1.3), turn each answer (each page) into a {@link CollectedBatch} and hand it to the
  * archive. Account batches carry no symbol, so their archive name is {@code account_info_{YYYYMMDD}_{HHMMSS}}.
+ * Requests go through {@link ProviderRouter} like bars: failover to the backup source, the §7.1 outcome reported
+ * once, and each batch says which source answered.
  */
 @ApplicationScoped
 public class SnapshotCollector {
 
     private static final Logger LOG = Logger.getLogger(SnapshotCollector.class);
 
-    private final SecuritiesApiClient api;
+    private final ProviderRouter api;
     private final BatchShipper shipper;
     private final CollectorConfig config;
     private final MeterRegistry registry;
     private final String collectorVersion;
 
-    SnapshotCollector(SecuritiesApiClient api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
+    SnapshotCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion) {
         this.api = api;
         this.shipper = shipper;
@@ -63,13 +64,13 @@ public class SnapshotCollector {
     }
 
     private Outcome collect(SnapshotQuery first, Instant windowStart, Instant windowEnd) {
-        List<SnapshotPage> pages = new ArrayList<>();
-        pages.add(api.fetchSnapshot(first, new AtomicInteger()));
-        for (int page = 2; page <= pages.get(0).totalPages(); page++) {
-            pages.add(api.fetchSnapshot(first.withPage(page), new AtomicInteger()));
+        List<Sourced<SnapshotPage>> pages = new ArrayList<>();
+        pages.add(api.fetchSnapshot(first));
+        for (int page = 2; page <= pages.get(0).value().totalPages(); page++) {
+            pages.add(api.fetchSnapshot(first.withPage(page)));
         }
         int records = 0;
-        for (SnapshotPage page : pages) {
+        for (Sourced<SnapshotPage> page : pages) {
             CollectedBatch batch = toBatch(page, windowStart, windowEnd);
             shipper.ship(batch);
             records += batch.recordCount();
@@ -81,14 +82,16 @@ public class SnapshotCollector {
         return new Outcome(first.dataType(), pages.size(), records);
     }
 
-    private CollectedBatch toBatch(SnapshotPage page, Instant windowStart, Instant windowEnd) {
+    /** The batch records which source answered (spec §1 backup source, archive metadata {@code source}/{@code provider}). */
+    private CollectedBatch toBatch(Sourced<SnapshotPage> sourced, Instant windowStart, Instant windowEnd) {
+        SnapshotPage page = sourced.value();
         // A snapshot's window is its own instant: the provider's timestamp when it gave one, else the fetch time.
         Instant at = snapshotInstant(page);
         Instant start = windowStart != null ? windowStart : at;
         Instant end = windowEnd != null ? windowEnd : at;
         SnapshotQuery query = page.query();
-        return new CollectedBatch(UUID.randomUUID(), query.dataType(), query.symbol(), null, SourceRole.PRIMARY,
-                config.api().provider(), start, end, query.page(), page.fetchedAt(), page.latencyMs(),
+        return new CollectedBatch(UUID.randomUUID(), query.dataType(), query.symbol(), null, sourced.source(),
+                sourced.provider(), start, end, query.page(), page.fetchedAt(), page.latencyMs(),
                 page.attempts(), config.api().apiVersion(), collectorVersion, page.rawResponse(), List.of(), null,
                 page.records());
     }

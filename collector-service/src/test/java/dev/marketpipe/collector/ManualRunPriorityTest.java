@@ -74,10 +74,9 @@ class ManualRunPriorityTest {
     }
 
     private Map<String, Double> granted() {
-        return Stream.of("high", "medium", "low").collect(Collectors.toMap(Function.identity(), level -> {
-            Counter counter = registry.find("marketpipe.collector.budget.requests")
-                    .tags("priority", level, "outcome", "granted").counter();
-            return counter == null ? 0.0 : counter.count();
-        }));
+        return Stream.of("high", "medium", "low").collect(Collectors.toMap(Function.identity(),
+                level -> registry.find("marketpipe.collector.budget.requests")
+                        .tags("priority", level, "outcome", "granted").counters().stream()
+                        .mapToDouble(Counter::count).sum()));
     }
 }

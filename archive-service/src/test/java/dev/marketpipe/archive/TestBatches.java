@@ -38,8 +38,13 @@ public final class TestBatches {
     }
 
     public static CollectedBatch batch(UUID id, String symbol, String windowStart) {
+        return batch(id, "market_data", symbol, windowStart);
+    }
+
+    /** A batch of any data type ({@code symbol} may be null), with the market-data raw response. */
+    public static CollectedBatch batch(UUID id, String dataType, String symbol, String windowStart) {
         try {
-            return MAPPER.readValue(body(id, symbol, windowStart), CollectedBatch.class);
+            return MAPPER.readValue(body(id, dataType, symbol, windowStart, RAW), CollectedBatch.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,16 @@
 package dev.marketpipe.archive.api;
 
+import dev.marketpipe.archive.config.ListingConfig;
 import dev.marketpipe.archive.intake.ArchiveFullException;
 import dev.marketpipe.archive.intake.ArchiveIntake;
 import dev.marketpipe.archive.intake.IntakeResult;
+import dev.marketpipe.archive.listing.BatchListing;
+import dev.marketpipe.archive.listing.BatchPage;
 import dev.marketpipe.wire.ArchiveReceipt;
 import dev.marketpipe.wire.CollectedBatch;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -27,7 +31,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 
-/** The archive's REST API (CONTRACTS.md "archive-service"): take a collected batch, look up a receipt. */
+/**
+ * The archive's REST API (CONTRACTS.md "archive-service"): take a collected batch, look up a receipt, list a day's
+ * batches.
+ */
 @Path("/v1/batches")
 @Tag(name = "batches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +44,14 @@ public class BatchResource {
     private static final Long RETRY_AFTER_SECONDS = 5L;
 
     private final ArchiveIntake intake;
+    private final BatchListing listing;
+    private final ListingConfig listingConfig;
 
     @Inject
-    public BatchResource(ArchiveIntake intake) {
+    public BatchResource(ArchiveIntake intake, BatchListing listing, ListingConfig listingConfig) {
         this.intake = intake;
+        this.listing = listing;
+        this.listingConfig = listingConfig;
     }
 
     @POST
@@ -74,6 +85,17 @@ public class BatchResource {
         }
         URI location = uri.getAbsolutePathBuilder().path(receipt.batchId().toString()).build();
         return Response.created(location).entity(receipt).build();
+    }
+
+    @GET
+    @Operation(summary = "The archived batches of a day (or of a range of days), page by page",
+            description = "Each batch with its archive ref, SHA-256, size and forwarding state (pending_intake,"
+                    + " queued, forwarded, dead_lettered), ordered by day, data type, symbol and batch id. Only the"
+                    + " asked days are read.")
+    @APIResponse(responseCode = "200", description = "one page; nextCursor is null on the last")
+    @APIResponse(responseCode = "400", description = "no date or range, a range too long, or a bad filter or cursor")
+    public BatchPage list(@BeanParam ListBatchesParams params) throws IOException {
+        return listing.list(params.toQuery(listingConfig));
     }
 
     @GET

@@ -39,5 +39,8 @@ public interface ArchiveConfig {
 
         /** How often the outbox folder is rescanned for entries (new entries are also signalled directly). */
         Duration pollInterval();
+
+        /** Readiness goes DOWN while the oldest unacknowledged batch has waited longer than this. */
+        Duration maxBacklogAge();
     }
 }

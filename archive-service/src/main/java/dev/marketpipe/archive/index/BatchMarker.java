@@ -1,6 +1,7 @@
 package dev.marketpipe.archive.index;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.marketpipe.archive.store.ArchiveKey;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -8,17 +9,20 @@ import java.util.UUID;
 
 /**
  * What the archive knows about one batch id: how far its intake got. Only {@link State#COMPLETE} means the batch
- * was acknowledged (201) — the envelope and the outbox entry are both durable.
+ * was acknowledged (201) — the envelope and the outbox entry are both durable. {@link BatchIndex} keeps the
+ * {@code PENDING} marker (the reservation) in the batch's day and the {@code COMPLETE} one under its id.
  *
- * @param directory  folder of the envelope's archive key (reserved before anything is written)
- * @param baseName   base name of the envelope's archive key
- * @param archiveRef where the envelope went; {@code null} while {@link State#PENDING}
- * @param sha256     SHA-256 of the envelope file; {@code null} while {@link State#PENDING}
- * @param bytes      size of the envelope file
+ * @param directory   folder of the envelope's archive key (reserved before anything is written)
+ * @param baseName    base name of the envelope's archive key
+ * @param archiveRef  where the envelope went; {@code null} while {@link State#PENDING}
+ * @param sha256      SHA-256 of the envelope file; {@code null} while {@link State#PENDING}
+ * @param bytes       size of the envelope file
+ * @param updatedAt   when the marker was written; for a {@code COMPLETE} marker, when the batch was archived
+ * @param description what the batch is; {@code null} in markers written before the day index existed
  */
 @RegisterForReflection
 public record BatchMarker(UUID batchId, State state, String directory, String baseName, String archiveRef,
-                          String sha256, long bytes, Instant updatedAt) {
+                          String sha256, long bytes, Instant updatedAt, BatchDescription description) {
 
     /** The steps of an intake, in order. */
     public enum State {
@@ -28,16 +32,22 @@ public record BatchMarker(UUID batchId, State state, String directory, String ba
         COMPLETE
     }
 
-    public static BatchMarker pending(UUID batchId, String directory, String baseName, Instant now) {
-        return new BatchMarker(batchId, State.PENDING, directory, baseName, null, null, 0, now);
+    public static BatchMarker pending(UUID batchId, ArchiveKey key, BatchDescription description, Instant now) {
+        return new BatchMarker(batchId, State.PENDING, key.directory(), key.baseName(), null, null, 0, now,
+                description);
     }
 
     public BatchMarker complete(String ref, String sha, long size, Instant now) {
-        return new BatchMarker(batchId, State.COMPLETE, directory, baseName, ref, sha, size, now);
+        return new BatchMarker(batchId, State.COMPLETE, directory, baseName, ref, sha, size, now, description);
     }
 
     @JsonIgnore
     public boolean isComplete() {
         return state == State.COMPLETE;
+    }
+
+    @JsonIgnore
+    public ArchiveKey key() {
+        return new ArchiveKey(directory, baseName);
     }
 }

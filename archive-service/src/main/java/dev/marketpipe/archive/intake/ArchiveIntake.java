@@ -2,6 +2,7 @@ package dev.marketpipe.archive.intake;
 
 import dev.marketpipe.archive.disk.FreeSpacePolicy;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
+import dev.marketpipe.archive.index.BatchDescription;
 import dev.marketpipe.archive.index.BatchIndex;
 import dev.marketpipe.archive.index.BatchMarker;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
@@ -26,16 +27,17 @@ import java.util.UUID;
  * once. The steps, each durable (fsync) before the next begins:
  *
  * <ol>
- *   <li>Look up the batch id's marker in the index. {@code COMPLETE}: answer the earlier receipt as a duplicate
- *       (200); nothing is written.</li>
+ *   <li>Look up the batch in the index (its completion by id, else its reservation in its day). {@code COMPLETE}:
+ *       answer the earlier receipt as a duplicate (200); nothing is written.</li>
  *   <li>Refuse with 507 when free space is below the threshold; nothing is written.</li>
  *   <li>No marker yet: write a {@code PENDING} marker that reserves the archive key (folder and base name from
- *       the window start in KST). A marker left {@code PENDING} by a crashed attempt keeps its key.</li>
+ *       the window start in KST) — the batch's entry in the day index. A marker left {@code PENDING} by a crashed
+ *       attempt keeps its key; the retry finds it in the same day because it carries the same batch.</li>
  *   <li>Publish the envelope under the key's first free name ({@code _2}, {@code _3}… never overwriting). If the
  *       marker was already {@code PENDING}, first look for an envelope of this batch id under the key — the
  *       crashed attempt may have published it — and reuse it instead of writing a second file.</li>
  *   <li>Append the outbox entry (the batch with its {@code archiveRef}), unless a crashed attempt already did.</li>
- *   <li>Mark the batch {@code COMPLETE} with archiveRef, SHA-256 and size; answer 201.</li>
+ *   <li>Record the batch {@code COMPLETE} (under its id) with archiveRef, SHA-256 and size; answer 201.</li>
  * </ol>
  *
  * A crash anywhere before step 6 leaves no acknowledged batch; the collector retries, and the retry finishes
@@ -81,7 +83,9 @@ public class ArchiveIntake {
         UUID id = batch.batchId();
         // one attempt per batch id at a time, so two concurrent retries cannot both publish an envelope
         synchronized (locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)]) {
-            Optional<BatchMarker> earlier = index.find(id);
+            BatchMarker fresh = BatchMarker.pending(id, ArchiveKey.of(batch), BatchDescription.of(batch),
+                    clock.instant());
+            Optional<BatchMarker> earlier = index.find(fresh);
             if (earlier.isPresent() && earlier.get().isComplete()) {
                 return new IntakeResult(receipt(earlier.get(), true), false);
             }
@@ -93,11 +97,10 @@ public class ArchiveIntake {
             if (earlier.isPresent()) {
                 marker = earlier.get();
             } else {
-                ArchiveKey key = ArchiveKey.of(batch);
-                marker = BatchMarker.pending(id, key.directory(), key.baseName(), clock.instant());
-                index.put(marker);
+                marker = fresh;
+                index.reserve(marker);
             }
-            ArchiveKey key = new ArchiveKey(marker.directory(), marker.baseName());
+            ArchiveKey key = marker.key();
 
             Optional<StoredEnvelope> published = earlier.isPresent() ? store.find(key, id) : Optional.empty();
             long written = 0;
@@ -115,7 +118,7 @@ public class ArchiveIntake {
 
             BatchMarker complete = marker.complete(envelope.archiveRef(), envelope.sha256(), envelope.bytes(),
                     clock.instant());
-            index.put(complete);
+            index.complete(complete);
             metrics.archived(written, batch.recordCount());
             return new IntakeResult(receipt(complete, false), true);
         }

@@ -68,9 +68,10 @@ public class ArchiveMetrics {
 
     /** Binds the outbox gauges to the forwarder's view of its backlog. */
     public void bindOutbox(Supplier<Number> backlog, Supplier<Number> oldestAgeSeconds) {
-        Gauge.builder("marketpipe.archive.outbox.backlog", backlog)
-                .description("Batches waiting in the outbox").register(registry);
+        Gauge.builder("marketpipe.archive.outbox.backlog", backlog).baseUnit("batches")
+                .description("Batches waiting in the outbox for the validator's acknowledgement").register(registry);
         Gauge.builder("marketpipe.archive.outbox.oldest.age.seconds", oldestAgeSeconds).baseUnit("seconds")
-                .description("Age of the oldest batch waiting in the outbox (0 when empty)").register(registry);
+                .description("Age of the oldest unacknowledged batch in the outbox (0 when empty)")
+                .register(registry);
     }
 }

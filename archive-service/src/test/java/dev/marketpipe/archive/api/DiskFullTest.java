@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Spec §7.3 disk full: with less free space than the threshold, batches are refused and nothing is written. */
@@ -46,19 +46,32 @@ class DiskFullTest {
                 .post("/v1/batches")
                 .then().statusCode(507)
                 .contentType("application/problem+json")
+                .body("type", equalTo("about:blank"))
                 .body("status", equalTo(507))
-                .body("title", equalTo("Insufficient Storage"));
+                .body("title", equalTo("Insufficient Storage"))
+                .body("detail", containsString("MiB free"));
 
         assertEquals(0, filesBelow(root.raw()));
-        assertEquals(0, filesBelow(root.index()));
+        assertEquals(0, markersBelow(root.index()));
         assertEquals(0, filesBelow(root.outbox()));
     }
 
     @Test
     void readinessIsDownWhileLivenessStaysUp() {
         given().get("/q/health/ready").then().statusCode(503)
-                .body("checks.name", hasItem("archive-storage"));
-        given().get("/q/health/live").then().statusCode(200);
+                .body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'archive-storage' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'archive-storage' }.data.writable", equalTo(true))
+                .body("checks.find { it.name == 'archive-storage' }.data.minFreeMb", equalTo(1000000000))
+                .body("checks.find { it.name == 'outbox-backlog' }.status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** Index markers (the index folder also holds the migration's flag file). */
+    private static long markersBelow(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json")).count();
+        }
     }
 
     private static long filesBelow(Path folder) throws IOException {

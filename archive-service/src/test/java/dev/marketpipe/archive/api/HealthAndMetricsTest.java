@@ -36,7 +36,7 @@ class HealthAndMetricsTest {
                 containsString("marketpipe_archive_records_received_total"),
                 containsString("marketpipe_archive_batches_forwarded_total"),
                 containsString("marketpipe_archive_forward_failures_total{reason=\"server_error\"}"),
-                containsString("marketpipe_archive_outbox_backlog"),
+                containsString("marketpipe_archive_outbox_backlog_batches "),
                 containsString("marketpipe_archive_outbox_oldest_age_seconds"),
                 containsString("marketpipe_archive_outbox_dead_total"),
                 not(containsString("METRIC")),

@@ -4,6 +4,7 @@ import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.disk.FreeSpacePolicy;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
+import dev.marketpipe.archive.index.BatchDescription;
 import dev.marketpipe.archive.index.BatchIndex;
 import dev.marketpipe.archive.index.BatchMarker;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
@@ -114,10 +115,11 @@ class ArchiveIntakeRecoveryTest {
     @Test
     void retryAfterACrashRightAfterTheReservationWritesTheEnvelope() throws IOException {
         UUID id = UUID.randomUUID();
-        ArchiveKey key = ArchiveKey.of(TestBatches.batch(id, "005930", WINDOW));
-        index.put(BatchMarker.pending(id, key.directory(), key.baseName(), Instant.now()));
+        CollectedBatch batch = TestBatches.batch(id, "005930", WINDOW);
+        ArchiveKey key = ArchiveKey.of(batch);
+        index.reserve(BatchMarker.pending(id, key, BatchDescription.of(batch), Instant.now()));
 
-        IntakeResult retry = intake.accept(TestBatches.batch(id, "005930", WINDOW));
+        IntakeResult retry = intake.accept(batch);
 
         assertEquals(key.ref(1), retry.receipt().archiveRef());
         assertEquals(1, envelopes().size());
@@ -156,7 +158,7 @@ class ArchiveIntakeRecoveryTest {
     /** What a crash right after the envelope's publication leaves: a PENDING marker and the file. */
     private StoredEnvelope crashAfterPublishing(CollectedBatch batch) throws IOException {
         ArchiveKey key = ArchiveKey.of(batch);
-        index.put(BatchMarker.pending(batch.batchId(), key.directory(), key.baseName(), Instant.now()));
+        index.reserve(BatchMarker.pending(batch.batchId(), key, BatchDescription.of(batch), Instant.now()));
         return store.put(key, format.render(batch));
     }
 

@@ -1,0 +1,41 @@
+package dev.marketpipe.archive.api;
+
+import dev.marketpipe.archive.integrity.IntegrityCheck;
+import dev.marketpipe.archive.integrity.IntegrityReport;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+
+/** {@code GET /v1/integrity} (issue 4 item 7): re-reads a day of the archive and reports what is not as archived. */
+@Path("/v1/integrity")
+@Tag(name = "integrity")
+@Produces(MediaType.APPLICATION_JSON)
+public class IntegrityResource {
+
+    private final IntegrityCheck check;
+
+    @Inject
+    public IntegrityResource(IntegrityCheck check) {
+        this.check = check;
+    }
+
+    @GET
+    @Operation(summary = "Check every envelope of an archive day against the SHA-256 recorded at intake",
+            description = "Reads each file of the day's index (gzipped ones decompressed) and lists ok,"
+                    + " compressed-ok, missing, expired and corrupt files, and files the index does not know.")
+    @APIResponse(responseCode = "200", description = "the report (also when something is wrong with the files)")
+    @APIResponse(responseCode = "400", description = "date missing or not YYYY-MM-DD")
+    public IntegrityReport check(@Parameter(description = "the archive day (KST), YYYY-MM-DD")
+                                 @QueryParam("date") String date) throws IOException {
+        return check.check(DateParameter.required("date", date));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.marketpipe.archive.listing;
+
+import dev.marketpipe.archive.index.BatchDescription;
+import dev.marketpipe.archive.index.BatchIndex;
+import dev.marketpipe.archive.index.BatchMarker;
+import dev.marketpipe.archive.index.DayKey;
+import dev.marketpipe.archive.outbox.ArchiveOutbox;
+import dev.marketpipe.archive.outbox.OutboxEntry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Lists archived batches by day ({@code GET /v1/batches}, issue 4 item 3): reads only the asked days' folders of
+ * the day index, filters data type and symbol by file name, and pages by position (date, then entry name).
+ *
+ * <p>The forwarding state is derived, not stored: an intake that has no completion is pending; an archived batch
+ * whose entry is in {@code outbox/} is queued, in {@code outbox/dead/} dead-lettered, in neither forwarded — an
+ * entry leaves the outbox only by the validator's acknowledgement (deleted) or refusal (moved to dead). Recording
+ * the acknowledgement in the marker would cost the forwarder one more fsynced write per batch; deriving it costs a
+ * listing one folder scan per {@value #CHUNK} entries. The markers of a chunk are read <em>before</em> the outbox
+ * folder, and the outbox before the dead folder, so a batch completing or moving meanwhile is never reported
+ * forwarded too early. Delivery attempts are not reported: they are counted per lane in memory only
+ * ({@code marketpipe_archive_forward_failures_total} has them in aggregate).
+ */
+@Singleton
+public class BatchListing {
+
+    /** Entries whose markers are read per scan of the outbox folders. */
+    static final int CHUNK = 500;
+
+    private final BatchIndex index;
+    private final ArchiveOutbox outbox;
+
+    @Inject
+    public BatchListing(BatchIndex index, ArchiveOutbox outbox) {
+        this.index = index;
+        this.outbox = outbox;
+    }
+
+    public BatchPage list(BatchQuery query) throws IOException {
+        List<ListedBatch> items = new ArrayList<>();
+        DayKey last = null;
+        boolean more = false;
+        days:
+        for (LocalDate date = query.from(); !date.isAfter(query.to()); date = date.plusDays(1)) {
+            if (query.after() != null && date.isBefore(query.after().date())) {
+                continue;
+            }
+            List<DayKey> keys = index.day(date, query.dataType(), query.symbol());
+            if (query.after() != null && date.equals(query.after().date())) {
+                keys = keys.stream().filter(k -> DayKey.ORDER.compare(k, query.after()) > 0).toList();
+            }
+            for (int start = 0; start < keys.size(); start += CHUNK) {
+                for (Listed listed : describe(keys.subList(start, Math.min(keys.size(), start + CHUNK)))) {
+                    if (query.state() != null && listed.batch().state() != query.state()) {
+                        continue;
+                    }
+                    if (items.size() == query.limit()) {
+                        more = true; // one more exists: the page is full and not the last
+                        break days;
+                    }
+                    items.add(listed.batch());
+                    last = listed.key();
+                }
+            }
+        }
+        return new BatchPage(query.from(), query.to(), items, more ? PageCursor.encode(last) : null);
+    }
+
+    private List<Listed> describe(List<DayKey> keys) throws IOException {
+        List<Markers> read = new ArrayList<>(keys.size());
+        for (DayKey key : keys) {
+            Optional<BatchMarker> reservation = index.reservation(key);
+            if (reservation.isPresent()) { // else removed by a person since the folder was listed
+                read.add(new Markers(key, reservation.get(),
+                        index.find(key.batchId()).filter(BatchMarker::isComplete).orElse(null)));
+            }
+        }
+        // after the markers, in this order: see the class comment
+        Set<UUID> queued = batchIds(outbox.pending());
+        Set<UUID> dead = batchIds(outbox.dead());
+        List<Listed> listed = new ArrayList<>(read.size());
+        for (Markers m : read) {
+            UUID id = m.key().batchId();
+            ForwardingState state = m.completion() == null ? ForwardingState.PENDING_INTAKE
+                    : queued.contains(id) ? ForwardingState.QUEUED
+                    : dead.contains(id) ? ForwardingState.DEAD_LETTERED
+                    : ForwardingState.FORWARDED;
+            listed.add(new Listed(m.key(), m.toListed(state)));
+        }
+        return listed;
+    }
+
+    private static Set<UUID> batchIds(List<OutboxEntry> entries) {
+        Set<UUID> ids = new HashSet<>(entries.size() * 2);
+        entries.forEach(e -> ids.add(e.batchId()));
+        return ids;
+    }
+
+    private record Listed(DayKey key, ListedBatch batch) {
+    }
+
+    /** A day entry's reservation and, once the intake finished, its completion. */
+    private record Markers(DayKey key, BatchMarker reservation, BatchMarker completion) {
+
+        ListedBatch toListed(ForwardingState state) {
+            BatchDescription what = reservation.description();
+            boolean done = completion != null;
+            return new ListedBatch(key.batchId(), key.date(), key.dataType(), key.symbol(), what.interval(),
+                    what.source(), what.windowStart(), what.windowEnd(), done ? completion.archiveRef() : null,
+                    done ? completion.sha256() : null, done ? completion.bytes() : null,
+                    done ? completion.updatedAt() : null, state);
+        }
+    }
+}

@@ -102,8 +102,10 @@ public class BackupService {
         try {
             DayCopyReport report = new DayCopy(target.store(), live, DayCopy.Direction.RESTORE)
                     .copy(new ArchiveDay(date));
-            metrics.restoreRun(report);
-            LOG.infof("restore of %s from %s: %s", date, target.description(), report);
+            if (report.objects() > 0) { // nothing backed up for that day: not a restore (answered 404)
+                metrics.restoreRun(report);
+                LOG.infof("restore of %s from %s: %s", date, target.description(), report);
+            }
             return Optional.of(report);
         } catch (IOException | RuntimeException e) {
             metrics.failed("restore");

@@ -26,9 +26,13 @@ public class BackupTarget {
 
     @Inject
     public BackupTarget(BackupConfig config, ArchiveRoot live, EnvelopeFormat format) {
-        switch (config.target()) {
+        this(config.target(), Path.of(config.root()), live, format);
+    }
+
+    BackupTarget(String target, Path filesystemRoot, ArchiveRoot live, EnvelopeFormat format) {
+        switch (target) {
             case "filesystem" -> {
-                ArchiveRoot root = new ArchiveRoot(Path.of(config.root()));
+                ArchiveRoot root = new ArchiveRoot(filesystemRoot);
                 if (root.path().equals(live.path())) {
                     throw new IllegalStateException("marketpipe.archive.backup.root is the live archive's root ("
                             + live.path() + "); a backup needs another folder, ideally on another disk");
@@ -40,7 +44,7 @@ public class BackupTarget {
             case "s3" -> throw new IllegalStateException("marketpipe.archive.backup.target=s3 is not available in"
                     + " this build: the S3 archive store is not part of it yet; use target=filesystem with"
                     + " marketpipe.archive.backup.root on another disk");
-            default -> throw new IllegalStateException("unknown marketpipe.archive.backup.target '" + config.target()
+            default -> throw new IllegalStateException("unknown marketpipe.archive.backup.target '" + target
                     + "' (filesystem or s3)");
         }
     }

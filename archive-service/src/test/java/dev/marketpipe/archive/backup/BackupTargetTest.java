@@ -23,7 +23,7 @@ class BackupTargetTest {
 
     @Test
     void filesystemTargetIsASecondFolderWithItsOwnRaw() {
-        BackupTarget target = new BackupTarget(config("filesystem", tmp.resolve("backup")),
+        BackupTarget target = new BackupTarget("filesystem", tmp.resolve("backup"),
                 new ArchiveRoot(tmp.resolve("live")), FORMAT);
 
         assertTrue(Files.isDirectory(tmp.resolve("backup/raw")));
@@ -33,46 +33,17 @@ class BackupTargetTest {
     @Test
     void theLiveRootIsNoBackup() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BackupTarget(
-                config("filesystem", tmp.resolve("live/")), new ArchiveRoot(tmp.resolve("live")), FORMAT));
+                "filesystem", tmp.resolve("live/"), new ArchiveRoot(tmp.resolve("live")), FORMAT));
         assertTrue(e.getMessage().contains("marketpipe.archive.backup.root"));
     }
 
     @Test
     void s3AndUnknownTargetsAreClearStartUpErrors() {
         IllegalStateException s3 = assertThrows(IllegalStateException.class, () -> new BackupTarget(
-                config("s3", tmp.resolve("backup")), new ArchiveRoot(tmp.resolve("live")), FORMAT));
+                "s3", tmp.resolve("backup"), new ArchiveRoot(tmp.resolve("live")), FORMAT));
         assertTrue(s3.getMessage().contains("target=s3 is not available"));
         IllegalStateException typo = assertThrows(IllegalStateException.class, () -> new BackupTarget(
-                config("tape", tmp.resolve("backup")), new ArchiveRoot(tmp.resolve("live")), FORMAT));
+                "tape", tmp.resolve("backup"), new ArchiveRoot(tmp.resolve("live")), FORMAT));
         assertTrue(typo.getMessage().contains("unknown marketpipe.archive.backup.target 'tape'"));
-    }
-
-    private static BackupConfig config(String target, Path root) {
-        return new BackupConfig() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public String cron() {
-                return "0 30 1 * * ?";
-            }
-
-            @Override
-            public String target() {
-                return target;
-            }
-
-            @Override
-            public String root() {
-                return root.toString();
-            }
-
-            @Override
-            public int lookbackDays() {
-                return 7;
-            }
-        };
     }
 }

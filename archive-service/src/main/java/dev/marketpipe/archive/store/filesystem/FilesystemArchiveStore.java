@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>Publishing never overwrites: the envelope is written to a temp file in the target folder and forced to the
  * device, then given its final name with a hard link ({@code link(2)} fails when the name exists, atomically, also
- * against other processes sharing the folder). A taken name moves on to the next suffix. Then the temp name is
+ * against other processes sharing the folder). A taken name — also one retention compressed to {@code name.gz} —
+ * moves on to the next suffix. Then the temp name is
  * removed and the folder forced, so the new name survives a crash. The file system must support hard links
  * (local file systems and NFS do).
  */
@@ -65,8 +66,10 @@ public class FilesystemArchiveStore implements ArchiveStore {
         try {
             for (int n = 1; n <= MAX_SUFFIX; n++) {
                 Path target = dir.resolve(key.fileName(n));
-                if (Files.exists(target)) {
-                    continue; // cheap skip; the link below is what decides
+                if (Files.exists(target.resolveSibling(key.fileName(n) + GZIP_SUFFIX)) || Files.exists(target)) {
+                    // cheap skip; the link below is what decides. A name retention compressed stays taken: the
+                    // .gz is written before the plain file goes, so one of the two always exists (checked first)
+                    continue;
                 }
                 try {
                     Files.createLink(target, temp);

@@ -178,4 +178,16 @@ class FilesystemArchiveStoreTest {
         assertThrows(IllegalArgumentException.class, () -> store.read("raw/../outbox/x.json"));
         assertThrows(IllegalArgumentException.class, () -> store.list("index/"));
     }
+
+    @Test
+    void aNameRetentionCompressedStaysTakenSoItsEnvelopeIsNeverShadowed() throws IOException {
+        StoredEnvelope old = store.put(KEY, bytes("compressed long ago"));
+        store.replace(old.archiveRef() + ArchiveStore.GZIP_SUFFIX, gzip(bytes("compressed long ago")));
+        store.delete(old.archiveRef());
+
+        StoredEnvelope fresh = store.put(KEY, bytes("collected again"));
+
+        assertEquals(KEY.ref(2), fresh.archiveRef());
+        assertArrayEquals(bytes("compressed long ago"), store.readEnvelope(old.archiveRef()).orElseThrow());
+    }
 }

@@ -1,0 +1,48 @@
+package dev.marketpipe.archive.retention;
+
+import dev.marketpipe.archive.store.ArchiveStore;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides which archive files retention keeps forever (spec §4 "Critical Data: Permanent"), from the configured
+ * {@link CriticalRule}s. A file whose data type matches a rule with an interval is opened to read its
+ * {@code metadata.interval}; when that cannot be read (a CSV file, a damaged envelope) the file is kept: retention
+ * deletes only what it can prove is not critical.
+ */
+final class CriticalData {
+
+    private final List<CriticalRule> rules;
+
+    CriticalData(List<CriticalRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    static CriticalData of(Optional<List<String>> entries) {
+        return new CriticalData(entries.orElse(List.of()).stream()
+                .filter(e -> !e.isBlank()).map(CriticalRule::parse).toList());
+    }
+
+    /** Whether the envelope first stored at {@code envelopeRef} (plain or gzipped now) must be kept. */
+    boolean isCritical(String envelopeRef, ArchiveStore store) throws IOException {
+        String name = envelopeRef.substring(envelopeRef.lastIndexOf('/') + 1);
+        List<CriticalRule> matching = rules.stream().filter(r -> r.matchesName(name)).toList();
+        if (matching.isEmpty()) {
+            return false;
+        }
+        if (matching.stream().anyMatch(r -> r.interval().isEmpty())) {
+            return true;
+        }
+        Optional<byte[]> envelope = store.readEnvelope(envelopeRef);
+        if (envelope.isEmpty()) {
+            return false; // gone meanwhile (another replica's retention): nothing left to keep
+        }
+        Optional<String> interval = EnvelopeMetadata.field(envelope.get(), "interval");
+        if (interval.isEmpty()) {
+            return true;
+        }
+        return matching.stream().anyMatch(r -> r.matchesInterval(interval));
+    }
+}

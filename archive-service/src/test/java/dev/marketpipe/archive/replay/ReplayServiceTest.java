@@ -170,10 +170,7 @@ class ReplayServiceTest {
 
     @Test
     void aReplayRunningAtShutdownIsRecordedLost() throws IOException {
-        archive(ReplayFixtures.bars("005930", "2025-03-04T00:00:00Z", 2, "2025-03-04T00:02:05Z"));
-        sink.answer = b -> Delivery.retry(FailureReason.UNREACHABLE, 0, null, "connection refused");
-        ReplayService first = service(new ReplaySettings(1, Duration.ofMillis(10), Duration.ofMillis(40),
-                Duration.ofHours(1), Duration.ofMillis(100), 31));
+        ReplayService first = serviceWithAStuckReplay();
         UUID id = first.start(request("2025-03-04", "2025-03-04", null, null)).id();
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.attemptedRefs().size() >= 2);
 
@@ -212,10 +209,7 @@ class ReplayServiceTest {
 
     @Test
     void oneReplayAtATime() throws IOException {
-        archive(ReplayFixtures.bars("005930", "2025-03-04T00:00:00Z", 2, "2025-03-04T00:02:05Z"));
-        sink.answer = b -> Delivery.retry(FailureReason.UNREACHABLE, 0, null, "connection refused");
-        ReplayService service = service(new ReplaySettings(1, Duration.ofMillis(10), Duration.ofMillis(40),
-                Duration.ofHours(1), Duration.ofMillis(100), 31));
+        ReplayService service = serviceWithAStuckReplay();
         service.start(request("2025-03-04", "2025-03-04", null, null));
 
         assertThrows(ReplayService.AlreadyRunningException.class,
@@ -259,6 +253,14 @@ class ReplayServiceTest {
 
     private ReplayService service() {
         return service(SETTINGS);
+    }
+
+    /** One archived batch and a validator that never answers: a replay of it runs until stopped. */
+    private ReplayService serviceWithAStuckReplay() throws IOException {
+        archive(ReplayFixtures.bars("005930", "2025-03-04T00:00:00Z", 2, "2025-03-04T00:02:05Z"));
+        sink.answer = b -> Delivery.retry(FailureReason.UNREACHABLE, 0, null, "connection refused");
+        return service(new ReplaySettings(1, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofHours(1),
+                Duration.ofMillis(100), 31));
     }
 
     private ReplayService service(ReplaySettings settings) {

@@ -22,17 +22,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -276,45 +272,7 @@ class FailoverSystemTest {
     }
 
     private void assertTableEqualsTruth(String symbol, BarInterval interval, LocalDate day) throws SQLException {
-        Map<Instant, Bar> expected = new TreeMap<>();
-        for (Instant start : CALENDAR.barStarts(day, interval)) {
-            expected.put(start, TRUTH.trueBar(symbol, interval, start));
-        }
-        String sql = interval == BarInterval.ONE_DAY
-                ? "SELECT date, open, high, low, close, volume, value FROM market_data_daily WHERE symbol = ? AND date = ?"
-                : "SELECT timestamp, open, high, low, close, volume, value FROM market_data_1min "
-                        + "WHERE symbol = ? AND timestamp >= ? AND timestamp < ?";
-        Map<Instant, Bar> stored = new TreeMap<>();
-        try (Connection db = postgres.connect(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, symbol);
-            if (interval == BarInterval.ONE_DAY) {
-                query.setObject(2, day);
-            } else {
-                query.setObject(2, day.atStartOfDay(CALENDAR.zone()).toOffsetDateTime());
-                query.setObject(3, day.plusDays(1).atStartOfDay(CALENDAR.zone()).toOffsetDateTime());
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Instant start = interval == BarInterval.ONE_DAY
-                            ? CALENDAR.session(rows.getObject(1, LocalDate.class)).orElseThrow().open()
-                            : rows.getObject(1, OffsetDateTime.class).toInstant();
-                    stored.put(start, new Bar(start, symbol, rows.getBigDecimal(2), rows.getBigDecimal(3),
-                            rows.getBigDecimal(4), rows.getBigDecimal(5), rows.getLong(6), rows.getBigDecimal(7)));
-                }
-            }
-        }
-        String at = symbol + " " + interval.code() + " " + day;
-        assertEquals(expected.keySet(), stored.keySet(), at + ": same bars");
-        for (Map.Entry<Instant, Bar> entry : expected.entrySet()) {
-            Bar e = entry.getValue();
-            Bar s = stored.get(entry.getKey());
-            assertEquals(0, e.open().compareTo(s.open()), at + " open");
-            assertEquals(0, e.high().compareTo(s.high()), at + " high");
-            assertEquals(0, e.low().compareTo(s.low()), at + " low");
-            assertEquals(0, e.close().compareTo(s.close()), at + " close");
-            assertEquals(e.volume(), s.volume(), at + " volume");
-            assertEquals(0, e.value().compareTo(s.value()), at + " value");
-        }
+        new GroundTruth(TRUTH).assertStoredEqualsTruth(postgres, symbol, interval, day); // no corrupted bars here
     }
 
     private long count(String sql) throws SQLException {

@@ -31,20 +31,35 @@ final class Pipeline implements AutoCloseable {
 
     final ThrowawayPostgres postgres;
     final ServiceProcess simulator;
+    final ServiceProcess loader;
+    final ServiceProcess validator;
+    final ServiceProcess archive;
     final List<ServiceProcess> collectors;
+    /** The archive-service's {@code marketpipe.archive.root}. */
+    final Path archiveRoot;
     private final List<ServiceProcess> all;
 
-    private Pipeline(ThrowawayPostgres postgres, ServiceProcess simulator, List<ServiceProcess> collectors,
-            List<ServiceProcess> all) {
+    private Pipeline(ThrowawayPostgres postgres, List<ServiceProcess> all, List<ServiceProcess> collectors,
+            Path archiveRoot) {
         this.postgres = postgres;
-        this.simulator = simulator;
+        this.simulator = all.get(0);
+        this.loader = all.get(1);
+        this.validator = all.get(2);
+        this.archive = all.get(3);
         this.collectors = collectors;
+        this.archiveRoot = archiveRoot;
         this.all = all;
     }
 
     /** Starts everything; {@code collectorEnv.get(i)} is the extra environment of collector {@code i}. */
     static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv)
             throws Exception {
+        return start(name, seed, invalidFraction, collectorEnv, Map.of());
+    }
+
+    /** As {@link #start(String, long, double, List)}, with extra environment for archive-service. */
+    static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv,
+            Map<String, String> archiveEnv) throws Exception {
         Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
         Path work = root.resolve("system-tests/target/" + name);
         deleteRecursively(work);
@@ -62,9 +77,12 @@ final class Pipeline implements AutoCloseable {
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
                 "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort), logs);
-        ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
-                "MARKETPIPE_ARCHIVE_ROOT", work.resolve("archive").toString(),
-                "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
+        Path archiveRoot = work.resolve("archive");
+        Map<String, String> archiveSettings = new HashMap<>(Map.of(
+                "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
+                "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort));
+        archiveSettings.putAll(archiveEnv);
+        ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, archiveSettings, logs);
         List<ServiceProcess> collectors = new ArrayList<>();
         for (int i = 0; i < collectorEnv.size(); i++) {
             Map<String, String> env = new HashMap<>(Map.of(
@@ -79,7 +97,7 @@ final class Pipeline implements AutoCloseable {
         }
         List<ServiceProcess> all = new ArrayList<>(List.of(simulator, loader, validator, archive));
         all.addAll(collectors);
-        Pipeline pipeline = new Pipeline(postgres, simulator, collectors, all);
+        Pipeline pipeline = new Pipeline(postgres, all, collectors, archiveRoot);
         try {
             for (ServiceProcess service : all) {
                 service.start();
@@ -95,12 +113,17 @@ final class Pipeline implements AutoCloseable {
     }
 
     static JsonNode get(String url) throws IOException, InterruptedException {
+        return JSON.readTree(getText(url));
+    }
+
+    /** The body of a GET that must answer 200, as text ({@code /q/metrics}). */
+    static String getText(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }
-        return JSON.readTree(response.body());
+        return response.body();
     }
 
     static HttpResponse<String> post(String url, Object body) throws IOException, InterruptedException {

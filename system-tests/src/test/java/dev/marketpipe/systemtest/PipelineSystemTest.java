@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.simulator.market.BarGenerator;
 import dev.marketpipe.simulator.market.Corruption;
-import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -262,17 +260,7 @@ class PipelineSystemTest {
     // --- assertions ---------------------------------------------------------------------------------------------
 
     private void assertTableEqualsTruth(String symbol, BarInterval interval, LocalDate day) throws SQLException {
-        Map<Instant, Bar> expected = new TreeMap<>();
-        for (Instant start : CALENDAR.barStarts(day, interval)) {
-            if (TRUTH.corruption(symbol, interval, start) == Corruption.NONE) {
-                expected.put(start, TRUTH.trueBar(symbol, interval, start));
-            }
-        }
-        Map<Instant, Bar> stored = storedBars(symbol, interval, day);
-        assertEquals(expected.keySet(), stored.keySet(), symbol + " " + interval.code() + " " + day + ": same bars");
-        for (Map.Entry<Instant, Bar> entry : expected.entrySet()) {
-            assertSameValues(entry.getValue(), stored.get(entry.getKey()));
-        }
+        new GroundTruth(TRUTH).assertStoredEqualsTruth(postgres, symbol, interval, day);
     }
 
     private void assertQuarantineHoldsEveryCorruptedBar() throws SQLException {
@@ -308,44 +296,7 @@ class PipelineSystemTest {
         }
     }
 
-    private static void assertSameValues(Bar expected, Bar stored) {
-        String at = expected.symbol() + " " + expected.timestamp();
-        assertEquals(0, expected.open().compareTo(stored.open()), at + " open");
-        assertEquals(0, expected.high().compareTo(stored.high()), at + " high");
-        assertEquals(0, expected.low().compareTo(stored.low()), at + " low");
-        assertEquals(0, expected.close().compareTo(stored.close()), at + " close");
-        assertEquals(expected.volume(), stored.volume(), at + " volume");
-        assertEquals(0, expected.value().compareTo(stored.value()), at + " value");
-    }
-
     // --- database and archive -------------------------------------------------------------------------------------
-
-    private Map<Instant, Bar> storedBars(String symbol, BarInterval interval, LocalDate day) throws SQLException {
-        String sql = interval == BarInterval.ONE_DAY
-                ? "SELECT date, open, high, low, close, volume, value FROM market_data_daily WHERE symbol = ? AND date = ?"
-                : "SELECT timestamp, open, high, low, close, volume, value FROM market_data_1min "
-                        + "WHERE symbol = ? AND timestamp >= ? AND timestamp < ?";
-        Map<Instant, Bar> bars = new HashMap<>();
-        try (Connection db = postgres.connect(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, symbol);
-            if (interval == BarInterval.ONE_DAY) {
-                query.setObject(2, day);
-            } else {
-                query.setObject(2, day.atStartOfDay(CALENDAR.zone()).toOffsetDateTime());
-                query.setObject(3, day.plusDays(1).atStartOfDay(CALENDAR.zone()).toOffsetDateTime());
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Instant start = interval == BarInterval.ONE_DAY
-                            ? CALENDAR.session(rows.getObject(1, LocalDate.class)).orElseThrow().open()
-                            : rows.getObject(1, java.time.OffsetDateTime.class).toInstant();
-                    bars.put(start, new Bar(start, symbol, rows.getBigDecimal(2), rows.getBigDecimal(3),
-                            rows.getBigDecimal(4), rows.getBigDecimal(5), rows.getLong(6), rows.getBigDecimal(7)));
-                }
-            }
-        }
-        return bars;
-    }
 
     private String marketChecksum() throws SQLException {
         StringBuilder all = new StringBuilder();

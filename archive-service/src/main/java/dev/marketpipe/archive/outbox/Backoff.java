@@ -5,22 +5,22 @@ import java.time.Duration;
 /**
  * Exponential backoff between delivery attempts (spec §7.1 "retry with exponential backoff"): the wait doubles
  * per consecutive failure up to a ceiling, and a {@code Retry-After} from the validator is honoured up to the
- * same ceiling. Not thread-safe: one per lane.
+ * same ceiling. Not thread-safe: one per lane (the outbox's lanes and the replay's lanes use the same rule).
  */
-final class Backoff {
+public final class Backoff {
 
     private final Duration initial;
     private final Duration max;
     private Duration next;
 
-    Backoff(Duration initial, Duration max) {
+    public Backoff(Duration initial, Duration max) {
         this.initial = initial;
         this.max = max.compareTo(initial) < 0 ? initial : max;
         this.next = initial;
     }
 
     /** The wait before the next attempt; advances the sequence. */
-    Duration next(Duration retryAfter) {
+    public Duration next(Duration retryAfter) {
         Duration wait = next;
         if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
             wait = retryAfter.compareTo(max) > 0 ? max : retryAfter;
@@ -30,7 +30,7 @@ final class Backoff {
         return wait;
     }
 
-    void reset() {
+    public void reset() {
         next = initial;
     }
 }

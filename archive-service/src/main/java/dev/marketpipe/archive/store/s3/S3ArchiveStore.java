@@ -61,7 +61,7 @@ import java.util.UUID;
 public class S3ArchiveStore implements ArchiveStore, Closeable {
 
     /** More envelopes than this under one name means something is wrong upstream, not a reason to loop on. */
-    static final int MAX_SUFFIX = 10_000;
+    private static final int MAX_SUFFIX = 10_000;
 
     /** S3 answers 409 while a concurrent conditional write to the same name is in flight; ask again this often. */
     private static final int CONFLICT_ATTEMPTS = 5;
@@ -91,6 +91,7 @@ public class S3ArchiveStore implements ArchiveStore, Closeable {
         this(client, bucket, keyPrefix, true);
     }
 
+    /** As above; {@code conditionalWrites=false} only for a service without them, with a single writer. */
     public S3ArchiveStore(S3Client client, String bucket, String keyPrefix, boolean conditionalWrites) {
         this.client = client;
         this.bucket = bucket;

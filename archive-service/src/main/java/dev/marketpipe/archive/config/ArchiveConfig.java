@@ -3,6 +3,8 @@ package dev.marketpipe.archive.config;
 import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Settings of the raw archive (spec §4) and of its outbox. Defaults live in {@code application.properties}; every
@@ -19,6 +21,9 @@ public interface ArchiveConfig {
 
     /** Below this much usable space (MiB) on the root's file system, new batches are refused (507, §7.3). */
     long minFreeSpaceMb();
+
+    /** Data types whose bars are also written as CSV next to their envelope (spec §4 "Alternative: CSV"). */
+    Optional<List<String>> csvDataTypes();
 
     /** Base URL of validator-service; the default of {@code quarkus.rest-client.validator.url}. */
     String validatorUrl();

@@ -36,12 +36,14 @@ import java.util.UUID;
  *   <li>Publish the envelope under the key's first free name ({@code _2}, {@code _3}… never overwriting). If the
  *       marker was already {@code PENDING}, first look for an envelope of this batch id under the key — the
  *       crashed attempt may have published it — and reuse it instead of writing a second file.</li>
+ *   <li>With {@code marketpipe.archive.csv-data-types} listing the batch's type, write its CSV copy next to the
+ *       envelope ({@link CsvCopies}; again on a retry, same bytes).</li>
  *   <li>Append the outbox entry (the batch with its {@code archiveRef}), unless a crashed attempt already did.</li>
  *   <li>Record the batch {@code COMPLETE} (under its id) with archiveRef, SHA-256 and size; answer 201.</li>
  * </ol>
  *
- * A crash anywhere before step 6 leaves no acknowledged batch; the collector retries, and the retry finishes
- * the work with the same file. A crash between steps 5 and 6 may, if the entry was already forwarded and removed,
+ * A crash anywhere before step 7 leaves no acknowledged batch; the collector retries, and the retry finishes
+ * the work with the same file. A crash between steps 6 and 7 may, if the entry was already forwarded and removed,
  * make the retry forward the batch once more — at least once, which the validator and loader absorb by batch id.
  */
 @Singleton
@@ -54,23 +56,31 @@ public class ArchiveIntake {
     private final ArchiveOutbox outbox;
     private final EnvelopeFormat format;
     private final FreeSpacePolicy freeSpace;
+    private final CsvCopies csv;
     private final ArchiveMetrics metrics;
     private final Clock clock;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     @Inject
     public ArchiveIntake(ConfiguredArchiveStore store, BatchIndex index, ArchiveOutbox outbox, EnvelopeFormat format,
-                         FreeSpacePolicy freeSpace, ArchiveMetrics metrics) {
-        this(store.get(), index, outbox, format, freeSpace, metrics, Clock.systemUTC());
+                         FreeSpacePolicy freeSpace, CsvCopies csv, ArchiveMetrics metrics) {
+        this(store.get(), index, outbox, format, freeSpace, csv, metrics, Clock.systemUTC());
+    }
+
+    /** An intake that writes no CSV copies. */
+    public ArchiveIntake(ArchiveStore store, BatchIndex index, ArchiveOutbox outbox, EnvelopeFormat format,
+                         FreeSpacePolicy freeSpace, ArchiveMetrics metrics, Clock clock) {
+        this(store, index, outbox, format, freeSpace, CsvCopies.none(store), metrics, clock);
     }
 
     public ArchiveIntake(ArchiveStore store, BatchIndex index, ArchiveOutbox outbox, EnvelopeFormat format,
-                         FreeSpacePolicy freeSpace, ArchiveMetrics metrics, Clock clock) {
+                         FreeSpacePolicy freeSpace, CsvCopies csv, ArchiveMetrics metrics, Clock clock) {
         this.store = store;
         this.index = index;
         this.outbox = outbox;
         this.format = format;
         this.freeSpace = freeSpace;
+        this.csv = csv;
         this.metrics = metrics;
         this.clock = clock;
         for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -111,6 +121,7 @@ public class ArchiveIntake {
                 envelope = store.put(key, format.render(batch));
                 written = envelope.bytes();
             }
+            csv.write(batch, envelope.archiveRef());
 
             if (earlier.isEmpty() || !outbox.contains(id)) {
                 outbox.append(batch.withArchiveRef(envelope.archiveRef()));

@@ -23,7 +23,7 @@ public class ConfiguredArchiveStore {
         Instance<ArchiveStore> named = stores.select(NamedLiteral.of(config.store()));
         if (!named.isResolvable()) {
             throw new IllegalStateException("no archive store named '" + config.store()
-                    + "' (marketpipe.archive.store); available: filesystem");
+                    + "' (marketpipe.archive.store); available: filesystem, s3");
         }
         this.store = named.get();
     }

@@ -1,8 +1,9 @@
 package dev.marketpipe.archive.api;
 
 import dev.marketpipe.archive.TestBatches;
-import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.envelope.Sha256;
+import dev.marketpipe.archive.store.ConfiguredArchiveStore;
+import dev.marketpipe.archive.store.StoredObject;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -26,12 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The intake API; reads the archive through its store, so {@link BatchResourceOnS3Test} runs the same tests on S3. */
 @QuarkusTest
 @WithTestResource(ValidatorMock.class)
 class BatchResourceTest {
 
     @Inject
-    ArchiveRoot root;
+    ConfiguredArchiveStore store;
 
     @Test
     void envelopeIsWrittenUnderTheKstDateAndTimeOfTheWindowStart() throws IOException {
@@ -44,8 +44,7 @@ class BatchResourceTest {
                 .body("batchId", equalTo(id.toString()))
                 .body("archiveRef", equalTo("raw/2025/03/04/market_data_005930_20250304_090000.json"))
                 .body("duplicate", is(false));
-        Path file = root.path().resolve("raw/2025/03/04/market_data_005930_20250304_090000.json");
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = read("raw/2025/03/04/market_data_005930_20250304_090000.json");
         assertEquals(Sha256.hex(bytes), response.path("sha256"));
         assertEquals(bytes.length, ((Number) response.path("bytes")).longValue());
     }
@@ -62,7 +61,7 @@ class BatchResourceTest {
         String ref = post(TestBatches.body(id, "RAW1", "2025-03-05T00:00:00Z")).then().statusCode(201)
                 .extract().path("archiveRef");
 
-        String envelope = Files.readString(root.path().resolve(ref), StandardCharsets.UTF_8);
+        String envelope = new String(read(ref), StandardCharsets.UTF_8);
 
         assertTrue(envelope.endsWith(",\"raw_response\":" + TestBatches.RAW + "}"), envelope);
         String expectedSha = Sha256.hex(TestBatches.RAW.getBytes(StandardCharsets.UTF_8));
@@ -81,8 +80,8 @@ class BatchResourceTest {
 
         assertEquals("raw/2025/03/06/market_data_TWICE_20250306_090000.json", firstRef);
         assertEquals("raw/2025/03/06/market_data_TWICE_20250306_090000_2.json", secondRef);
-        assertTrue(Files.readString(root.path().resolve(firstRef)).contains(first.toString()));
-        assertTrue(Files.readString(root.path().resolve(secondRef)).contains(second.toString()));
+        assertTrue(new String(read(firstRef), StandardCharsets.UTF_8).contains(first.toString()));
+        assertTrue(new String(read(secondRef), StandardCharsets.UTF_8).contains(second.toString()));
     }
 
     @Test
@@ -90,16 +89,15 @@ class BatchResourceTest {
         UUID id = UUID.randomUUID();
         String body = TestBatches.body(id, "DUP", "2025-03-07T00:00:00Z");
         String ref = post(body).then().statusCode(201).extract().path("archiveRef");
-        byte[] before = Files.readAllBytes(root.path().resolve(ref));
+        byte[] before = read(ref);
 
         post(body).then().statusCode(200)
                 .body("duplicate", is(true))
                 .body("archiveRef", equalTo(ref));
 
-        try (var files = Files.list(root.path().resolve("raw/2025/03/07"))) {
-            assertEquals(1, files.filter(f -> f.getFileName().toString().contains("_DUP_")).count());
-        }
-        assertArrayEquals(before, Files.readAllBytes(root.path().resolve(ref)));
+        assertEquals(1, store.get().list("raw/2025/03/07/").stream().map(StoredObject::ref)
+                .filter(r -> r.contains("_DUP_")).count());
+        assertArrayEquals(before, read(ref));
     }
 
     @Test
@@ -141,7 +139,7 @@ class BatchResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors", hasItem(containsString("symbol")));
-        assertTrue(Files.notExists(root.path().resolve("raw/2025/03/08")));
+        assertTrue(store.get().list("raw/2025/03/08/").isEmpty());
     }
 
     @Test
@@ -193,6 +191,10 @@ class BatchResourceTest {
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
+    }
+
+    private byte[] read(String ref) throws IOException {
+        return store.get().read(ref);
     }
 
     private static Response post(String body) {

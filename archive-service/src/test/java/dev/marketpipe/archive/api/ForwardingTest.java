@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.ArchiveRoot;
+import dev.marketpipe.archive.store.ConfiguredArchiveStore;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,7 +34,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The outbox forwarding archived batches to the validator (WireMock). */
+/**
+ * The outbox forwarding archived batches to the validator (WireMock). The outbox is local whatever the store;
+ * {@link ForwardingOnS3Test} runs the same tests with the envelopes on S3.
+ */
 @QuarkusTest
 @WithTestResource(ValidatorMock.class)
 class ForwardingTest {
@@ -43,6 +47,9 @@ class ForwardingTest {
 
     @Inject
     ArchiveRoot root;
+
+    @Inject
+    ConfiguredArchiveStore store;
 
     @Test
     void archivedBatchIsForwardedToTheValidatorWithItsArchiveRef() {
@@ -97,7 +104,7 @@ class ForwardingTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> outboxHolds(root.deadLetters(), id) == 1);
         assertEquals(0, outboxHolds(root.outbox(), id));
         assertEquals(1, requestsFor(id), "a refused batch is not retried");
-        assertTrue(Files.exists(root.path().resolve(ref)), "the raw envelope stays archived");
+        assertTrue(store.get().readEnvelope(ref).isPresent(), "the raw envelope stays archived");
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("marketpipe_archive_outbox_dead_total"));
     }

@@ -1,5 +1,6 @@
 package dev.marketpipe.archive.backup;
 
+import dev.marketpipe.archive.store.s3.S3Settings;
 import io.smallrye.config.ConfigMapping;
 import jakarta.validation.constraints.Min;
 
@@ -22,6 +23,9 @@ public interface BackupConfig {
 
     /** Folder of the {@code filesystem} target; it gets a {@code raw/} like the live archive's root. */
     String root();
+
+    /** The bucket of the {@code s3} target ({@code marketpipe.archive.backup.s3.bucket}, …endpoint, …key-prefix…). */
+    S3Settings s3();
 
     /**
      * How many days before today each daily run covers: yesterday and the days before it, so days missed while

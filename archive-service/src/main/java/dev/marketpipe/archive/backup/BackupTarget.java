@@ -5,6 +5,8 @@ import dev.marketpipe.archive.disk.DurableFiles;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
 import dev.marketpipe.archive.store.ArchiveStore;
 import dev.marketpipe.archive.store.filesystem.FilesystemArchiveStore;
+import dev.marketpipe.archive.store.s3.S3ArchiveStore;
+import dev.marketpipe.archive.store.s3.S3Settings;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -26,10 +28,10 @@ public class BackupTarget {
 
     @Inject
     public BackupTarget(BackupConfig config, ArchiveRoot live, EnvelopeFormat format) {
-        this(config.target(), Path.of(config.root()), live, format);
+        this(config.target(), Path.of(config.root()), config.s3(), live, format);
     }
 
-    BackupTarget(String target, Path filesystemRoot, ArchiveRoot live, EnvelopeFormat format) {
+    BackupTarget(String target, Path filesystemRoot, S3Settings s3, ArchiveRoot live, EnvelopeFormat format) {
         switch (target) {
             case "filesystem" -> {
                 ArchiveRoot root = new ArchiveRoot(filesystemRoot);
@@ -41,9 +43,13 @@ public class BackupTarget {
                 this.store = new FilesystemArchiveStore(root, format);
                 this.description = "filesystem:" + root.path();
             }
-            case "s3" -> throw new IllegalStateException("marketpipe.archive.backup.target=s3 is not available in"
-                    + " this build: the S3 archive store is not part of it yet; use target=filesystem with"
-                    + " marketpipe.archive.backup.root on another disk");
+            case "s3" -> {
+                String bucket = s3.bucket().orElseThrow(() -> new IllegalStateException(
+                        "marketpipe.archive.backup.target=s3 needs marketpipe.archive.backup.s3.bucket"));
+                // verified like the live store: a bucket that ignores conditional writes stops the start-up
+                this.store = S3ArchiveStore.open(s3);
+                this.description = "s3:" + bucket + "/" + s3.keyPrefix().orElse("");
+            }
             default -> throw new IllegalStateException("unknown marketpipe.archive.backup.target '" + target
                     + "' (filesystem or s3)");
         }

@@ -4,6 +4,7 @@ import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.disk.FreeSpacePolicy;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
+import dev.marketpipe.archive.index.BatchDescription;
 import dev.marketpipe.archive.index.BatchIndex;
 import dev.marketpipe.archive.index.BatchMarker;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
@@ -86,7 +87,7 @@ class CsvCopiesTest {
     void aRetryAfterACrashBeforeTheCsvWritesIt() throws IOException {
         CollectedBatch batch = TestBatches.batch(UUID.randomUUID(), "005930", WINDOW);
         ArchiveKey key = ArchiveKey.of(batch);
-        index.put(BatchMarker.pending(batch.batchId(), key.directory(), key.baseName(), Instant.now()));
+        index.reserve(BatchMarker.pending(batch.batchId(), key, BatchDescription.of(batch), Instant.now()));
         store.put(key, format.render(batch)); // the crashed attempt published the envelope, then died
 
         intake.accept(batch);

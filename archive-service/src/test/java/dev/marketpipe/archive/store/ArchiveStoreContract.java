@@ -206,6 +206,18 @@ public abstract class ArchiveStoreContract {
         assertThrows(IllegalArgumentException.class, () -> store.put(new ArchiveKey("index", "x"), content));
     }
 
+    @Test
+    void aNameRetentionCompressedStaysTakenSoItsEnvelopeIsNeverShadowed() throws IOException {
+        StoredEnvelope old = store.put(KEY, bytes("compressed long ago"));
+        store.replace(old.archiveRef() + ArchiveStore.GZIP_SUFFIX, gzip(bytes("compressed long ago")));
+        store.delete(old.archiveRef());
+
+        StoredEnvelope fresh = store.put(KEY, bytes("collected again"));
+
+        assertEquals(KEY.ref(2), fresh.archiveRef());
+        assertArrayEquals(bytes("compressed long ago"), store.readEnvelope(old.archiveRef()).orElseThrow());
+    }
+
     protected String text(String ref) throws IOException {
         return new String(store.read(ref), StandardCharsets.UTF_8);
     }

@@ -130,6 +130,9 @@ public class S3ArchiveStore implements ArchiveStore, Closeable {
             if (taken != null && taken.contains(n)) {
                 continue;
             }
+            if (exists(objectKey(key.ref(n) + GZIP_SUFFIX))) {
+                continue; // retention compressed this name's envelope: the name stays taken
+            }
             if (publish(key.ref(n), envelope, sha256)) {
                 return new StoredEnvelope(key.ref(n), sha256, envelope.length);
             }

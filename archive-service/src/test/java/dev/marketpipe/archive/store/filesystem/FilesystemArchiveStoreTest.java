@@ -69,16 +69,4 @@ class FilesystemArchiveStoreTest extends ArchiveStoreContract {
         assertEquals(List.of(stored.archiveRef()),
                 store.list("raw/2025/03/04/").stream().map(o -> o.ref()).toList());
     }
-
-    @Test
-    void aNameRetentionCompressedStaysTakenSoItsEnvelopeIsNeverShadowed() throws IOException {
-        StoredEnvelope old = store.put(KEY, bytes("compressed long ago"));
-        store.replace(old.archiveRef() + ArchiveStore.GZIP_SUFFIX, gzip(bytes("compressed long ago")));
-        store.delete(old.archiveRef());
-
-        StoredEnvelope fresh = store.put(KEY, bytes("collected again"));
-
-        assertEquals(KEY.ref(2), fresh.archiveRef());
-        assertArrayEquals(bytes("compressed long ago"), store.readEnvelope(old.archiveRef()).orElseThrow());
-    }
 }

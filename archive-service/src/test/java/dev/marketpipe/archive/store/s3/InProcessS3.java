@@ -64,6 +64,12 @@ public final class InProcessS3 implements AutoCloseable {
                 Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
+    /** Settings of an S3 target nobody configured: no bucket, no endpoint. */
+    public static S3Settings unconfigured() {
+        return new Target(Optional.empty(), Optional.empty(), Optional.empty(), REGION, false, Optional.empty(),
+                Optional.empty(), true, Duration.ofSeconds(2), Duration.ofSeconds(10));
+    }
+
     /** Creates a bucket with a fresh name and returns the name. */
     public String newBucket() {
         String bucket = "archive-" + UUID.randomUUID();

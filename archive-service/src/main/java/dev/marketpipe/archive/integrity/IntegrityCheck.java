@@ -38,6 +38,8 @@ import java.util.zip.ZipException;
 @Singleton
 public class IntegrityCheck {
 
+    private static final String CSV = ".csv";
+
     private final ArchiveStore store;
     private final BatchIndex index;
     private final Duration expiredAfter;
@@ -107,9 +109,7 @@ public class IntegrityCheck {
                 ok.add(ref);
             }
         }
-        List<String> orphans = stored.stream().filter(ref -> !known.contains(ref)
-                        && !(ref.endsWith(ArchiveStore.GZIP_SUFFIX) && known.contains(withoutGzipSuffix(ref))))
-                .sorted().toList();
+        List<String> orphans = stored.stream().filter(ref -> !belongsToAKnownEnvelope(ref, known)).sorted().toList();
         return new IntegrityReport(date, clock.instant(),
                 new IntegrityReport.Counts(keys.size(), ok.size(), compressedOk.size(), missing.size(),
                         expired.size(), corrupt.size(), orphans.size(), pending.size()),
@@ -125,6 +125,13 @@ public class IntegrityCheck {
     private static IntegrityReport.Finding finding(BatchMarker archived, String actual, String problem) {
         return new IntegrityReport.Finding(archived.batchId(), archived.archiveRef(), archived.sha256(), actual,
                 problem);
+    }
+
+    /** The envelope itself, its gzipped form, or the CSV copy of its bars (and that copy gzipped). */
+    private static boolean belongsToAKnownEnvelope(String ref, Set<String> known) {
+        String plain = ref.endsWith(ArchiveStore.GZIP_SUFFIX) ? withoutGzipSuffix(ref) : ref;
+        return known.contains(plain)
+                || plain.endsWith(CSV) && known.contains(plain.substring(0, plain.length() - CSV.length()) + ".json");
     }
 
     private static String withoutGzipSuffix(String ref) {

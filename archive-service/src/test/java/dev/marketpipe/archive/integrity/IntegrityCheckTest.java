@@ -4,6 +4,7 @@ import dev.marketpipe.archive.ArchiveFixture;
 import dev.marketpipe.archive.MutableClock;
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.index.BatchDescription;
+import dev.marketpipe.archive.intake.CsvCopies;
 import dev.marketpipe.archive.index.BatchMarker;
 import dev.marketpipe.archive.store.ArchiveKey;
 import dev.marketpipe.wire.CollectedBatch;
@@ -111,7 +112,9 @@ class IntegrityCheckTest {
 
     @Test
     void filesTheIndexDoesNotKnowAreOrphansAndUnfinishedIntakesArePending() throws IOException {
-        archiveOne("KNOWN");
+        String known = archiveOne("KNOWN");
+        archive.store.replace(CsvCopies.csvRef(known), "timestamp,symbol\n".getBytes()); // its CSV copy belongs to it
+        archive.store.replace("raw/2025/03/04/stray.csv", "timestamp,symbol\n".getBytes());
         CollectedBatch crashed = TestBatches.batch(UUID.randomUUID(), "CRASH", "2025-03-04T00:00:00Z");
         ArchiveKey key = ArchiveKey.of(crashed);
         archive.index.reserve(BatchMarker.pending(crashed.batchId(), key, BatchDescription.of(crashed), NOW));
@@ -120,7 +123,7 @@ class IntegrityCheckTest {
 
         IntegrityReport report = integrity.check(MARCH_4);
 
-        assertEquals(List.of(crashedFile, "raw/2025/03/04/stray.json"), report.orphans());
+        assertEquals(List.of(crashedFile, "raw/2025/03/04/stray.csv", "raw/2025/03/04/stray.json"), report.orphans());
         assertEquals(List.of(crashed.batchId()), report.pendingIntake());
         assertEquals(1, report.ok().size());
         assertEquals(2, report.counts().indexed());

@@ -36,7 +36,8 @@ import java.util.UUID;
  *   <li>Publish the envelope under the key's first free name ({@code _2}, {@code _3}… never overwriting). If the
  *       marker was already {@code PENDING}, first look for an envelope of this batch id under the key — the
  *       crashed attempt may have published it — and reuse it instead of writing a second file.</li>
- *   <li>Append the outbox entry (the batch with its {@code archiveRef}), unless a crashed attempt already did.</li>
+ *   <li>Append the outbox entry (the batch with its {@code archiveRef}), unless a crashed attempt already did —
+ *       on this replica or another one sharing the root.</li>
  *   <li>Record the batch {@code COMPLETE} (under its id) with archiveRef, SHA-256 and size; answer 201.</li>
  * </ol>
  *

@@ -98,8 +98,8 @@ public final class ArchiveOutbox {
     }
 
     /**
-     * Releases this replica's folder (its lock): from now on another replica may adopt what is left in it. Nothing
-     * may be appended after this.
+     * Releases this replica's folder (its lock): from now on another replica may adopt what is left in it — also
+     * an entry an intake finishing during shutdown still appends.
      */
     public synchronized void close() throws IOException {
         closed = true;

@@ -145,21 +145,10 @@ class SharedRootOutboxTest {
 
     @Test
     void adopterThatDiedHalfWayIsAdoptedWithTheHeadOfItsAdoptionStillFirst() throws IOException {
-        List<UUID> x = new ArrayList<>();
-        ArchiveOutbox b = open("archive-b");
-        for (int i = 0; i < 4; i++) {
-            x.add(b.append(batch("X")).batchId());
-        }
-        b.close();
+        List<UUID> x = goneReplicaWith("archive-b", 4);
         ArchiveOutbox a = open("archive-a");
         UUID xOfA = a.append(batch("X")).batchId();
-        // what a leaves when it dies while emptying b: b's folder renamed below a, its first two entries moved
-        Path halfDone = tmp.resolve("outbox/archive-a/adopted/1-archive-b");
-        Files.createDirectories(halfDone.getParent());
-        Files.move(tmp.resolve("outbox/archive-b"), halfDone);
-        List<Path> bEntries = sortedEntries(halfDone);
-        a.takeOver(bEntries.get(0), parse(bEntries.get(0)), false);
-        a.takeOver(bEntries.get(1), parse(bEntries.get(1)), false);
+        halfAdopt(a, "archive-b", 2);
         a.close();
 
         ArchiveOutbox c = open("archive-c");
@@ -176,18 +165,9 @@ class SharedRootOutboxTest {
 
     @Test
     void adopterRestartedUnderItsOwnIdFinishesItsUnfinishedAdoption() throws IOException {
-        List<UUID> x = new ArrayList<>();
-        ArchiveOutbox b = open("archive-b");
-        for (int i = 0; i < 3; i++) {
-            x.add(b.append(batch("X")).batchId());
-        }
-        b.close();
+        List<UUID> x = goneReplicaWith("archive-b", 3);
         ArchiveOutbox a = open("archive-a");
-        Path halfDone = tmp.resolve("outbox/archive-a/adopted/1-archive-b");
-        Files.createDirectories(halfDone.getParent());
-        Files.move(tmp.resolve("outbox/archive-b"), halfDone);
-        Path first = sortedEntries(halfDone).get(0);
-        a.takeOver(first, parse(first), false);
+        halfAdopt(a, "archive-b", 1);
         a.close();
 
         ArchiveOutbox restarted = open("archive-a");
@@ -200,10 +180,7 @@ class SharedRootOutboxTest {
     @Test
     void singleReplicaLayoutOfOlderVersionsIsMigratedOnceInOrderWithItsDeadLetters() throws IOException {
         Path outbox = tmp.resolve("outbox");
-        List<UUID> x = new ArrayList<>();
-        for (int seq = 1; seq <= 5; seq++) {
-            x.add(writeLegacy(outbox, seq, "X"));
-        }
+        List<UUID> x = legacyEntries(5);
         UUID y = writeLegacy(outbox, 6, "Y");
         UUID refused = writeLegacy(outbox.resolve("dead"), 7, "Z");
         Files.writeString(outbox.resolve(".tmp-123.part"), "{\"half"); // a write a crash interrupted
@@ -227,17 +204,10 @@ class SharedRootOutboxTest {
     @Test
     void migrationInterruptedByItsHoldersDeathIsFinishedWithTheHeadFirst() throws IOException {
         Path outbox = tmp.resolve("outbox");
-        List<UUID> x = new ArrayList<>();
-        for (int seq = 1; seq <= 4; seq++) {
-            x.add(writeLegacy(outbox, seq, "X"));
-        }
-        // archive-a started the migration, moved the first two entries, and died
+        List<UUID> x = legacyEntries(4);
         ArchiveOutbox a = open("archive-a");
-        Files.writeString(outbox.resolve(OutboxLayout.LEGACY_MARKER), "archive-a");
-        List<Path> legacy = sortedEntries(outbox);
-        a.takeOver(legacy.get(0), parse(legacy.get(0)), false);
-        a.takeOver(legacy.get(1), parse(legacy.get(1)), false);
-        a.close();
+        startMigration(a, 2);
+        a.close(); // and died
 
         ArchiveOutbox c = open("archive-c");
         assertEquals(4, new OrphanAdoption(c).run());
@@ -250,14 +220,9 @@ class SharedRootOutboxTest {
     @Test
     void migrationHeldByALiveReplicaIsLeftToIt() throws IOException {
         Path outbox = tmp.resolve("outbox");
-        List<UUID> x = new ArrayList<>();
-        for (int seq = 1; seq <= 3; seq++) {
-            x.add(writeLegacy(outbox, seq, "X"));
-        }
+        List<UUID> x = legacyEntries(3);
         ArchiveOutbox a = open("archive-a");
-        Files.writeString(outbox.resolve(OutboxLayout.LEGACY_MARKER), "archive-a");
-        Path head = sortedEntries(outbox).get(0);
-        a.takeOver(head, parse(head), false);
+        startMigration(a, 1);
         ArchiveOutbox c = open("archive-c");
 
         assertEquals(0, new OrphanAdoption(c).run(), "the rest would overtake the head a forwards");
@@ -335,6 +300,48 @@ class SharedRootOutboxTest {
             Long previous = last.put(entry.laneKey(), entry.seq());
             assertTrue(previous == null || previous < entry.seq());
         }
+    }
+
+    /** A replica that appended {@code count} batches of symbol X and is gone; answers their ids in order. */
+    private List<UUID> goneReplicaWith(String replica, int count) throws IOException {
+        ArchiveOutbox gone = open(replica);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(gone.append(batch("X")).batchId());
+        }
+        gone.close();
+        return ids;
+    }
+
+    /**
+     * What {@code adopter} leaves when it dies while emptying {@code gone}: the folder renamed below its
+     * {@code adopted/}, the first {@code moved} entries taken over.
+     */
+    private void halfAdopt(ArchiveOutbox adopter, String gone, int moved) throws IOException {
+        Path halfDone = adopter.folder().resolve(OutboxLayout.ADOPTED).resolve("1-" + gone);
+        Files.createDirectories(halfDone.getParent());
+        Files.move(tmp.resolve("outbox").resolve(gone), halfDone);
+        for (Path entry : sortedEntries(halfDone).subList(0, moved)) {
+            adopter.takeOver(entry, parse(entry), false);
+        }
+    }
+
+    /** What {@code holder} leaves after migrating the first {@code moved} entries of the single-replica layout. */
+    private void startMigration(ArchiveOutbox holder, int moved) throws IOException {
+        Path outbox = tmp.resolve("outbox");
+        Files.writeString(outbox.resolve(OutboxLayout.LEGACY_MARKER), holder.replica().value());
+        for (Path entry : sortedEntries(outbox).subList(0, moved)) {
+            holder.takeOver(entry, parse(entry), false);
+        }
+    }
+
+    /** {@code count} entries of symbol X in the single-replica layout; answers their ids in order. */
+    private List<UUID> legacyEntries(int count) throws IOException {
+        List<UUID> ids = new ArrayList<>();
+        for (int seq = 1; seq <= count; seq++) {
+            ids.add(writeLegacy(tmp.resolve("outbox"), seq, "X"));
+        }
+        return ids;
     }
 
     /** An entry as versions before replica folders wrote it, directly in {@code folder}. */

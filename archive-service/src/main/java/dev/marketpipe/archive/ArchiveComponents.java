@@ -10,7 +10,9 @@ import dev.marketpipe.archive.index.LegacyMarkerMigration;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
 import dev.marketpipe.archive.outbox.ForwarderSettings;
+import dev.marketpipe.archive.outbox.OrphanAdoption;
 import dev.marketpipe.archive.outbox.OutboxForwarder;
+import dev.marketpipe.archive.outbox.ReplicaId;
 import dev.marketpipe.archive.store.ConfiguredArchiveStore;
 import dev.marketpipe.archive.validator.ValidatorSink;
 import io.quarkus.runtime.Startup;
@@ -69,14 +71,21 @@ public class ArchiveComponents {
 
     @Produces
     @Singleton
-    ArchiveOutbox outbox(ArchiveRoot root, ObjectMapper mapper) {
-        ArchiveOutbox outbox = new ArchiveOutbox(root.outbox(), root.deadLetters(), mapper, Clock.systemUTC());
+    ArchiveOutbox outbox(ArchiveRoot root, ObjectMapper mapper, ArchiveConfig config) {
+        ReplicaId replica = ReplicaId.resolve(config.replicaId(), System.getenv());
+        ArchiveOutbox outbox = new ArchiveOutbox(root.outbox(), replica, mapper, Clock.systemUTC());
         try {
-            outbox.open();
+            outbox.open(config.outbox().ownerWait());
         } catch (IOException e) {
-            throw new UncheckedIOException("outbox " + root.outbox() + " cannot be read", e);
+            throw new UncheckedIOException("outbox " + outbox.folder() + " cannot be opened", e);
         }
         return outbox;
+    }
+
+    @Produces
+    @Singleton
+    OrphanAdoption orphanAdoption(ArchiveOutbox outbox) {
+        return new OrphanAdoption(outbox);
     }
 
     @Produces

@@ -7,6 +7,7 @@ import dev.marketpipe.archive.index.BatchIndex;
 import dev.marketpipe.archive.intake.ArchiveIntake;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
+import dev.marketpipe.archive.outbox.ReplicaId;
 import dev.marketpipe.archive.store.filesystem.FilesystemArchiveStore;
 import dev.marketpipe.wire.CollectedBatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The archive's plain-Java parts on a temp folder, wired as {@code ArchiveComponents} wires them (no forwarder). */
 public final class ArchiveFixture {
@@ -31,8 +33,8 @@ public final class ArchiveFixture {
         format = new EnvelopeFormat(TestBatches.mapper());
         store = new FilesystemArchiveStore(root, format);
         index = new BatchIndex(root.index(), TestBatches.mapper());
-        outbox = new ArchiveOutbox(root.outbox(), root.deadLetters(), TestBatches.mapper(), clock);
-        outbox.open();
+        outbox = new ArchiveOutbox(root.outbox(), ReplicaId.of("fixture"), TestBatches.mapper(), clock);
+        outbox.open(Duration.ZERO);
         intake = new ArchiveIntake(store, index, outbox, format, new FreeSpacePolicy(root, 0),
                 new ArchiveMetrics(new SimpleMeterRegistry()), clock);
     }

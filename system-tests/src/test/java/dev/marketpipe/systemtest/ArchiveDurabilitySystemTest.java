@@ -249,12 +249,23 @@ class ArchiveDurabilitySystemTest {
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
+    /** Entries waiting in any replica's outbox folder ({@code outbox/<replica-id>/…}, dead letters excluded). */
     private static long outboxEntries() throws IOException {
-        return jsonFiles(pipeline.archiveRoot.resolve("outbox"), 1);
+        return outboxFiles(false);
     }
 
     private static long deadLetters() throws IOException {
-        return jsonFiles(pipeline.archiveRoot.resolve("outbox/dead"), 1);
+        return outboxFiles(true);
+    }
+
+    private static long outboxFiles(boolean dead) throws IOException {
+        Path outbox = pipeline.archiveRoot.resolve("outbox");
+        try (Stream<Path> files = Files.walk(outbox)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .filter(f -> outbox.relativize(f).toString().contains("dead/") == dead)
+                    .count();
+        }
     }
 
     private static long envelopes(LocalDate from, LocalDate to) throws IOException {

@@ -28,6 +28,12 @@ public interface ArchiveConfig {
     /** Base URL of validator-service; the default of {@code quarkus.rest-client.validator.url}. */
     String validatorUrl();
 
+    /**
+     * This replica's name among the replicas sharing the root: its outbox folder is {@code outbox/<replica-id>/}.
+     * Unset: the {@code HOSTNAME} environment variable (the pod name in Kubernetes), else the host name.
+     */
+    Optional<String> replicaId();
+
     Outbox outbox();
 
     /** How the outbox forwards archived batches to the validator. */
@@ -47,5 +53,14 @@ public interface ArchiveConfig {
 
         /** Readiness goes DOWN while the oldest unacknowledged batch has waited longer than this. */
         Duration maxBacklogAge();
+
+        /** How often this replica looks for replicas that are gone, to adopt their outbox entries (also at start). */
+        Duration orphanCheckInterval();
+
+        /**
+         * How long a starting replica waits for the lock of its own outbox folder while another process holds it
+         * (another replica checking it, or its previous run until the NFS server expires that run's lease).
+         */
+        Duration ownerWait();
     }
 }

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The archive's root folder and the fixed layout below it (spec §4): {@code raw/} for envelopes, {@code outbox/}
- * (and {@code outbox/dead/}) for batches still to be forwarded, {@code index/} for the per-batch markers. Also
+ * for batches still to be forwarded (a folder per replica sharing the root, see {@code ArchiveOutbox}),
+ * {@code index/} for the per-batch markers. Also
  * answers the two questions readiness and the 507 rule ask: is the folder writable, and how much space is left.
  */
 public final class ArchiveRoot {
@@ -29,10 +30,6 @@ public final class ArchiveRoot {
         return root.resolve("outbox");
     }
 
-    public Path deadLetters() {
-        return outbox().resolve("dead");
-    }
-
     public Path index() {
         return root.resolve("index");
     }
@@ -40,7 +37,7 @@ public final class ArchiveRoot {
     /** Creates the layout (idempotent). */
     public void createLayout() throws IOException {
         Files.createDirectories(root);
-        for (Path dir : new Path[] {raw(), outbox(), deadLetters(), index()}) {
+        for (Path dir : new Path[] {raw(), outbox(), index()}) {
             DurableFiles.createDirectories(root, dir);
         }
         DurableFiles.forceDirectory(root);

@@ -38,7 +38,8 @@ import java.util.UUID;
  *       crashed attempt may have published it — and reuse it instead of writing a second file.</li>
  *   <li>With {@code marketpipe.archive.csv-data-types} listing the batch's type, write its CSV copy next to the
  *       envelope ({@link CsvCopies}; again on a retry, same bytes).</li>
- *   <li>Append the outbox entry (the batch with its {@code archiveRef}), unless a crashed attempt already did.</li>
+ *   <li>Append the outbox entry (the batch with its {@code archiveRef}), unless a crashed attempt already did —
+ *       on this replica or another one sharing the root.</li>
  *   <li>Record the batch {@code COMPLETE} (under its id) with archiveRef, SHA-256 and size; answer 201.</li>
  * </ol>
  *

@@ -5,14 +5,13 @@ import dev.marketpipe.archive.index.BatchIndex;
 import dev.marketpipe.archive.index.BatchMarker;
 import dev.marketpipe.archive.index.DayKey;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
-import dev.marketpipe.archive.outbox.OutboxEntry;
+import dev.marketpipe.archive.outbox.OutboxContents;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +22,14 @@ import java.util.UUID;
  * the day index, filters data type and symbol by file name, and pages by position (date, then entry name).
  *
  * <p>The forwarding state is derived, not stored: an intake that has no completion is pending; an archived batch
- * whose entry is in {@code outbox/} is queued, in {@code outbox/dead/} dead-lettered, in neither forwarded — an
- * entry leaves the outbox only by the validator's acknowledgement (deleted) or refusal (moved to dead). Recording
- * the acknowledgement in the marker would cost the forwarder one more fsynced write per batch; deriving it costs a
- * listing one folder scan per {@value #CHUNK} entries. The markers of a chunk are read <em>before</em> the outbox
- * folder, and the outbox before the dead folder, so a batch completing or moving meanwhile is never reported
- * forwarded too early. Delivery attempts are not reported: they are counted per lane in memory only
+ * whose entry waits in the outbox folder of any replica sharing the root ({@code outbox/<replica-id>/}) is queued,
+ * in one's {@code dead/} dead-lettered, in neither forwarded — an entry leaves the outbox only by the validator's
+ * acknowledgement (deleted) or refusal (moved to dead); adoption by another replica only moves it between
+ * folders. Recording the acknowledgement in the marker would cost the forwarder one more fsynced write per batch;
+ * deriving it costs a listing one scan of the outbox folders per {@value #CHUNK} entries. The markers of a chunk
+ * are read <em>before</em> the outbox folders, which are read in an order every move follows (see
+ * {@link ArchiveOutbox#everyReplica}), so a batch completing or moving meanwhile is never reported forwarded too
+ * early. Delivery attempts are not reported: they are counted per lane in memory only
  * ({@code marketpipe_archive_forward_failures_total} has them in aggregate).
  */
 @Singleton
@@ -85,9 +86,9 @@ public class BatchListing {
                         index.find(key.batchId()).filter(BatchMarker::isComplete).orElse(null)));
             }
         }
-        // after the markers, in this order: see the class comment
-        Set<UUID> queued = batchIds(outbox.pending());
-        Set<UUID> dead = batchIds(outbox.dead());
+        OutboxContents outboxes = outbox.everyReplica(); // after the markers: see the class comment
+        Set<UUID> queued = outboxes.queued();
+        Set<UUID> dead = outboxes.dead();
         List<Listed> listed = new ArrayList<>(read.size());
         for (Markers m : read) {
             UUID id = m.key().batchId();
@@ -98,12 +99,6 @@ public class BatchListing {
             listed.add(new Listed(m.key(), m.toListed(state)));
         }
         return listed;
-    }
-
-    private static Set<UUID> batchIds(List<OutboxEntry> entries) {
-        Set<UUID> ids = new HashSet<>(entries.size() * 2);
-        entries.forEach(e -> ids.add(e.batchId()));
-        return ids;
     }
 
     private record Listed(DayKey key, ListedBatch batch) {

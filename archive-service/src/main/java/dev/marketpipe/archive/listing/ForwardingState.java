@@ -16,7 +16,7 @@ public enum ForwardingState {
     QUEUED("queued"),
     /** Archived and acknowledged by the validator (its outbox entry is gone). */
     FORWARDED("forwarded"),
-    /** Archived; the validator refused it for good, its entry is in {@code outbox/dead/}. */
+    /** Archived; the validator refused it for good, its entry is in {@code outbox/<replica-id>/dead/}. */
     DEAD_LETTERED("dead_lettered");
 
     private final String code;

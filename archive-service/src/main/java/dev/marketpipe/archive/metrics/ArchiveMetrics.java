@@ -39,7 +39,8 @@ public class ArchiveMetrics {
         forwarded = Counter.builder("marketpipe.archive.batches.forwarded")
                 .description("Batches the validator acknowledged").register(registry);
         dead = Counter.builder("marketpipe.archive.outbox.dead")
-                .description("Batches the validator refused for good, moved to outbox/dead").register(registry);
+                .description("Batches the validator refused for good, moved to outbox/<replica-id>/dead")
+                .register(registry);
         for (FailureReason reason : FailureReason.values()) {
             failures.put(reason, Counter.builder("marketpipe.archive.forward.failures")
                     .description("Failed attempts to forward a batch to the validator")

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,20 +21,26 @@ import java.util.function.Consumer;
 
 /**
  * The durable outbox (architecture: "the outbox that forwards each archived batch downstream until it is
- * acknowledged"): one file per accepted batch in {@code outbox/}, holding the full {@link CollectedBatch} with its
- * {@code archiveRef}. An entry is written with temp file, fsync, atomic rename and folder fsync, so it is either
- * complete or absent after a crash; it is deleted when the validator acknowledged it, or moved to
- * {@code outbox/dead/} when the validator can never accept it.
+ * acknowledged"): one file per accepted batch in this replica's folder {@code outbox/<replica-id>/}, holding the full
+ * {@link CollectedBatch} with its {@code archiveRef}. An entry is written with temp file, fsync, atomic rename and
+ * folder fsync, so it is either complete or absent after a crash; it is deleted when the validator acknowledged it,
+ * or moved to {@code outbox/<replica-id>/dead/} when the validator can never accept it.
  *
- * <p>Sequence numbers continue after the highest one on disk, so entries written after a restart sort after the
- * ones left behind. Entries of one symbol are appended under one lock, so they become visible — and are
- * announced to listeners — in sequence order.
+ * <p>Several replicas may share one archive root (issue 4 item 2); each forwards only its own folder, which it
+ * locks ({@code .owner}) for as long as it runs. The entries of a replica that is gone are adopted by another one
+ * ({@link OrphanAdoption}, through {@link #takeOver}).
+ *
+ * <p>Sequence numbers continue after the highest one in the folder, so entries written after a restart sort after
+ * the ones left behind. Entries of one symbol are appended (or taken over) under one lock, so they become visible
+ * — and are announced to listeners — in sequence order.
  */
 public final class ArchiveOutbox {
 
     private static final Logger LOG = Logger.getLogger(ArchiveOutbox.class);
     private static final int STRIPES = 64;
 
+    private final OutboxLayout layout;
+    private final ReplicaId replica;
     private final Path dir;
     private final Path deadDir;
     private final ObjectMapper mapper;
@@ -41,10 +48,19 @@ public final class ArchiveOutbox {
     private final AtomicLong nextSeq = new AtomicLong(1);
     private final Object[] stripes = new Object[STRIPES];
     private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
+    private OwnerLock owner;
+    private Duration ownerWait;
+    private boolean closed;
 
-    public ArchiveOutbox(Path dir, Path deadDir, ObjectMapper mapper, Clock clock) {
-        this.dir = dir;
-        this.deadDir = deadDir;
+    /**
+     * @param outboxRoot the shared {@code outbox/} folder of the archive root
+     * @param replica    this replica's name: its entries live in {@code outboxRoot/<replica>/}
+     */
+    public ArchiveOutbox(Path outboxRoot, ReplicaId replica, ObjectMapper mapper, Clock clock) {
+        this.layout = new OutboxLayout(outboxRoot);
+        this.replica = replica;
+        this.dir = layout.replica(replica);
+        this.deadDir = dir.resolve(OutboxLayout.DEAD);
         this.mapper = mapper;
         this.clock = clock;
         for (int i = 0; i < STRIPES; i++) {
@@ -53,11 +69,14 @@ public final class ArchiveOutbox {
     }
 
     /**
-     * Prepares the outbox after a start: creates the folders, removes temp files of writes a crash interrupted
+     * Prepares the outbox after a start: takes this replica's folder (creating it, and waiting up to
+     * {@code ownerWait} while another process holds its lock), removes temp files of writes a crash interrupted
      * (their batches were never acknowledged, the collector retries them) and continues the sequence.
      */
-    public void open() throws IOException {
-        Files.createDirectories(deadDir);
+    public synchronized void open(Duration ownerWait) throws IOException {
+        this.ownerWait = ownerWait;
+        owner = OwnerLock.acquire(layout.root(), dir, OutboxLayout.OWNER, ownerWait);
+        DurableFiles.createDirectories(layout.root(), deadDir);
         long maxSeq = 0;
         for (Path folder : List.of(dir, deadDir)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
@@ -75,6 +94,18 @@ public final class ArchiveOutbox {
             }
         }
         nextSeq.set(maxSeq + 1);
+        LOG.infof("outbox: replica %s forwards the entries of %s", replica, dir);
+    }
+
+    /**
+     * Releases this replica's folder (its lock): from now on another replica may adopt what is left in it — also
+     * an entry an intake finishing during shutdown still appends.
+     */
+    public synchronized void close() throws IOException {
+        closed = true;
+        if (owner != null) {
+            owner.close();
+        }
     }
 
     /** Called, in sequence order per symbol, for each entry appended from now on. */
@@ -114,10 +145,18 @@ public final class ArchiveOutbox {
         return entries;
     }
 
-    /** True when {@code batchId} has an entry, pending or dead. */
+    /**
+     * True when {@code batchId} has an entry, pending or dead, in the folder of any replica sharing the root: an
+     * interrupted intake on one replica may be retried on another.
+     */
     public boolean contains(UUID batchId) throws IOException {
-        String glob = "*-" + batchId + "*.json";
-        return !list(dir, glob).isEmpty() || !list(deadDir, glob).isEmpty();
+        OutboxContents everywhere = everyReplica();
+        return everywhere.queued().contains(batchId) || everywhere.dead().contains(batchId);
+    }
+
+    /** What waits, and what was refused, in the folders of every replica sharing the archive root. */
+    public OutboxContents everyReplica() throws IOException {
+        return new OutboxTree(layout).read();
     }
 
     public CollectedBatch read(OutboxEntry entry) throws IOException {
@@ -135,6 +174,54 @@ public final class ArchiveOutbox {
         DurableFiles.move(dir.resolve(entry.fileName()), target);
         LOG.debugf("moved outbox entry %s to %s", entry.fileName(), target);
         return target;
+    }
+
+    /**
+     * Moves {@code file}, an entry of a replica that is gone (or of the single-replica layout), into this outbox —
+     * pending, or dead when {@code dead} — under a new sequence number, so it sorts after every entry already here
+     * and the entries taken over keep the order in which they are handed in. Its creation time is kept (the
+     * backlog's age). A pending entry is announced like an appended one.
+     */
+    void takeOver(Path file, OutboxEntry entry, boolean dead) throws IOException {
+        String laneKey = entry.laneKey();
+        synchronized (stripes[Math.floorMod(laneKey.hashCode(), STRIPES)]) {
+            OutboxEntry moved = OutboxEntry.create(entry.createdMillis(), nextSeq.getAndIncrement(), entry.batchId(),
+                    laneKey);
+            DurableFiles.move(file, (dead ? deadDir : dir).resolve(moved.fileName()));
+            if (!dead) {
+                for (Consumer<OutboxEntry> listener : listeners) {
+                    listener.accept(moved);
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes sure this replica still owns its folder. It loses it only when another replica took its lock for
+     * free — this process paused longer than an NFS lease, say — and adopted the entries; those are forwarded by
+     * that replica now, and this one starts over in a fresh folder.
+     */
+    synchronized void ensureOwnership() throws IOException {
+        if (closed || owner.isHeld()) {
+            return;
+        }
+        LOG.errorf("outbox: replica %s lost its folder %s to another replica, which forwards the entries that were"
+                + " in it; was this process paused, or its NFS lease lost? Taking the folder again", replica, dir);
+        owner.close();
+        owner = OwnerLock.acquire(layout.root(), dir, OutboxLayout.OWNER, ownerWait);
+        DurableFiles.createDirectories(layout.root(), deadDir);
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    OutboxLayout layout() {
+        return layout;
+    }
+
+    public ReplicaId replica() {
+        return replica;
     }
 
     public Path folder() {

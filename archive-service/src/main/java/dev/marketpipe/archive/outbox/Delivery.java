@@ -18,7 +18,7 @@ public record Delivery(Kind kind, FailureReason reason, int status, Duration ret
         ACKNOWLEDGED,
         /** Transient failure: keep the entry, try again after a backoff. */
         RETRY,
-        /** Permanent failure: move the entry to {@code outbox/dead/}. */
+        /** Permanent failure: move the entry to the outbox folder's {@code dead/}. */
         REJECTED
     }
 

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Forwards outbox entries to the validator until each is acknowledged (architecture invariant 2, "at least
  * once"): 2xx deletes the entry; no answer, 5xx, 408 or 429 keep it and retry with exponential backoff; any other
- * 4xx means the batch can never be accepted, so it goes to {@code outbox/dead/} with an ERROR log line (its raw
- * envelope stays archived).
+ * 4xx means the batch can never be accepted, so it goes to the outbox folder's {@code dead/} with an ERROR log line
+ * (its raw envelope stays archived). It forwards this replica's folder only; entries adopted from a replica that is
+ * gone arrive like appended ones.
  *
  * <p>Ordering: entries are spread over {@code parallelism} lanes by the hash of their symbol; each lane is one
  * thread that forwards its entries strictly in sequence order and does not move past an entry until it is done

@@ -52,8 +52,8 @@ class DiskFullTest {
                 .body("detail", containsString("MiB free"));
 
         assertEquals(0, filesBelow(root.raw()));
-        assertEquals(0, markersBelow(root.index()));
-        assertEquals(0, filesBelow(root.outbox()));
+        assertEquals(0, jsonFilesBelow(root.index()));
+        assertEquals(0, jsonFilesBelow(root.outbox()));
     }
 
     @Test
@@ -67,8 +67,8 @@ class DiskFullTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
-    /** Index markers (the index folder also holds the migration's flag file). */
-    private static long markersBelow(Path folder) throws IOException {
+    /** Index markers or outbox entries (the folders also hold the migration's flag file, the outbox's locks). */
+    private static long jsonFilesBelow(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json")).count();
         }

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.store.ConfiguredArchiveStore;
+import dev.marketpipe.archive.outbox.ArchiveOutbox;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -51,6 +52,9 @@ class ForwardingTest {
     @Inject
     ConfiguredArchiveStore store;
 
+    @Inject
+    ArchiveOutbox outbox;
+
     @Test
     void archivedBatchIsForwardedToTheValidatorWithItsArchiveRef() {
         UUID id = UUID.randomUUID();
@@ -64,7 +68,7 @@ class ForwardingTest {
         String forwarded = chronological().stream().map(e -> e.getRequest().getBodyAsString())
                 .filter(b -> b.contains(id.toString())).findFirst().orElseThrow();
         assertTrue(forwarded.contains("\"rawResponse\":" + TestBatches.RAW), "raw response forwarded unchanged");
-        await().atMost(Duration.ofSeconds(5)).until(() -> outboxHolds(root.outbox(), id) == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> outboxHolds(outbox.folder(), id) == 0);
     }
 
     @Test
@@ -85,7 +89,7 @@ class ForwardingTest {
 
         archive(id, "FLAKY");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> outboxHolds(root.outbox(), id) == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> outboxHolds(outbox.folder(), id) == 0);
         assertEquals(4, requestsFor(id), "three 503s, then one delivery");
         assertEquals(List.of(503, 503, 503, 200), statusesFor(id));
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> requestsFor(id) == 4);
@@ -101,8 +105,8 @@ class ForwardingTest {
 
         String ref = archive(id, "REFUSED");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> outboxHolds(root.deadLetters(), id) == 1);
-        assertEquals(0, outboxHolds(root.outbox(), id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxHolds(outbox.deadFolder(), id) == 1);
+        assertEquals(0, outboxHolds(outbox.folder(), id));
         assertEquals(1, requestsFor(id), "a refused batch is not retried");
         assertTrue(store.get().readEnvelope(ref).isPresent(), "the raw envelope stays archived");
         given().get("/q/metrics").then().statusCode(200)
@@ -131,7 +135,7 @@ class ForwardingTest {
         }
 
         await().atMost(Duration.ofSeconds(15)).until(() -> ids.stream().allMatch(id -> requestsFor(id) >= 1)
-                && ids.stream().allMatch(id -> outboxHolds(root.outbox(), id) == 0));
+                && ids.stream().allMatch(id -> outboxHolds(outbox.folder(), id) == 0));
         List<UUID> arrival = new ArrayList<>();
         for (ServeEvent event : chronological()) {
             String body = event.getRequest().getBodyAsString();

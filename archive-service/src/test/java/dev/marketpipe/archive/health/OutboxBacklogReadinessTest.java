@@ -8,6 +8,7 @@ import dev.marketpipe.archive.outbox.Delivery;
 import dev.marketpipe.archive.outbox.FailureReason;
 import dev.marketpipe.archive.outbox.ForwarderSettings;
 import dev.marketpipe.archive.outbox.OutboxForwarder;
+import dev.marketpipe.archive.outbox.ReplicaId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +43,8 @@ class OutboxBacklogReadinessTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        outbox = new ArchiveOutbox(tmp.resolve("outbox"), tmp.resolve("outbox/dead"), TestBatches.mapper(), clock);
-        outbox.open();
+        outbox = new ArchiveOutbox(tmp.resolve("outbox"), ReplicaId.of("test"), TestBatches.mapper(), clock);
+        outbox.open(Duration.ZERO);
         forwarder = new OutboxForwarder(outbox, batch -> Delivery.retry(FailureReason.UNREACHABLE, 0, null, "down"),
                 new ForwarderSettings(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50)),
                 new ArchiveMetrics(registry), clock);

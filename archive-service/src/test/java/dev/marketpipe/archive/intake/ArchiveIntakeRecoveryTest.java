@@ -10,6 +10,7 @@ import dev.marketpipe.archive.index.BatchMarker;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
 import dev.marketpipe.archive.outbox.OutboxEntry;
+import dev.marketpipe.archive.outbox.ReplicaId;
 import dev.marketpipe.archive.store.ArchiveKey;
 import dev.marketpipe.archive.store.StoredEnvelope;
 import dev.marketpipe.archive.store.filesystem.FilesystemArchiveStore;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -58,8 +60,8 @@ class ArchiveIntakeRecoveryTest {
         format = new EnvelopeFormat(TestBatches.mapper());
         store = new FilesystemArchiveStore(root, format);
         index = new BatchIndex(root.index(), TestBatches.mapper());
-        outbox = new ArchiveOutbox(root.outbox(), root.deadLetters(), TestBatches.mapper(), Clock.systemUTC());
-        outbox.open();
+        outbox = new ArchiveOutbox(root.outbox(), ReplicaId.of("test"), TestBatches.mapper(), Clock.systemUTC());
+        outbox.open(Duration.ZERO);
         intake = intake(0);
     }
 
@@ -110,6 +112,25 @@ class ArchiveIntakeRecoveryTest {
         assertEquals(crashed.archiveRef(), retry.receipt().archiveRef());
         assertEquals(1, envelopes().size());
         assertEquals(1, entriesFor(id));
+    }
+
+    @Test
+    void retryOnAnotherReplicaAfterACrashBeforeTheMarkerWasCompletedDoesNotQueueTheBatchTwice() throws IOException {
+        UUID id = UUID.randomUUID();
+        CollectedBatch batch = TestBatches.batch(id, "005930", WINDOW);
+        StoredEnvelope crashed = crashAfterPublishing(batch);
+        ArchiveOutbox crashedReplica = new ArchiveOutbox(root.outbox(), ReplicaId.of("crashed"), TestBatches.mapper(),
+                Clock.systemUTC());
+        crashedReplica.open(Duration.ZERO);
+        crashedReplica.append(batch.withArchiveRef(crashed.archiveRef()));
+        crashedReplica.close();
+
+        IntakeResult retry = intake.accept(batch); // the Service routed the collector's retry to this replica
+
+        assertTrue(retry.created());
+        assertEquals(crashed.archiveRef(), retry.receipt().archiveRef());
+        assertEquals(0, entriesFor(id), "queued once, by the replica that crashed");
+        assertEquals(1, crashedReplica.pending().size());
     }
 
     @Test

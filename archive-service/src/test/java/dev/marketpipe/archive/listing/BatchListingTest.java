@@ -3,15 +3,22 @@ package dev.marketpipe.archive.listing;
 import dev.marketpipe.archive.ArchiveFixture;
 import dev.marketpipe.archive.MutableClock;
 import dev.marketpipe.archive.TestBatches;
+import dev.marketpipe.archive.disk.FreeSpacePolicy;
 import dev.marketpipe.archive.envelope.Sha256;
 import dev.marketpipe.archive.index.BatchDescription;
 import dev.marketpipe.archive.index.BatchMarker;
+import dev.marketpipe.archive.intake.ArchiveIntake;
+import dev.marketpipe.archive.metrics.ArchiveMetrics;
+import dev.marketpipe.archive.outbox.ArchiveOutbox;
+import dev.marketpipe.archive.outbox.OrphanAdoption;
 import dev.marketpipe.archive.outbox.OutboxEntry;
+import dev.marketpipe.archive.outbox.ReplicaId;
 import dev.marketpipe.archive.store.ArchiveKey;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
 import dev.marketpipe.wire.SourceRole;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +171,28 @@ class BatchListingTest {
         archive.archive(crashed);
         assertEquals(ForwardingState.QUEUED, states().get(crashed.batchId()));
         assertEquals(4, states().size());
+    }
+
+    @Test
+    void batchesOfAnotherReplicaOnTheSameRootKeepTheirStatesAlsoOnceAdopted() throws IOException {
+        ArchiveOutbox other = new ArchiveOutbox(archive.root.outbox(), ReplicaId.of("other"), TestBatches.mapper(),
+                clock);
+        other.open(Duration.ZERO);
+        ArchiveIntake intakeOfOther = new ArchiveIntake(archive.store, archive.index, other, archive.format,
+                new FreeSpacePolicy(archive.root, 0), new ArchiveMetrics(new SimpleMeterRegistry()), clock);
+        UUID waiting = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        intakeOfOther.accept(TestBatches.batch(waiting, "005930", "2025-03-04T00:00:00Z"));
+        intakeOfOther.accept(TestBatches.batch(refused, "000660", "2025-03-04T00:00:00Z"));
+        other.bury(other.pending().stream().filter(e -> e.batchId().equals(refused)).findFirst().orElseThrow());
+
+        assertEquals(ForwardingState.QUEUED, states().get(waiting));
+        assertEquals(ForwardingState.DEAD_LETTERED, states().get(refused));
+
+        other.close(); // the other replica is gone; this one adopts its entries
+        assertEquals(2, new OrphanAdoption(archive.outbox).run());
+        assertEquals(ForwardingState.QUEUED, states().get(waiting));
+        assertEquals(ForwardingState.DEAD_LETTERED, states().get(refused));
     }
 
     private UUID archiveOne(String dataType, String symbol, String windowStart) throws IOException {

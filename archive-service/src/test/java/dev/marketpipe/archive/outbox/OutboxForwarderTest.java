@@ -67,6 +67,7 @@ class OutboxForwarderTest {
             ids.add(id);
             previousRun.append(batch(id, symbol));
         }
+        previousRun.close();
 
         ArchiveOutbox restarted = openOutbox();
         assertEquals(3, restarted.pending().size());
@@ -84,6 +85,7 @@ class OutboxForwarderTest {
     void sequenceContinuesAfterARestartSoNewEntriesSortAfterOldOnes() throws IOException {
         ArchiveOutbox previousRun = openOutbox();
         OutboxEntry old = previousRun.append(batch(UUID.randomUUID(), "005930"));
+        previousRun.close();
 
         OutboxEntry fresh = openOutbox().append(batch(UUID.randomUUID(), "005930"));
 
@@ -177,9 +179,9 @@ class OutboxForwarderTest {
     }
 
     private ArchiveOutbox openOutbox() throws IOException {
-        ArchiveOutbox outbox = new ArchiveOutbox(tmp.resolve("outbox"), tmp.resolve("outbox/dead"),
-                TestBatches.mapper(), Clock.systemUTC());
-        outbox.open();
+        ArchiveOutbox outbox = new ArchiveOutbox(tmp.resolve("outbox"), ReplicaId.of("test"), TestBatches.mapper(),
+                Clock.systemUTC());
+        outbox.open(Duration.ZERO);
         return outbox;
     }
 

@@ -9,6 +9,7 @@ import dev.marketpipe.archive.index.BatchIndex;
 import dev.marketpipe.archive.index.BatchMarker;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
+import dev.marketpipe.archive.outbox.ReplicaId;
 import dev.marketpipe.archive.store.ArchiveKey;
 import dev.marketpipe.archive.store.StoredObject;
 import dev.marketpipe.archive.store.filesystem.FilesystemArchiveStore;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -54,9 +56,9 @@ class CsvCopiesTest {
         format = new EnvelopeFormat(TestBatches.mapper());
         store = new FilesystemArchiveStore(root, format);
         index = new BatchIndex(root.index(), TestBatches.mapper());
-        ArchiveOutbox outbox = new ArchiveOutbox(root.outbox(), root.deadLetters(), TestBatches.mapper(),
+        ArchiveOutbox outbox = new ArchiveOutbox(root.outbox(), ReplicaId.of("csv-test"), TestBatches.mapper(),
                 Clock.systemUTC());
-        outbox.open();
+        outbox.open(Duration.ZERO);
         intake = new ArchiveIntake(store, index, outbox, format, new FreeSpacePolicy(root, 0),
                 new CsvCopies(store, List.of(DataType.MARKET_DATA)), new ArchiveMetrics(new SimpleMeterRegistry()),
                 Clock.systemUTC());

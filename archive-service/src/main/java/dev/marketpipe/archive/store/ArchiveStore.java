@@ -61,6 +61,13 @@ public interface ArchiveStore {
         }
     }
 
+    /**
+     * Throws when the store cannot be reached now (readiness asks this). The filesystem store is the archive root,
+     * which readiness checks itself; a remote store asks its service.
+     */
+    default void probe() throws IOException {
+    }
+
     /** What retention appends to the ref of an envelope it compressed. */
     String GZIP_SUFFIX = ".gz";
 }

@@ -215,6 +215,16 @@ public class S3ArchiveStore implements ArchiveStore, Closeable {
         }
     }
 
+    /** HEAD of the bucket: reachable, credentials accepted, bucket present. */
+    @Override
+    public void probe() throws IOException {
+        try {
+            client.headBucket(b -> b.bucket(bucket));
+        } catch (SdkException e) {
+            throw failure("reach the bucket", e);
+        }
+    }
+
     @Override
     @PreDestroy
     public void close() {

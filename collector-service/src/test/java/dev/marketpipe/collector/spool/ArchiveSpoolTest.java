@@ -63,18 +63,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(PostgresTestResource.class)
 class ArchiveSpoolTest {
 
-    /** A fresh spool folder, drained every 100 ms (backoff up to 400 ms). */
+    /** A spool folder of its own (each test starts with it empty), drained every 100 ms (backoff up to 400 ms). */
     public static class FastDrain implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                return Map.of("marketpipe.collector.spool.dir",
-                        Files.createTempDirectory(Path.of("target"), "collector-spool-test").toString(),
-                        "marketpipe.collector.spool.drain-interval", "100MS",
-                        "marketpipe.collector.spool.drain-max-delay", "400MS");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Map.of("marketpipe.collector.spool.dir", "target/collector-spool-test",
+                    "marketpipe.collector.spool.drain-interval", "100MS",
+                    "marketpipe.collector.spool.drain-max-delay", "400MS");
         }
     }
 

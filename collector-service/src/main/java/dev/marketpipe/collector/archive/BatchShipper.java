@@ -1,45 +1,53 @@
 package dev.marketpipe.collector.archive;
 
-import dev.marketpipe.wire.ArchiveReceipt;
+import dev.marketpipe.collector.spool.BatchSpool;
 import dev.marketpipe.wire.CollectedBatch;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
 
 /**
- * Hands each collected batch to archive-service, the pipeline's durability point (architecture invariant 1).
- * While the archive is down or full it keeps the batch and asks again with backoff for up to ten minutes,
- * so a restart or a full disk on the archive side loses nothing.
+ * Hands each collected batch to archive-service, the pipeline's durability point (architecture invariant 1), so
+ * that nothing is lost while the archive is down or its disk is full (spec §7.3) and collection never waits for
+ * it for long. The archive gets a few quick attempts ({@link ArchiveClient#shipNow}); a batch it still cannot take
+ * is written to the collector's durable {@link BatchSpool} and the caller goes on, the spool's drainer delivering it
+ * later, also after a restart. A batch of a symbol that already has batches in the spool goes straight to the spool,
+ * behind them, so each symbol's batches reach the archive in the order they were collected. Only when the spool
+ * cannot take a batch either (its own disk low) does the caller wait, retrying in memory as before the spool existed.
+ * A batch the archive refuses (4xx) is not retried: the caller gets the {@link ArchiveException.Refused}.
  */
 @ApplicationScoped
 public class BatchShipper {
 
-    private final ArchiveApi archive;
-    private final MeterRegistry registry;
+    private static final Logger LOG = Logger.getLogger(BatchShipper.class);
 
-    BatchShipper(@RestClient ArchiveApi archive, MeterRegistry registry) {
+    private final ArchiveClient archive;
+    private final BatchSpool spool;
+
+    BatchShipper(ArchiveClient archive, BatchSpool spool) {
         this.archive = archive;
-        this.registry = registry;
+        this.spool = spool;
     }
 
-    @Retry(maxRetries = -1, delay = 500, maxDuration = 10, durationUnit = ChronoUnit.MINUTES,
-            retryOn = {ArchiveException.Unavailable.class, ProcessingException.class},
-            abortOn = ArchiveException.Refused.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public ArchiveReceipt ship(CollectedBatch batch) {
-        try {
-            ArchiveReceipt receipt = archive.archive(batch);
-            registry.counter("marketpipe.collector.batches.shipped").increment();
-            registry.counter("marketpipe.collector.records.shipped").increment(batch.recordCount());
-            return receipt;
-        } catch (RuntimeException e) {
-            registry.counter("marketpipe.collector.archive.failures").increment();
-            throw e;
+    /** Returns once the batch is archived or durably spooled. */
+    public Shipment ship(CollectedBatch batch) {
+        if (spool.holds(batch)) {
+            return spoolOrWait(batch);
         }
+        try {
+            archive.shipNow(batch);
+            return Shipment.ARCHIVED;
+        } catch (ArchiveException.Unavailable | ProcessingException e) {
+            LOG.debugf("the archive cannot take batch %s now (%s)", batch.batchId(), e.getMessage());
+            return spoolOrWait(batch);
+        }
+    }
+
+    private Shipment spoolOrWait(CollectedBatch batch) {
+        if (spool.offer(batch)) {
+            return Shipment.SPOOLED;
+        }
+        archive.shipPatiently(batch);
+        return Shipment.ARCHIVED;
     }
 }

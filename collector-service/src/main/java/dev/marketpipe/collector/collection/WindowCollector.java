@@ -1,6 +1,7 @@
 package dev.marketpipe.collector.collection;
 
 import dev.marketpipe.collector.archive.BatchShipper;
+import dev.marketpipe.collector.archive.Shipment;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.BarsPage;
@@ -48,7 +49,7 @@ public class WindowCollector {
         this.collectorVersion = collectorVersion;
     }
 
-    /** Collects the window; returns how many API responses (pages) and records were archived. */
+    /** Collects the window; returns how many API responses (pages) and records were archived (or spooled for it). */
     public Outcome collect(FetchWindow window) {
         BarsQuery first = new BarsQuery(window.symbol(), window.interval(), window.startParam(), window.endParam(), 1);
         List<Sourced<BarsPage>> pages = new ArrayList<>();
@@ -63,11 +64,12 @@ public class WindowCollector {
             Instant end = i == pages.size() - 1 ? window.windowEnd()
                     : firstTimestamp(pages.get(i + 1).value(), window.windowEnd());
             CollectedBatch batch = toBatch(window, page, start, end);
-            shipper.ship(batch);
+            // a spooled batch counts as handed over: the spool delivers it (a refused one is gap-fill's to redo)
+            Shipment shipment = shipper.ship(batch);
             state.archived(window.symbol(), window.interval(), page.value().bars());
             records += batch.recordCount();
-            LOG.debugf("batch %s: %d %s bars of %s archived", batch.batchId(), batch.recordCount(),
-                    window.interval().code(), window.symbol());
+            LOG.debugf("batch %s: %d %s bars of %s %s", batch.batchId(), batch.recordCount(),
+                    window.interval().code(), window.symbol(), shipment);
         }
         registry.counter("marketpipe.collector.records.collected", "data_type", DataType.MARKET_DATA.code(),
                 "interval", window.interval().code()).increment(records);

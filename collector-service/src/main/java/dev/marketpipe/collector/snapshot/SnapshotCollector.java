@@ -1,6 +1,7 @@
 package dev.marketpipe.collector.snapshot;
 
 import dev.marketpipe.collector.archive.BatchShipper;
+import dev.marketpipe.collector.archive.Shipment;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.SnapshotPage;
@@ -72,10 +73,10 @@ public class SnapshotCollector {
         int records = 0;
         for (Sourced<SnapshotPage> page : pages) {
             CollectedBatch batch = toBatch(page, windowStart, windowEnd);
-            shipper.ship(batch);
+            Shipment shipment = shipper.ship(batch);
             records += batch.recordCount();
-            LOG.debugf("batch %s: %d %s records archived", batch.batchId(), batch.recordCount(),
-                    first.dataType().code());
+            LOG.debugf("batch %s: %d %s records %s", batch.batchId(), batch.recordCount(),
+                    first.dataType().code(), shipment);
         }
         registry.counter("marketpipe.collector.records.collected", "data_type", first.dataType().code(),
                 "interval", "none").increment(records);

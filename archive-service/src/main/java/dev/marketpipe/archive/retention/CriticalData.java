@@ -9,10 +9,12 @@ import java.util.Optional;
 /**
  * Decides which archive files retention keeps forever (spec §4 "Critical Data: Permanent"), from the configured
  * {@link CriticalRule}s. A file whose data type matches a rule with an interval is opened to read its
- * {@code metadata.interval}; when that cannot be read (a CSV file, a damaged envelope) the file is kept: retention
- * deletes only what it can prove is not critical.
+ * {@code metadata.interval} (a CSV copy: its envelope's); when that cannot be read (a damaged envelope) the file is
+ * kept: retention deletes only what it can prove is not critical.
  */
 final class CriticalData {
+
+    private static final String CSV = ".csv";
 
     private final List<CriticalRule> rules;
 
@@ -35,7 +37,10 @@ final class CriticalData {
         if (matching.stream().anyMatch(r -> r.interval().isEmpty())) {
             return true;
         }
-        Optional<byte[]> envelope = store.readEnvelope(envelopeRef);
+        // a CSV copy of the bars (marketpipe.archive.csv-data-types) shares the fate of the envelope it was made from
+        String source = envelopeRef.endsWith(CSV) ? envelopeRef.substring(0, envelopeRef.length() - CSV.length())
+                + ".json" : envelopeRef;
+        Optional<byte[]> envelope = store.readEnvelope(source);
         if (envelope.isEmpty()) {
             return false; // gone meanwhile (another replica's retention): nothing left to keep
         }

@@ -315,4 +315,19 @@ class RetentionJobTest {
     private static EnvelopeFormat format() {
         return new EnvelopeFormat(TestBatches.mapper());
     }
+
+    @Test
+    void aCsvCopyIsCriticalExactlyWhenItsEnvelopeIs() throws IOException {
+        FilesystemArchiveStore store = new FilesystemArchiveStore(root(tmp), format());
+        LocalDate day = LocalDate.of(2024, 1, 3);
+        String daily = TestArchiveTree.put(store, "market_data", "005930", "1d", day, 0);
+        String minute = TestArchiveTree.put(store, "market_data", "005930", "1m", day, 1);
+        String dailyCsv = daily.replace(".json", ".csv");
+        String minuteCsv = minute.replace(".json", ".csv");
+        store.replace(dailyCsv, "timestamp,symbol\n".getBytes());
+        store.replace(minuteCsv, "timestamp,symbol\n".getBytes());
+
+        assertTrue(DAILY_BARS.isCritical(dailyCsv, store), "the CSV of a daily bar is kept with its envelope");
+        assertFalse(DAILY_BARS.isCritical(minuteCsv, store), "the CSV of a 1-minute bar goes with its envelope");
+    }
 }

@@ -134,6 +134,7 @@ class SchemaMigrationTest {
         assertTrue(indexes.get("idx_log_status").endsWith("data_collection_log USING btree (status)"));
         assertTrue(indexes.get("idx_quarantine_status_created").endsWith("USING btree (status, created_at)"));
         assertTrue(indexes.get("idx_quarantine_symbol_timestamp").endsWith("USING btree (symbol, record_timestamp)"));
+        assertTrue(indexes.get("idx_quarantine_reasons").endsWith("USING gin (reasons jsonb_path_ops)")); // V5
 
         List<String> uniqueKeys = db.rows("SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint "
                 + "WHERE contype = 'u' AND conrelid::regclass::text IN ('market_data_1min', 'market_data_5min', "
@@ -141,7 +142,7 @@ class SchemaMigrationTest {
                 .map(r -> (String) r.get("def")).toList();
         assertEquals(List.of("UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, date)"),
                 uniqueKeys);
-        assertEquals(List.of("1", "2", "3", "4"), db.rows("SELECT version FROM flyway_schema_history WHERE success "
+        assertEquals(List.of("1", "2", "3", "4", "5"), db.rows("SELECT version FROM flyway_schema_history WHERE success "
                 + "ORDER BY installed_rank").stream().map(r -> (String) r.get("version")).toList());
     }
 

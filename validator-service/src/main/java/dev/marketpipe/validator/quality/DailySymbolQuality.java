@@ -15,7 +15,8 @@ final class DailySymbolQuality {
 
     private final int retainedDays;
     private final int maxSymbolsPerDay;
-    private final TreeMap<LocalDate, Map<String, long[]>> days = new TreeMap<>(); // {records, clean, flagged, quarantined}
+    /** Per day and symbol: {records, clean, flagged, quarantined}. */
+    private final TreeMap<LocalDate, Map<String, long[]>> days = new TreeMap<>();
 
     DailySymbolQuality(int retainedDays, int maxSymbolsPerDay) {
         if (retainedDays < 1 || maxSymbolsPerDay < 1) {

@@ -31,11 +31,11 @@ final class QualityAlert {
         }
         below = nowBelow;
         if (nowBelow) {
-            LOG.warnf("quality alert: %.2f%% of the last %d records accepted without a flag, below the %.2f%% "
-                    + "threshold", score * 100, records, alertBelow * 100);
+            LOG.warnf("quality alert: %.2f%% of the window's %d records accepted without a flag, below the "
+                    + "%.2f%% threshold", score * 100, records, alertBelow * 100);
             return Transition.CROSSED_BELOW;
         }
-        LOG.infof("quality recovered: %.2f%% of the last %d records accepted without a flag (threshold %.2f%%)",
+        LOG.infof("quality recovered: %.2f%% of the window's %d records accepted without a flag (threshold %.2f%%)",
                 score * 100, records, alertBelow * 100);
         return Transition.RECOVERED;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sliding-window score, its §7.2 alert (once per crossing) and the bounded per-symbol days; a test clock. */
@@ -125,6 +126,17 @@ class QualityTrackerTest {
         tracker.record(Verdicts.bars("A", "2025-03-03T00:00:00Z", 1, 0, 0, 0));
         assertEquals(Map.of(), tracker.day(LocalDate.parse("2025-03-03"), null), "an older day is not added back");
         assertEquals(1, tracker.day(LocalDate.parse("2025-03-06"), null).size());
+    }
+
+    @Test
+    void implausibleSettingsFailAtStart() {
+        MarketCalendar krx = MarketCalendar.krx();
+        assertThrows(IllegalArgumentException.class, () -> new QualityTracker(
+                quality(1.5, Duration.ofMinutes(15), 7, 100), registry, krx, clock));
+        assertThrows(IllegalArgumentException.class, () -> new QualityTracker(
+                quality(0.98, Duration.ZERO, 7, 100), new SimpleMeterRegistry(), krx, clock));
+        assertThrows(IllegalArgumentException.class, () -> new QualityTracker(
+                quality(0.98, Duration.ofMinutes(15), 0, 100), new SimpleMeterRegistry(), krx, clock));
     }
 
     static ValidatorConfig.Quality quality(double alertBelow, Duration window, int retainedDays, int maxSymbols) {

@@ -19,8 +19,8 @@ public interface ValidatorConfig {
     /** §5.2 largest realistic volume of one bar, inclusive. */
     long maxVolume();
 
-    /** §7.2 alert threshold: share of a batch's records failing validation above which a WARN line is logged. */
-    double qualityAlertThreshold();
+    /** The quality score over time (spec §8) and its §7.2 alert. */
+    Quality quality();
 
     /** Previous closes kept in memory, one per (symbol, trading day). */
     int previousCloseCacheSize();
@@ -30,4 +30,20 @@ public interface ValidatorConfig {
 
     /** How long the readiness check reuses its last answer about the loader. */
     Duration readinessCacheTtl();
+
+    /** Settings of the quality score beyond one batch. */
+    interface Quality {
+
+        /** §7.2/§8 alert threshold: the window's score below this logs one WARN line and raises the gauge. */
+        double alertBelow();
+
+        /** How far back the sliding-window score looks. */
+        Duration window();
+
+        /** Trading days of per-symbol counts kept in memory for {@code GET /v1/quality}. */
+        int retainedDays();
+
+        /** Symbols counted per trading day; further symbols that day are not counted there. */
+        int maxSymbolsPerDay();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.marketpipe.validator.records;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.validator.quality.BatchOutcomes;
 import dev.marketpipe.wire.AccountSnapshot;
 import dev.marketpipe.wire.BatchRecords;
 import dev.marketpipe.wire.CollectedBatch;
@@ -46,7 +47,7 @@ public final class RecordBatchValidator {
             case MARKET_DATA -> throw new IllegalArgumentException("bars are validated by BatchValidator");
         };
         int received = records.size();
-        double score = received == 0 ? 1.0 : (double) accepted.size() / received;
+        double score = BatchOutcomes.score(accepted.size(), received);
         return new ValidatedBatch(batch.batchId(), batch.dataType(), batch.symbol(), batch.interval(),
                 batch.source(), batch.archiveRef(), batch.fetchedAt(), batch.apiLatencyMs(), received, List.of(),
                 List.of(), List.of(), score, accepted, List.copyOf(quarantined));

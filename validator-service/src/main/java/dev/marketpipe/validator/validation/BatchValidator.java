@@ -2,6 +2,7 @@ package dev.marketpipe.validator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.validator.quality.BatchOutcomes;
 import dev.marketpipe.validator.rules.BarContext;
 import dev.marketpipe.validator.rules.RuleCodes;
 import dev.marketpipe.validator.rules.RuleSet;
@@ -104,7 +105,7 @@ public final class BatchValidator {
         batchIssues.addAll(findGaps(batch, survivors));
 
         int received = bars.size();
-        double score = received == 0 ? 1.0 : (double) acceptedClean / received;
+        double score = BatchOutcomes.score(acceptedClean, received);
         return new ValidatedBatch(batch.batchId(), batch.dataType(), batch.symbol(), batch.interval(),
                 batch.source(), batch.archiveRef(), batch.fetchedAt(), batch.apiLatencyMs(), received,
                 List.copyOf(accepted), List.copyOf(quarantined), List.copyOf(batchIssues), score);

@@ -4,6 +4,7 @@ import dev.marketpipe.validator.loader.LoaderClient;
 import dev.marketpipe.validator.loader.LoaderPreviousCloses;
 import dev.marketpipe.validator.loader.LoaderRejectedException;
 import dev.marketpipe.validator.loader.LoaderUnavailableException;
+import dev.marketpipe.validator.quality.QualityTracker;
 import dev.marketpipe.validator.records.RecordBatchValidator;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
@@ -29,15 +30,18 @@ public class ValidationService {
     private final LoaderClient loader;
     private final VerdictLog verdictLog;
     private final ValidationMetrics metrics;
+    private final QualityTracker quality;
 
     public ValidationService(BatchValidator validator, RecordBatchValidator recordValidator,
-            LoaderPreviousCloses previousCloses, LoaderClient loader, VerdictLog verdictLog, ValidationMetrics metrics) {
+            LoaderPreviousCloses previousCloses, LoaderClient loader, VerdictLog verdictLog, ValidationMetrics metrics,
+            QualityTracker quality) {
         this.validator = validator;
         this.recordValidator = recordValidator;
         this.previousCloses = previousCloses;
         this.loader = loader;
         this.verdictLog = verdictLog;
         this.metrics = metrics;
+        this.quality = quality;
     }
 
     /**
@@ -70,6 +74,9 @@ public class ValidationService {
             throw e;
         }
         metrics.loaded(verdict, receipt);
+        if (!receipt.duplicate()) {
+            quality.record(verdict);
+        }
         LOG.infof("batch %s symbol %s %s: %d received, %d accepted, %d held back, %d batch issues, score %.3f%s",
                 batch.batchId(), batch.symbol(), kind(batch), verdict.recordsReceived(),
                 verdict.recordsReceived() - verdict.quarantinedCount(), verdict.quarantinedCount(), verdict.batchIssues().size(),

@@ -1,6 +1,5 @@
 package dev.marketpipe.validator.validation;
 
-import dev.marketpipe.validator.config.ValidatorConfig;
 import dev.marketpipe.validator.rules.RuleCodes;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.QualityIssue;
@@ -17,20 +16,15 @@ import java.util.stream.Collectors;
 
 /**
  * The log lines the spec's action table asks for: "Missing required field: reject record, log error", "Duplicate
- * timestamp: keep latest, log warning", "Gap in data: log warning", and the §7.2 alert when too many records of a
- * batch fail. Every line names the batch id, the symbol and the record's timestamp; none carries a secret.
- * Written on every validation attempt, so a record dropped as a duplicate is always named in the log.
+ * timestamp: keep latest, log warning", "Gap in data: log warning" (the §7.2 quality alert is
+ * {@code QualityTracker}'s, over a window rather than per batch). Every line names the batch id, the symbol and
+ * the record's timestamp; none carries a secret. Written on every validation attempt, so a record dropped as a
+ * duplicate is always named in the log.
  */
 @ApplicationScoped
 public class VerdictLog {
 
     private static final Logger LOG = Logger.getLogger(VerdictLog.class);
-
-    private final double alertThreshold;
-
-    public VerdictLog(ValidatorConfig config) {
-        this.alertThreshold = config.qualityAlertThreshold();
-    }
 
     public void log(ValidatedBatch verdict) {
         for (QuarantinedBar record : verdict.quarantined()) {
@@ -61,14 +55,6 @@ public class VerdictLog {
             LOG.infof("batch %s symbol %s: %d of %d records held back (%d for review) by %s", verdict.batchId(),
                     verdict.symbol(), verdict.quarantined().size(), verdict.recordsReceived(), review,
                     countByPrimaryRule(verdict));
-        }
-        if (verdict.recordsReceived() > 0) {
-            double failing = (double) verdict.quarantinedCount() / verdict.recordsReceived();
-            if (failing > alertThreshold) {
-                LOG.warnf("quality alert: batch %s symbol %s: %.1f%% of %d records failed validation "
-                                + "(threshold %.1f%%), quality score %.3f", verdict.batchId(), verdict.symbol(),
-                        failing * 100, verdict.recordsReceived(), alertThreshold * 100, verdict.qualityScore());
-            }
         }
     }
 

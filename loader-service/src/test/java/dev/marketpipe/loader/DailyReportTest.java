@@ -157,6 +157,27 @@ class DailyReportTest {
     }
 
     @Test
+    void anApprovedRecordCountsAsStoredNotAsQuarantined() {
+        LocalDate day = LocalDate.parse("2026-03-11");
+        Instant at = kst(day, 9, 2);
+        loader.load(TestBatches.batch(UUID.randomUUID(), symbol, BarInterval.ONE_MINUTE,
+                TestBatches.bars(symbol, kst(day, 9, 0), BarInterval.ONE_MINUTE, 2),
+                List.of(quarantined(at, List.of(issue("price_out_of_range", at)))), List.of()));
+        String s = path(symbol);
+        report(day.toString(), null).statusCode(200).body(s + "quarantined", is(1));
+
+        int id = given().queryParam("symbol", symbol).when().get("/v1/quarantine").then().statusCode(200)
+                .extract().path("[0].id");
+        given().contentType("application/json").body("{\"reviewer\":\"kim\"}").when().post("/v1/quarantine/" + id + "/approve").then().statusCode(200);
+
+        report(day.toString(), null).statusCode(200)
+                .body(s + "storedBars", is(3))
+                .body(s + "quarantined", is(0))
+                .body(s + "qualityScore", closeTo(1.0, 1e-9))
+                .body(s + "missing.from", contains(day + "T09:03:00+09:00"));
+    }
+
+    @Test
     void aHolidayIsNoTradingDayAndExpectsNothing() {
         LocalDate childrensDay = LocalDate.parse("2026-05-05");
         loader.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE,

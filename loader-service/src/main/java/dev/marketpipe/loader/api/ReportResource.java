@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
@@ -42,10 +41,6 @@ public class ReportResource {
         if (date == null || date.isBlank()) {
             throw new IllegalArgumentException("date is required, an ISO date like 2025-03-04");
         }
-        try {
-            return LocalDate.parse(date.trim());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("date must be an ISO date like 2025-03-04, not '" + date + "'");
-        }
+        return TradingDates.parse(date);
     }
 }

@@ -168,7 +168,8 @@ class DailyReportTest {
 
         int id = given().queryParam("symbol", symbol).when().get("/v1/quarantine").then().statusCode(200)
                 .extract().path("[0].id");
-        given().contentType("application/json").body("{\"reviewer\":\"kim\"}").when().post("/v1/quarantine/" + id + "/approve").then().statusCode(200);
+        given().contentType("application/json").body("{\"reviewer\":\"kim\"}")
+                .when().post("/v1/quarantine/" + id + "/approve").then().statusCode(200);
 
         report(day.toString(), null).statusCode(200)
                 .body(s + "storedBars", is(3))

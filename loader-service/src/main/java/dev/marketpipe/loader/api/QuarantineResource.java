@@ -21,8 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,7 +58,7 @@ public class QuarantineResource {
             @QueryParam("status") String status,
             @QueryParam("limit") @Min(1) Integer limit,
             @QueryParam("offset") @Min(0) Integer offset) {
-        QuarantineFilter filter = new QuarantineFilter(blank(date) ? null : parseDate(date),
+        QuarantineFilter filter = new QuarantineFilter(blank(date) ? null : TradingDates.parse(date),
                 blank(symbol) ? null : symbol, blank(reason) ? null : reason,
                 blank(status) ? null : parseStatus(status));
         return reader.list(filter, Limits.of(limit, config.lists()), offset == null ? 0 : offset);
@@ -104,14 +102,6 @@ public class QuarantineResource {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static LocalDate parseDate(String date) {
-        try {
-            return LocalDate.parse(date.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("date must be an ISO date like 2025-03-04, not '" + date + "'");
-        }
     }
 
     private static QuarantineStatus parseStatus(String status) {

@@ -1,0 +1,53 @@
+package dev.marketpipe.loader.report;
+
+import dev.marketpipe.wire.BarInterval;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Spec §11 post-market "verify completeness, generate daily report": for one KRX date and bar interval, what the
+ * calendar expected, what is stored and what was quarantined, per symbol and graded against the §8 KPIs.
+ *
+ * @param tradingDay    false on a weekend or holiday (then every symbol expects 0 bars)
+ * @param expectedBars  bars the session of the date should have per symbol
+ * @param symbols       every symbol with a stored bar or a quarantined record that day, by symbol
+ */
+@RegisterForReflection
+public record DailyReport(LocalDate date, BarInterval interval, boolean tradingDay, OffsetDateTime sessionOpen,
+        OffsetDateTime sessionClose, long expectedBars, List<SymbolDay> symbols, Kpis kpis) {
+
+    /**
+     * One symbol's day.
+     *
+     * @param storedBars   bars stored for the date (on the calendar's grid or not)
+     * @param missingBars  expected bars that are not stored
+     * @param quarantined  records of the date held in quarantine (approved ones are stored bars by now)
+     * @param quarantinedByReason quarantined records per rule; a record with two rules counts under both
+     * @param qualityScore stored / (stored + quarantined), 0..1
+     */
+    @RegisterForReflection
+    public record SymbolDay(String symbol, long expectedBars, long storedBars, long missingBars,
+            List<MissingRange> missing, long quarantined, Map<String, Long> quarantinedByReason,
+            double qualityScore) {
+    }
+
+    /** Consecutive missing bars, {@code [from, to)} in KST. */
+    @RegisterForReflection
+    public record MissingRange(OffsetDateTime from, OffsetDateTime to, long bars) {
+    }
+
+    /**
+     * The day over all symbols.
+     *
+     * @param completeness     stored expected bars / expected bars, percent (100 when nothing was expected)
+     * @param missingIntervals expected bars not stored, summed over the symbols
+     * @param quality          stored / (stored + quarantined), percent (100 when there was nothing)
+     */
+    @RegisterForReflection
+    public record Kpis(Kpi completeness, Kpi missingIntervals, Kpi quality) {
+    }
+}

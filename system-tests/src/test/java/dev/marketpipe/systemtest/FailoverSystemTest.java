@@ -105,22 +105,12 @@ class FailoverSystemTest {
                 Map.entry("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS)),
                 Map.entry("MARKETPIPE_DB_URL", postgres.jdbcUrl())), logs);
         services.addAll(List.of(primary, backup, loader, validator, archive, collector));
-        for (ServiceProcess service : services) {
-            service.start();
-        }
-        for (ServiceProcess service : services) {
-            service.awaitReady();
-        }
+        ServiceProcess.startAll(services);
     }
 
     @AfterAll
     static void stopPipeline() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        ServiceProcess.closeAll(services, postgres);
     }
 
     @Test

@@ -99,12 +99,7 @@ final class Pipeline implements AutoCloseable {
         all.addAll(collectors);
         Pipeline pipeline = new Pipeline(postgres, all, collectors, archiveRoot);
         try {
-            for (ServiceProcess service : all) {
-                service.start();
-            }
-            for (ServiceProcess service : all) {
-                service.awaitReady();
-            }
+            ServiceProcess.startAll(all);
         } catch (Exception | AssertionError e) {
             pipeline.close();
             throw e;
@@ -152,10 +147,7 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (ServiceProcess service : all) {
-            service.close();
-        }
-        postgres.close();
+        ServiceProcess.closeAll(all, postgres);
     }
 
     static int freePort() throws IOException {

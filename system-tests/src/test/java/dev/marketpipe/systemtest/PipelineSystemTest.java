@@ -118,22 +118,12 @@ class PipelineSystemTest {
         }
         collector = new ServiceProcess("collector-service", root, collectorPort, collectorEnv, logs);
         services.addAll(List.of(simulator, loader, validator, archive, collector));
-        for (ServiceProcess service : services) {
-            service.start();
-        }
-        for (ServiceProcess service : services) {
-            service.awaitReady();
-        }
+        ServiceProcess.startAll(services);
     }
 
     @AfterAll
     static void stopPipeline() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        ServiceProcess.closeAll(services, postgres);
     }
 
     @Test

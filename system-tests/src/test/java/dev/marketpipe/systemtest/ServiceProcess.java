@@ -38,6 +38,26 @@ final class ServiceProcess implements AutoCloseable {
         this.log = logDir.resolve(label + ".log");
     }
 
+    /** Starts every service, then waits until each is ready (they start up in parallel). */
+    static void startAll(List<ServiceProcess> services) throws IOException {
+        for (ServiceProcess service : services) {
+            service.start();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady();
+        }
+    }
+
+    /** Stops every service, then the database (when there is one). */
+    static void closeAll(List<ServiceProcess> services, ThrowawayPostgres postgres) throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

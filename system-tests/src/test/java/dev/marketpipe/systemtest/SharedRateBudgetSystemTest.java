@@ -73,22 +73,12 @@ class SharedRateBudgetSystemTest {
         replicaA = new ServiceProcess("collector-service", root, freePort(), collectorEnv, work.resolve("logs/replica-a"));
         replicaB = new ServiceProcess("collector-service", root, freePort(), collectorEnv, work.resolve("logs/replica-b"));
         services.addAll(List.of(simulator, archive, replicaA, replicaB));
-        for (ServiceProcess service : services) {
-            service.start();
-        }
-        for (ServiceProcess service : services) {
-            service.awaitReady();
-        }
+        ServiceProcess.startAll(services);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        ServiceProcess.closeAll(services, postgres);
     }
 
     @Test

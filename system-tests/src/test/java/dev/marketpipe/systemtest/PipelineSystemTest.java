@@ -74,6 +74,7 @@ class PipelineSystemTest {
     private static ThrowawayPostgres postgres;
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static ServiceProcess collector;
+    private static ServiceProcess loader;
     private static int batchesSoFar;
 
     @BeforeAll
@@ -96,7 +97,7 @@ class PipelineSystemTest {
                 "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(INVALID_FRACTION),
                 "MARKETPIPE_SIMULATOR_SYMBOLS", String.join(",", UNIVERSE),
                 "MARKETPIPE_SIMULATOR_ACCOUNT_NUMBER", ACCOUNT_NUMBER), logs);
-        ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
+        loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
                 "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort), logs);
@@ -148,6 +149,40 @@ class PipelineSystemTest {
 
     @Test
     @Order(2)
+    void dailyReportCountsWhatTheSimulatorInjected() throws Exception {
+        int checkedDays = 0;
+        for (LocalDate day : CALENDAR.tradingDays(FROM, TO)) {
+            JsonNode report = JSON.readTree(get(loader.baseUrl() + "/v1/reports/daily?date=" + day + "&interval=1m"));
+            long expected = CALENDAR.barStarts(day, BarInterval.ONE_MINUTE).size();
+            assertEquals(expected, report.path("expectedBars").asLong(), day + " expected bars");
+            long missingOverall = 0;
+            for (String symbol : SYMBOLS) {
+                Map<String, Integer> injected = new TreeMap<>();
+                countCorrupted(injected, symbol, BarInterval.ONE_MINUTE, day);
+                long corrupted = injected.values().stream().mapToLong(Integer::longValue).sum();
+                JsonNode row = symbolRow(report, symbol);
+                String where = symbol + " " + day;
+                assertEquals(expected - corrupted, row.path("storedBars").asLong(), where + " stored");
+                assertEquals(corrupted, row.path("missingBars").asLong(), where + " missing: each corrupted slot");
+                assertEquals(corrupted, row.path("quarantined").asLong(), where + " quarantined");
+                Map<String, Integer> reported = new TreeMap<>();
+                row.path("quarantinedByReason").fields().forEachRemaining(reason -> {
+                    if (RULE_OF.containsValue(reason.getKey())) {
+                        reported.put(symbol + " 1m " + reason.getKey(), reason.getValue().asInt());
+                    }
+                });
+                assertEquals(injected, reported, where + " quarantined by reason");
+                missingOverall += corrupted;
+                checkedDays++;
+            }
+            assertEquals(missingOverall, report.path("kpis").path("missingIntervals").path("value").asLong(),
+                    day + " missing intervals KPI: " + report.path("kpis"));
+        }
+        assertEquals(SYMBOLS.size() * CALENDAR.tradingDays(FROM, TO).size(), checkedDays);
+    }
+
+    @Test
+    @Order(3)
     void everyServiceIsHealthy() {
         for (ServiceProcess service : services) {
             assertEquals(200, service.status("/q/health/live"), "live " + service.baseUrl());
@@ -157,7 +192,7 @@ class PipelineSystemTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void runningTheSameBackfillAgainDoublesNothing() throws Exception {
         String marketBefore = marketChecksum();
         long quarantineBefore = count("SELECT count(*) FROM quarantine");
@@ -170,7 +205,7 @@ class PipelineSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void orderBooksAndAccountDataLandAsTheSimulatorServedThem() throws Exception {
         long logRowsBefore = count("SELECT count(*) FROM data_collection_log");
         int pages = 0;
@@ -245,6 +280,22 @@ class PipelineSystemTest {
         return await("backfill " + location).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
                 .until(() -> JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(),
                         HttpResponse.BodyHandlers.ofString()).body()), status -> !"RUNNING".equals(status.path("state").asText()));
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url + ": " + response.body());
+        return response.body();
+    }
+
+    private static JsonNode symbolRow(JsonNode report, String symbol) {
+        for (JsonNode row : report.path("symbols")) {
+            if (symbol.equals(row.path("symbol").asText())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + symbol + " in " + report);
     }
 
     // --- assertions ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.marketpipe.simulator.market;
 
 import dev.marketpipe.calendar.Session;
+import dev.marketpipe.market.KrxTickSize;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,6 +2,7 @@ package dev.marketpipe.simulator.market;
 
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
+import dev.marketpipe.market.KrxTickSize;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 

@@ -1,5 +1,7 @@
 package dev.marketpipe.simulator.market;
 
+import dev.marketpipe.market.KrxTickSize;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.marketpipe.simulator.market;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.market.KrxTickSize;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -6,11 +6,14 @@ import dev.marketpipe.validator.records.AccountRules;
 import dev.marketpipe.validator.records.AccountRulesConfig;
 import dev.marketpipe.validator.records.RecordBatchValidator;
 import dev.marketpipe.validator.rules.RuleSet;
+import dev.marketpipe.validator.rules.TickGridRule;
 import dev.marketpipe.validator.validation.BatchValidator;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Builds the plain (framework-free) validation objects from configuration. */
 public class ValidationBeans {
@@ -27,7 +30,12 @@ public class ValidationBeans {
         if (config.maxVolume() < 0) {
             throw new IllegalArgumentException("marketpipe.validator.max-volume must not be negative");
         }
-        return new BatchValidator(calendar, RuleSet.standard(calendar, config.priceLimit(), config.maxVolume()),
+        ValidatorConfig.TickGrid grid = config.tickGrid();
+        Optional<TickGridRule> tickGrid = grid.enabled()
+                ? Optional.of(new TickGridRule(grid.flatTickSymbols().orElse(Set.of()), grid.flatTick()))
+                : Optional.empty();
+        return new BatchValidator(calendar,
+                RuleSet.standard(calendar, config.priceLimit(), config.maxVolume(), tickGrid),
                 config.gapScanMaxWindow());
     }
 

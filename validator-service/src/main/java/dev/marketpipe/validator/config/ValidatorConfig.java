@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The validator's settings (spec §5 thresholds, §7.2 alert threshold). Defaults live in
@@ -19,6 +21,9 @@ public interface ValidatorConfig {
     /** §5.2 largest realistic volume of one bar, inclusive. */
     long maxVolume();
 
+    /** §5.2 prices on the exchange's tick grid. */
+    TickGrid tickGrid();
+
     /** The quality score over time (spec §8) and its §7.2 alert. */
     Quality quality();
 
@@ -31,11 +36,30 @@ public interface ValidatorConfig {
     /** How long the readiness check reuses its last answer about the loader. */
     Duration readinessCacheTtl();
 
+    /** The tick-grid check: the KRX price bands, or one flat tick for ETFs and ETNs. */
+    interface TickGrid {
+
+        /** Off: no price is checked against the grid (e.g. a source that serves adjusted prices). */
+        boolean enabled();
+
+        /** Symbols quoted on {@link #flatTick()} at every price (KRX ETFs and ETNs); none by default. */
+        Optional<Set<String>> flatTickSymbols();
+
+        /** Tick of the flat-tick symbols, KRW. */
+        long flatTick();
+    }
+
     /** Settings of the quality score beyond one batch. */
     interface Quality {
 
         /** §7.2/§8 alert threshold: the window's score below this logs one WARN line and raises the gauge. */
         double alertBelow();
+
+        /**
+         * Fewest records the window must hold before its score can raise the alert: a handful of records (the first
+         * batches after a start, a quiet symbol) say nothing about a share of 98%.
+         */
+        long alertMinRecords();
 
         /** How far back the sliding-window score looks. */
         Duration window();

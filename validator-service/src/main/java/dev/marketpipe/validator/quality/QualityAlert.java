@@ -5,7 +5,9 @@ import org.jboss.logging.Logger;
 /**
  * The §7.2 alert on the sliding window's quality score (§8 KPI: alert below 98%): one WARN line when the score
  * falls below the threshold, one INFO line when it is back, nothing in between, so a bad hour is one log line
- * rather than one per batch. {@link #below()} is the state an alert rule reads from the gauge.
+ * rather than one per batch. {@link #below()} is the state an alert rule reads from the gauge. A window with fewer
+ * than {@code minRecords} records never counts as below: one bad record of the first three after a start is no
+ * reason to page anyone.
  */
 final class QualityAlert {
 
@@ -15,17 +17,22 @@ final class QualityAlert {
     enum Transition { NONE, CROSSED_BELOW, RECOVERED }
 
     private final double alertBelow;
+    private final long minRecords;
     private boolean below;
 
-    QualityAlert(double alertBelow) {
+    QualityAlert(double alertBelow, long minRecords) {
         if (!(alertBelow >= 0 && alertBelow <= 1)) {
             throw new IllegalArgumentException("marketpipe.validator.quality.alert-below must be within 0..1");
         }
+        if (minRecords < 0) {
+            throw new IllegalArgumentException("marketpipe.validator.quality.alert-min-records must not be negative");
+        }
         this.alertBelow = alertBelow;
+        this.minRecords = minRecords;
     }
 
     Transition evaluate(double score, long records) {
-        boolean nowBelow = score < alertBelow;
+        boolean nowBelow = records >= minRecords && score < alertBelow;
         if (nowBelow == below) {
             return Transition.NONE;
         }

@@ -53,13 +53,14 @@ public class QualityTracker {
         this.calendar = calendar;
         this.clock = clock;
         this.window = new QualityWindow(config.window(), clock);
-        this.alert = new QualityAlert(config.alertBelow());
+        this.alert = new QualityAlert(config.alertBelow(), config.alertMinRecords());
         this.daily = new DailySymbolQuality(config.retainedDays(), config.maxSymbolsPerDay());
         Gauge.builder("marketpipe.validator.quality.score.ratio", this, QualityTracker::windowScore)
                 .description("Share of records accepted without a flag over the last "
                         + "marketpipe.validator.quality.window").register(registry);
         Gauge.builder("marketpipe.validator.quality.below.threshold", this, t -> t.belowThreshold() ? 1 : 0)
-                .description("1 while the window's quality score is below marketpipe.validator.quality.alert-below")
+                .description("1 while the window's quality score is below marketpipe.validator.quality.alert-below "
+                        + "(and it holds at least marketpipe.validator.quality.alert-min-records records)")
                 .register(registry);
         this.alerts = Counter.builder("marketpipe.validator.quality.alerts")
                 .description("Times the window's quality score fell below the alert threshold").register(registry);

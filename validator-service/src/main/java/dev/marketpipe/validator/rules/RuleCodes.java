@@ -22,6 +22,8 @@ public final class RuleCodes {
     public static final String OUTSIDE_SESSION = "outside_session";
     /** §5.2 a price beyond the daily limit around the previous close. High: quarantined for manual review. */
     public static final String PRICE_OUT_OF_RANGE = "price_out_of_range";
+    /** §5.2 a price off the exchange's tick grid. High: quarantined for manual review. */
+    public static final String PRICE_OFF_TICK = "price_off_tick";
     /** The record names another symbol than its batch. Critical: quarantined. */
     public static final String SYMBOL_MISMATCH = "symbol_mismatch";
     /** §5.3 high is not the highest or low not the lowest price. Critical: quarantined. */
@@ -35,8 +37,8 @@ public final class RuleCodes {
 
     /** Every code, for pre-registering metrics and for tests. */
     public static final List<String> ALL = List.of(MISSING_FIELD, PRICE_NOT_POSITIVE, VOLUME_NEGATIVE,
-            VOLUME_UNREALISTIC, VOLUME_ZERO, OUTSIDE_SESSION, PRICE_OUT_OF_RANGE, SYMBOL_MISMATCH, OHLC_INCONSISTENT,
-            DUPLICATE_TIMESTAMP, OUT_OF_ORDER, GAP);
+            VOLUME_UNREALISTIC, VOLUME_ZERO, OUTSIDE_SESSION, PRICE_OUT_OF_RANGE, PRICE_OFF_TICK, SYMBOL_MISMATCH,
+            OHLC_INCONSISTENT, DUPLICATE_TIMESTAMP, OUT_OF_ORDER, GAP);
 
     private RuleCodes() {
     }

@@ -7,6 +7,7 @@ import dev.marketpipe.wire.QualityIssue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ordered record rules of spec §5.1–§5.3. A record gets every applicable finding, not just the first, so the
@@ -20,16 +21,27 @@ public final class RuleSet {
         this.rules = List.copyOf(rules);
     }
 
-    /** The standard order: schema, then symbol and session, then ranges, then consistency. */
+    /** The standard rules with the KRX tick grid for every symbol. */
     public static RuleSet standard(MarketCalendar calendar, BigDecimal priceLimit, long maxVolume) {
-        return new RuleSet(List.of(
+        return standard(calendar, priceLimit, maxVolume, Optional.of(TickGridRule.krx()));
+    }
+
+    /**
+     * The standard order: schema, then symbol and session, then ranges (the tick grid, when checked, after the
+     * price limit), then consistency.
+     */
+    public static RuleSet standard(MarketCalendar calendar, BigDecimal priceLimit, long maxVolume,
+            Optional<TickGridRule> tickGrid) {
+        List<BarRule> rules = new ArrayList<>(List.of(
                 new RequiredFieldsRule(),
                 new SymbolRule(),
                 new SessionRule(calendar),
                 new PricePositivityRule(),
                 new VolumeRule(maxVolume),
-                new PriceLimitRule(priceLimit),
-                new OhlcConsistencyRule()));
+                new PriceLimitRule(priceLimit)));
+        tickGrid.ifPresent(rules::add);
+        rules.add(new OhlcConsistencyRule());
+        return new RuleSet(rules);
     }
 
     public List<QualityIssue> check(Bar bar, BarContext context) {

@@ -39,8 +39,8 @@ import java.util.Set;
  * <ul>
  *   <li>§5.4 duplicates first: the latest record per timestamp stays, earlier ones become batch issues;</li>
  *   <li>§5.1–§5.3 record rules ({@link RuleSet}) on every surviving record; a record with only low findings is
- *   accepted (with its flags), one whose only non-low finding is {@code price_out_of_range} goes to
- *   {@code review}, any other is {@code quarantined};</li>
+ *   accepted (with its flags), one whose only non-low findings are {@code price_out_of_range} and/or
+ *   {@code price_off_tick} goes to {@code review}, any other is {@code quarantined};</li>
  *   <li>§5.4 order and gaps as batch issues; the verdict lists are sorted by timestamp.</li>
  * </ul>
  * Every input record ends in exactly one of accepted, quarantined or a {@code duplicate_timestamp} issue. No I/O
@@ -52,6 +52,8 @@ public final class BatchValidator {
     private static final Logger LOG = Logger.getLogger(BatchValidator.class);
     private static final Comparator<Bar> BY_TIMESTAMP_NULLS_LAST =
             Comparator.comparing(Bar::timestamp, Comparator.nullsLast(Comparator.naturalOrder()));
+    /** The findings a person reviews (spec §5 "price out of range: flag for manual review"). */
+    private static final Set<String> FOR_REVIEW = Set.of(RuleCodes.PRICE_OUT_OF_RANGE, RuleCodes.PRICE_OFF_TICK);
 
     private final MarketCalendar calendar;
     private final RuleSet rules;
@@ -113,15 +115,16 @@ public final class BatchValidator {
 
     /**
      * Empty when the record is accepted (no findings above low). {@code REVIEW} when every finding above low is a
-     * price-limit breach, the one finding the spec sends to a person rather than rejecting.
+     * price-range finding (limit breach, off the tick grid), the §5 "price out of range" row the spec sends to a
+     * person rather than rejecting.
      */
     static Optional<QuarantineStatus> quarantineStatus(List<QualityIssue> issues) {
         List<QualityIssue> serious = issues.stream().filter(i -> i.severity() != Severity.LOW).toList();
         if (serious.isEmpty()) {
             return Optional.empty();
         }
-        boolean onlyPriceLimit = serious.stream().allMatch(i -> RuleCodes.PRICE_OUT_OF_RANGE.equals(i.rule()));
-        return Optional.of(onlyPriceLimit ? QuarantineStatus.REVIEW : QuarantineStatus.QUARANTINED);
+        boolean onlyForReview = serious.stream().allMatch(i -> FOR_REVIEW.contains(i.rule()));
+        return Optional.of(onlyForReview ? QuarantineStatus.REVIEW : QuarantineStatus.QUARANTINED);
     }
 
     private List<QualityIssue> findGaps(CollectedBatch batch, List<Bar> survivors) {

@@ -85,13 +85,13 @@ class ValidationResourceTest {
                 .willReturn(okJson(RECEIPT.formatted(batch.batchId(), rows, quarantined))));
     }
 
-    /** Five minutes from 09:00 KST: clean, volume 0, high < low, +30% + 1 won, missing close. */
+    /** Five minutes from 09:00 KST: clean, volume 0, high < low, +30% + one tick, missing close. */
     private static CollectedBatch mixedBatch() {
         List<Bar> bars = List.of(
                 bar("2025-03-04T00:00:00Z"),
                 bar("2025-03-04T00:01:00Z", 10_000, 10_100, 9_900, 10_050, 0),
                 bar("2025-03-04T00:02:00Z", 10_000, 9_000, 9_900, 10_050, 10),
-                bar("2025-03-04T00:03:00Z", 10_000, 13_001, 9_900, 10_050, 10),
+                bar("2025-03-04T00:03:00Z", 10_000, 13_010, 9_900, 10_050, 10),
                 Bars.withPrices(bar("2025-03-04T00:04:00Z"), java.math.BigDecimal.valueOf(10_000),
                         java.math.BigDecimal.valueOf(10_100), java.math.BigDecimal.valueOf(9_900), null));
         return Bars.batch(BarInterval.ONE_MINUTE, "2025-03-04T00:00:00Z", "2025-03-04T00:05:00Z", bars);

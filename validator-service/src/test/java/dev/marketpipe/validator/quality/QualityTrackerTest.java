@@ -5,6 +5,8 @@ import dev.marketpipe.validator.config.ValidatorConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +27,9 @@ class QualityTrackerTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2025-03-04T01:00:00Z"));
     private final MeterRegistry registry = new SimpleMeterRegistry();
 
+    /** A tracker whose alert needs just one record, so the window's arithmetic stays small. */
     private QualityTracker tracker(int retainedDays, int maxSymbols) {
-        return new QualityTracker(quality(0.98, Duration.ofMinutes(15), retainedDays, maxSymbols), registry,
+        return new QualityTracker(quality(0.98, 1, Duration.ofMinutes(15), retainedDays, maxSymbols), registry,
                 MarketCalendar.krx(), clock);
     }
 
@@ -64,6 +67,37 @@ class QualityTrackerTest {
         tracker.record(Verdicts.bars("005930", "2025-03-04T00:00:00Z", 0, 1, 0, 0));
         assertEquals(2, alerts(), "a new crossing after recovery alerts again");
         assertTrue(tracker.belowThreshold());
+    }
+
+    @ParameterizedTest(name = "{0} bad records, then {1} clean: alert {2}")
+    @CsvSource({
+            "99, 0, 0",   // every record bad, but fewer than the 100 the alert needs
+            "100, 0, 1",  // the minimum sample
+            "99, 1, 1",   // the 100th record, clean, completes the sample: 1% is below 98%
+    })
+    void alertWaitsForItsMinimumSample(int bad, int clean, int alerted) {
+        QualityTracker tracker = new QualityTracker(quality(0.98, 100, Duration.ofMinutes(15), 7, 100), registry,
+                MarketCalendar.krx(), clock);
+        tracker.record(Verdicts.bars("005930", "2025-03-04T00:00:00Z", 0, 0, bad, 0));
+        tracker.record(Verdicts.bars("005930", "2025-03-04T03:00:00Z", clean, 0, 0, 0));
+
+        assertTrue(tracker.windowScore() < 0.02, "the score itself is reported whatever the sample");
+        assertEquals(alerted, gauge("marketpipe.validator.quality.below.threshold"));
+        assertEquals(alerted, alerts());
+    }
+
+    @Test
+    void alertRecoversWhenTheWindowShrinksBelowTheMinimumSample() {
+        QualityTracker tracker = new QualityTracker(quality(0.98, 100, Duration.ofMinutes(15), 7, 100), registry,
+                MarketCalendar.krx(), clock);
+        tracker.record(Verdicts.bars("005930", "2025-03-04T00:00:00Z", 0, 0, 100, 0));
+        assertTrue(tracker.belowThreshold());
+        clock.advance(Duration.ofMinutes(16));
+        tracker.record(Verdicts.bars("005930", "2025-03-04T01:00:00Z", 0, 0, 50, 0));
+
+        assertEquals(0.0, tracker.windowScore(), 1e-12);
+        assertFalse(tracker.belowThreshold(), "50 records are no sample");
+        assertEquals(1, alerts());
     }
 
     @Test
@@ -132,18 +166,26 @@ class QualityTrackerTest {
     void implausibleSettingsFailAtStart() {
         MarketCalendar krx = MarketCalendar.krx();
         assertThrows(IllegalArgumentException.class, () -> new QualityTracker(
-                quality(1.5, Duration.ofMinutes(15), 7, 100), registry, krx, clock));
+                quality(1.5, 100, Duration.ofMinutes(15), 7, 100), registry, krx, clock));
         assertThrows(IllegalArgumentException.class, () -> new QualityTracker(
-                quality(0.98, Duration.ZERO, 7, 100), new SimpleMeterRegistry(), krx, clock));
+                quality(0.98, -1, Duration.ofMinutes(15), 7, 100), new SimpleMeterRegistry(), krx, clock));
         assertThrows(IllegalArgumentException.class, () -> new QualityTracker(
-                quality(0.98, Duration.ofMinutes(15), 0, 100), new SimpleMeterRegistry(), krx, clock));
+                quality(0.98, 100, Duration.ZERO, 7, 100), new SimpleMeterRegistry(), krx, clock));
+        assertThrows(IllegalArgumentException.class, () -> new QualityTracker(
+                quality(0.98, 100, Duration.ofMinutes(15), 0, 100), new SimpleMeterRegistry(), krx, clock));
     }
 
-    static ValidatorConfig.Quality quality(double alertBelow, Duration window, int retainedDays, int maxSymbols) {
+    static ValidatorConfig.Quality quality(double alertBelow, long alertMinRecords, Duration window,
+            int retainedDays, int maxSymbols) {
         return new ValidatorConfig.Quality() {
             @Override
             public double alertBelow() {
                 return alertBelow;
+            }
+
+            @Override
+            public long alertMinRecords() {
+                return alertMinRecords;
             }
 
             @Override

@@ -108,9 +108,9 @@ class BatchValidatorTest {
                 bar("2025-03-04T00:00:00Z"),                                     // clean
                 bar("2025-03-04T00:01:00Z", 10_000, 10_100, 9_900, 10_050, 0),   // volume 0: accepted, flagged
                 bar("2025-03-04T00:02:00Z", 10_000, 9_000, 9_900, 10_050, 10),   // high < low: quarantined
-                bar("2025-03-04T00:03:00Z", 10_000, 13_001, 9_900, 10_050, 10),  // +30% + 1 won: review
-                bar("2025-03-04T00:04:00Z", 10_000, 13_001, 9_900, 10_050, 0),   // review, low flag too
-                bar("2025-03-04T00:05:00Z", 14_000, 13_001, 9_900, 10_050, 10),  // limit + OHLC: quarantined
+                bar("2025-03-04T00:03:00Z", 10_000, 13_010, 9_900, 10_050, 10),  // +30% + one tick: review
+                bar("2025-03-04T00:04:00Z", 10_000, 13_010, 9_900, 10_050, 0),   // review, low flag too
+                bar("2025-03-04T00:05:00Z", 14_000, 13_010, 9_900, 10_050, 10),  // limit + OHLC: quarantined
                 Bars.withPrices(bar("2025-03-04T00:06:00Z"), BigDecimal.valueOf(10_000),
                         BigDecimal.valueOf(10_100), BigDecimal.valueOf(9_900), null))); // missing close
 

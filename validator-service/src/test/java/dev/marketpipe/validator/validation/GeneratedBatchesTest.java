@@ -1,6 +1,7 @@
 package dev.marketpipe.validator.validation;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.market.KrxTickSize;
 import dev.marketpipe.validator.rules.RuleCodes;
 import dev.marketpipe.validator.rules.RuleSet;
 import dev.marketpipe.wire.AcceptedBar;
@@ -107,6 +108,7 @@ class GeneratedBatchesTest {
         VOLUME_ZERO(RuleCodes.VOLUME_ZERO, null),
         OUTSIDE_SESSION(RuleCodes.OUTSIDE_SESSION, QuarantineStatus.QUARANTINED),
         PRICE_LIMIT(RuleCodes.PRICE_OUT_OF_RANGE, QuarantineStatus.REVIEW),
+        OFF_TICK(RuleCodes.PRICE_OFF_TICK, QuarantineStatus.REVIEW),
         SYMBOL_MISMATCH(RuleCodes.SYMBOL_MISMATCH, QuarantineStatus.QUARANTINED),
         HIGH_BELOW_LOW(RuleCodes.OHLC_INCONSISTENT, QuarantineStatus.QUARANTINED),
         DUPLICATE(RuleCodes.DUPLICATE_TIMESTAMP, null),
@@ -180,6 +182,9 @@ class GeneratedBatchesTest {
         QuarantinedBar held = verdict.quarantined().get(0);
         assertEquals(damaged, held.bar(), context);
         assertTrue(rules(held.issues()).contains(corruption.rule), context + ": " + held.issues());
+        if (corruption.status == QuarantineStatus.REVIEW) {
+            assertEquals(List.of(corruption.rule), rules(held.issues()), context + ": review for this reason only");
+        }
         assertEquals(corruption.status, held.status(), context);
         List<Bar> others = new ArrayList<>(sound);
         others.remove(index);
@@ -218,9 +223,10 @@ class GeneratedBatchesTest {
                 default -> nextClosedDay(KRX.tradingDate(b.timestamp())).atTime(10, 0)
                         .atZone(KRX.zone()).toInstant();                                      // weekend/holiday
             });
-            case PRICE_LIMIT -> new Bar(b.timestamp(), b.symbol(), b.open(),
-                    new BigDecimal(previousClose).multiply(new BigDecimal("1.30")).add(BigDecimal.ONE), b.low(),
+            case PRICE_LIMIT -> new Bar(b.timestamp(), b.symbol(), b.open(),   // one tick above +30%
+                    BigDecimal.valueOf(KrxTickSize.up(KrxTickSize.floor(previousClose * 13 / 10.0))), b.low(),
                     b.close(), b.volume(), b.value());
+            case OFF_TICK -> offTick(b, random.nextBoolean());
             case SYMBOL_MISMATCH -> new Bar(b.timestamp(), "000660", b.open(), b.high(), b.low(), b.close(),
                     b.volume(), b.value());
             case HIGH_BELOW_LOW -> new Bar(b.timestamp(), b.symbol(), b.open(), b.low(), b.high(), b.close(),
@@ -239,6 +245,17 @@ class GeneratedBatchesTest {
             default -> bars.set(index, damaged);
         }
         return damaged;
+    }
+
+    /** Half a tick above the high or below the low: off the grid, OHLC still consistent, within the limit. */
+    private static Bar offTick(Bar b, boolean high) {
+        BigDecimal price = high ? b.high() : b.low();
+        BigDecimal halfTick = BigDecimal.valueOf(KrxTickSize.tick(price.doubleValue())).divide(BigDecimal.valueOf(2));
+        return high
+                ? new Bar(b.timestamp(), b.symbol(), b.open(), price.add(halfTick), b.low(), b.close(), b.volume(),
+                        b.value())
+                : new Bar(b.timestamp(), b.symbol(), b.open(), b.high(), price.subtract(halfTick), b.close(),
+                        b.volume(), b.value());
     }
 
     private static LocalDate nextClosedDay(LocalDate from) {

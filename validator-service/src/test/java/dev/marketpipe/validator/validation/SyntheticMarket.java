@@ -1,6 +1,7 @@
 package dev.marketpipe.validator.validation;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.market.KrxTickSize;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded generator of sound KRX-like bars: prices in whole won on a random walk that never leaves the ±30% band
- * of the previous close, OHLC consistent with a real high-low spread, volumes between 1 and 5,000,000, one bar for
- * every bar start of the calendar. The same seed gives the same market.
+ * Seeded generator of sound KRX-like bars: prices on the KRX tick grid on a random walk that never leaves the ±30%
+ * band of the previous close, OHLC consistent with a real high-low spread of a few ticks, volumes between 1 and
+ * 5,000,000, one bar for every bar start of the calendar. The same seed gives the same market.
  */
 final class SyntheticMarket {
 
@@ -32,8 +33,8 @@ final class SyntheticMarket {
 
     /** Every bar of {@code day}'s session at {@code interval}, around {@code previousClose}. */
     List<Bar> session(LocalDate day, BarInterval interval, long previousClose) {
-        long low = (long) Math.ceil(previousClose * (1 - BAND));
-        long high = (long) Math.floor(previousClose * (1 + BAND));
+        long low = KrxTickSize.ceil(previousClose * (1 - BAND));
+        long high = KrxTickSize.floor(previousClose * (1 + BAND));
         List<Bar> bars = new ArrayList<>();
         long last = previousClose;
         for (Instant start : calendar.barStarts(day, interval)) {
@@ -49,8 +50,8 @@ final class SyntheticMarket {
         List<Bar> bars = new ArrayList<>();
         long previous = firstPreviousClose;
         for (LocalDate day : days) {
-            long low = (long) Math.ceil(previous * (1 - BAND));
-            long high = (long) Math.floor(previous * (1 + BAND));
+            long low = KrxTickSize.ceil(previous * (1 - BAND));
+            long high = KrxTickSize.floor(previous * (1 + BAND));
             Bar bar = bar(calendar.barStarts(day, BarInterval.ONE_DAY).get(0), previous, low, high, 0.05);
             bars.add(bar);
             previous = bar.close().longValueExact();
@@ -58,8 +59,9 @@ final class SyntheticMarket {
         return bars;
     }
 
+    /** A grid price near {@code around}. */
     long nextPrice(long around) {
-        return Math.max(1_000, around + Math.round(around * 0.1 * random.nextGaussian()));
+        return KrxTickSize.round(Math.max(1_000, around + around * 0.1 * random.nextGaussian()));
     }
 
     Random random() {
@@ -68,9 +70,15 @@ final class SyntheticMarket {
 
     private Bar bar(Instant start, long open, long low, long high, double volatility) {
         long openPrice = clamp(open, low, high);
-        long close = clamp(Math.round(openPrice * (1 + volatility * random.nextGaussian())), low, high);
-        long barHigh = clamp(Math.max(openPrice, close) + 1 + random.nextInt(50), low, high);
-        long barLow = clamp(Math.min(openPrice, close) - 1 - random.nextInt(50), low, high);
+        long close = clamp(KrxTickSize.round(openPrice * (1 + volatility * random.nextGaussian())), low, high);
+        long barHigh = Math.max(openPrice, close);
+        for (int ticks = 1 + random.nextInt(5); ticks > 0 && barHigh < high; ticks--) {
+            barHigh = KrxTickSize.up(barHigh);
+        }
+        long barLow = Math.min(openPrice, close);
+        for (int ticks = 1 + random.nextInt(5); ticks > 0 && barLow > low; ticks--) {
+            barLow = KrxTickSize.down(barLow);
+        }
         long volume = 1 + random.nextInt(5_000_000);
         return new Bar(start, SYMBOL, BigDecimal.valueOf(openPrice), BigDecimal.valueOf(barHigh),
                 BigDecimal.valueOf(barLow), BigDecimal.valueOf(close), volume, BigDecimal.valueOf(close * volume));

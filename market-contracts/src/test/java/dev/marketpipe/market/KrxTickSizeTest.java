@@ -1,4 +1,4 @@
-package dev.marketpipe.simulator.market;
+package dev.marketpipe.market;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,69 @@
+package dev.marketpipe.validator.rules;
+
+import dev.marketpipe.market.KrxTickSize;
+import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.QualityIssue;
+import dev.marketpipe.wire.Severity;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * §5.2 "prices on the exchange's tick grid": every one of OHLC must be a whole multiple of the tick of its price
+ * band ({@link KrxTickSize}); symbols traded on one flat tick at every price (KRX ETFs and ETNs: 5 KRW) are checked
+ * against that tick instead. A breach is {@code price_off_tick} (high): no trade can happen off the grid, so the
+ * price is garbled or adjusted, but like a limit breach it goes to a person ({@code review}) rather than being
+ * rejected outright. {@code value} and any adjusted close are not prices a trade happened at and are not checked.
+ */
+public final class TickGridRule implements BarRule {
+
+    private final Set<String> flatTickSymbols;
+    private final BigDecimal flatTick;
+
+    /**
+     * @param flatTickSymbols symbols quoted on {@code flatTick} at every price (ETFs, ETNs); the rest follow the
+     *                        KRX price bands
+     * @param flatTick        their tick in KRW, positive
+     */
+    public TickGridRule(Set<String> flatTickSymbols, long flatTick) {
+        if (flatTick <= 0) {
+            throw new IllegalArgumentException("marketpipe.validator.tick-grid.flat-tick must be positive, was "
+                    + flatTick);
+        }
+        this.flatTickSymbols = Set.copyOf(flatTickSymbols);
+        this.flatTick = BigDecimal.valueOf(flatTick);
+    }
+
+    /** The KRX price bands for every symbol. */
+    public static TickGridRule krx() {
+        return new TickGridRule(Set.of(), 5);
+    }
+
+    @Override
+    public List<QualityIssue> check(Bar bar, BarContext context) {
+        boolean flat = bar.symbol() != null && flatTickSymbols.contains(bar.symbol());
+        List<String> off = new ArrayList<>();
+        addIfOff(off, "open", bar.open(), flat);
+        addIfOff(off, "high", bar.high(), flat);
+        addIfOff(off, "low", bar.low(), flat);
+        addIfOff(off, "close", bar.close(), flat);
+        if (off.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new QualityIssue(RuleCodes.PRICE_OFF_TICK, Severity.HIGH, bar.timestamp(),
+                "off the tick grid: " + String.join(", ", off)));
+    }
+
+    private void addIfOff(List<String> off, String field, BigDecimal price, boolean flat) {
+        // non-positive prices are PricePositivityRule's finding
+        if (price == null || price.signum() <= 0) {
+            return;
+        }
+        BigDecimal tick = flat ? flatTick : BigDecimal.valueOf(KrxTickSize.tick(price.doubleValue()));
+        if (price.remainder(tick).signum() != 0) {
+            off.add(field + "=" + price.toPlainString() + " (tick " + tick.toPlainString() + ")");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.marketpipe.validator.rules;
+
+import dev.marketpipe.validator.Bars;
+import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.BarInterval;
+import dev.marketpipe.wire.QualityIssue;
+import dev.marketpipe.wire.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TickGridRuleTest {
+
+    private static final BarContext CONTEXT = new BarContext(Bars.SYMBOL, BarInterval.ONE_MINUTE, null);
+
+    @Test
+    void everyOffGridPriceIsNamedWithItsTickInOneFinding() {
+        Bar bar = Bars.bar("2025-03-04T00:00:00Z", 75_050, 75_100, 74_990, 75_000, 10);
+
+        List<QualityIssue> issues = TickGridRule.krx().check(bar, CONTEXT);
+
+        assertEquals(1, issues.size());
+        assertEquals(RuleCodes.PRICE_OFF_TICK, issues.get(0).rule());
+        assertEquals(Severity.HIGH, issues.get(0).severity());
+        assertEquals("off the tick grid: open=75050 (tick 100), low=74990 (tick 100)", issues.get(0).message());
+    }
+
+    @Test
+    void valueIsNoTradedPriceAndNotChecked() {
+        Bar bar = new Bar(Bars.bar("2025-03-04T00:00:00Z").timestamp(), Bars.SYMBOL, BigDecimal.valueOf(10_000),
+                BigDecimal.valueOf(10_100), BigDecimal.valueOf(9_900), BigDecimal.valueOf(10_050), 7L,
+                BigDecimal.valueOf(70_351));
+
+        assertEquals(List.of(), TickGridRule.krx().check(bar, CONTEXT));
+    }
+
+    @Test
+    void missingAndNonPositivePricesAreOtherRulesFindings() {
+        Bar bar = Bars.withPrices(Bars.bar("2025-03-04T00:00:00Z"), null, BigDecimal.valueOf(-3), BigDecimal.ZERO,
+                BigDecimal.valueOf(10_050));
+
+        assertEquals(List.of(), TickGridRule.krx().check(bar, CONTEXT));
+    }
+
+    @Test
+    void flatTickMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new TickGridRule(Set.of("069500"), 0));
+    }
+}

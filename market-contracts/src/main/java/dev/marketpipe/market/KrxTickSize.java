@@ -1,5 +1,7 @@
 package dev.marketpipe.market;
 
+import java.time.LocalDate;
+
 /**
  * The KRX price grid (호가가격단위, the table in force since 2023 for stocks of every market): the tick size depends
  * on the price band. Every band's lower bound is a multiple of that band's tick and of the tick below it, so
@@ -8,6 +10,9 @@ package dev.marketpipe.market;
  * instead; the validator configures those symbols.
  */
 public final class KrxTickSize {
+
+    /** The first trading date of this table (one table for KOSPI and KOSDAQ since the 2023 reform). */
+    public static final LocalDate IN_FORCE_SINCE = LocalDate.of(2023, 1, 25);
 
     private static final long[] BAND_UPPER = {2_000, 5_000, 20_000, 50_000, 200_000, 500_000};
     private static final long[] BAND_TICK = {1, 5, 10, 50, 100, 500};

@@ -32,7 +32,8 @@ public class ValidationBeans {
         }
         ValidatorConfig.TickGrid grid = config.tickGrid();
         Optional<TickGridRule> tickGrid = grid.enabled()
-                ? Optional.of(new TickGridRule(grid.flatTickSymbols().orElse(Set.of()), grid.flatTick()))
+                ? Optional.of(new TickGridRule(grid.flatTickSymbols().orElse(Set.of()), grid.flatTick(),
+                        grid.since()))
                 : Optional.empty();
         return new BatchValidator(calendar,
                 RuleSet.standard(calendar, config.priceLimit(), config.maxVolume(), tickGrid),

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,9 @@ public interface ValidatorConfig {
 
         /** Tick of the flat-tick symbols, KRW. */
         long flatTick();
+
+        /** First trading date checked: the bands before 2023-01-25 differed between KOSPI and KOSDAQ. */
+        LocalDate since();
     }
 
     /** Settings of the quality score beyond one batch. */

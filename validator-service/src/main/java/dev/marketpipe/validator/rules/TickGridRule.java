@@ -1,11 +1,13 @@
 package dev.marketpipe.validator.rules;
 
+import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.market.KrxTickSize;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.Severity;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,33 +18,41 @@ import java.util.Set;
  * against that tick instead. A breach is {@code price_off_tick} (high): no trade can happen off the grid, so the
  * price is garbled or adjusted, but like a limit breach it goes to a person ({@code review}) rather than being
  * rejected outright. {@code value} and any adjusted close are not prices a trade happened at and are not checked.
+ * Bars of trading dates before {@code since} are not checked: the bands in force before 2023-01-25 differed between
+ * KOSPI and KOSDAQ, and a batch does not say which market its symbol trades on, so old history would go to review.
  */
 public final class TickGridRule implements BarRule {
 
     private final Set<String> flatTickSymbols;
     private final BigDecimal flatTick;
+    private final LocalDate since;
 
     /**
      * @param flatTickSymbols symbols quoted on {@code flatTick} at every price (ETFs, ETNs); the rest follow the
      *                        KRX price bands
      * @param flatTick        their tick in KRW, positive
+     * @param since           first trading date (KST) whose bars are checked
      */
-    public TickGridRule(Set<String> flatTickSymbols, long flatTick) {
+    public TickGridRule(Set<String> flatTickSymbols, long flatTick, LocalDate since) {
         if (flatTick <= 0) {
             throw new IllegalArgumentException("marketpipe.validator.tick-grid.flat-tick must be positive, was "
                     + flatTick);
         }
         this.flatTickSymbols = Set.copyOf(flatTickSymbols);
         this.flatTick = BigDecimal.valueOf(flatTick);
+        this.since = since;
     }
 
-    /** The KRX price bands for every symbol. */
+    /** The KRX price bands for every symbol, from the day they came into force. */
     public static TickGridRule krx() {
-        return new TickGridRule(Set.of(), 5);
+        return new TickGridRule(Set.of(), 5, KrxTickSize.IN_FORCE_SINCE);
     }
 
     @Override
     public List<QualityIssue> check(Bar bar, BarContext context) {
+        if (bar.timestamp() != null && LocalDate.ofInstant(bar.timestamp(), MarketCalendar.KRX_ZONE).isBefore(since)) {
+            return List.of();
+        }
         boolean flat = bar.symbol() != null && flatTickSymbols.contains(bar.symbol());
         List<String> off = new ArrayList<>();
         addIfOff(off, "open", bar.open(), flat);

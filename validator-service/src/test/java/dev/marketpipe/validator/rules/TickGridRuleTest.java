@@ -1,5 +1,6 @@
 package dev.marketpipe.validator.rules;
 
+import dev.marketpipe.market.KrxTickSize;
 import dev.marketpipe.validator.Bars;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -48,7 +49,18 @@ class TickGridRuleTest {
     }
 
     @Test
+    void barsBeforeTheTableCameIntoForceAreNotChecked() {
+        // 2023-01-24 15:29 KST (06:29Z): under the old KOSDAQ bands 75,050 could be a real price
+        Bar lastOldDay = Bars.bar("2023-01-24T06:29:00Z", 75_050, 75_100, 75_000, 75_050, 10);
+        Bar firstNewDay = Bars.bar("2023-01-25T00:00:00Z", 75_050, 75_100, 75_000, 75_050, 10);
+
+        assertEquals(List.of(), TickGridRule.krx().check(lastOldDay, CONTEXT));
+        assertEquals(1, TickGridRule.krx().check(firstNewDay, CONTEXT).size());
+    }
+
+    @Test
     void flatTickMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new TickGridRule(Set.of("069500"), 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TickGridRule(Set.of("069500"), 0, KrxTickSize.IN_FORCE_SINCE));
     }
 }

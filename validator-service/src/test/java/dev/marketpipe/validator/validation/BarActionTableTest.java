@@ -4,6 +4,7 @@ import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.validator.Bars;
 import dev.marketpipe.validator.rules.RuleCodes;
 import dev.marketpipe.validator.rules.RuleSet;
+import dev.marketpipe.market.KrxTickSize;
 import dev.marketpipe.validator.rules.TickGridRule;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
@@ -213,7 +214,7 @@ class BarActionTableTest {
     }
 
     static Stream<Arguments> tickGridSettings() {
-        BatchValidator etfs = validator(Optional.of(new TickGridRule(Set.of(Bars.SYMBOL), 5)));
+        BatchValidator etfs = validator(Optional.of(new TickGridRule(Set.of(Bars.SYMBOL), 5, KrxTickSize.IN_FORCE_SINCE)));
         BatchValidator off = validator(Optional.empty());
         return Stream.of(
                 // the symbol configured as an ETF at 35,005: on the flat 5 KRW tick, off the 50 KRW stock band

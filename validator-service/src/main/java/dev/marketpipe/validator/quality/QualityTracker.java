@@ -3,6 +3,7 @@ package dev.marketpipe.validator.quality;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.validator.config.ValidatorConfig;
 import dev.marketpipe.validator.rules.RuleCodes;
+import dev.marketpipe.validator.temporal.StoredDuplicates;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.DataType;
 import dev.marketpipe.wire.QualityIssue;
@@ -115,7 +116,8 @@ public class QualityTracker {
             daily.add(day(bar.bar().timestamp()), symbol, 1, 0, 0, 1);
         }
         for (QualityIssue issue : verdict.batchIssues()) {
-            if (RuleCodes.DUPLICATE_TIMESTAMP.equals(issue.rule())) {
+            // a record kept over a different stored bar is counted once, as accepted or quarantined
+            if (RuleCodes.DUPLICATE_TIMESTAMP.equals(issue.rule()) && !StoredDuplicates.replacesStoredBar(issue)) {
                 daily.add(day(issue.timestamp()), symbol, 1, 0, 0, 0);
             }
         }

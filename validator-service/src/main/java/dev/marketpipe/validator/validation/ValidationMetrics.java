@@ -1,6 +1,7 @@
 package dev.marketpipe.validator.validation;
 
 import dev.marketpipe.validator.rules.RuleCodes;
+import dev.marketpipe.validator.temporal.StoredDuplicates;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.QualityIssue;
@@ -83,7 +84,7 @@ public class ValidationMetrics {
             }
         }
         for (QualityIssue issue : verdict.batchIssues()) {
-            if (RuleCodes.DUPLICATE_TIMESTAMP.equals(issue.rule())) {
+            if (RuleCodes.DUPLICATE_TIMESTAMP.equals(issue.rule()) && !StoredDuplicates.replacesStoredBar(issue)) {
                 duplicates.increment();
             }
         }

@@ -34,6 +34,9 @@ public interface ValidatorConfig {
     /** Longest batch window the §5.4 gap scan walks; longer windows are not scanned (and a WARN says so). */
     Duration gapScanMaxWindow();
 
+    /** §5.4 duplicates and gaps judged against what the loader already stores. */
+    CrossBatch crossBatch();
+
     /** How long the readiness check reuses its last answer about the loader. */
     Duration readinessCacheTtl();
 
@@ -51,6 +54,13 @@ public interface ValidatorConfig {
 
         /** First trading date checked: the bands before 2023-01-25 differed between KOSPI and KOSDAQ. */
         LocalDate since();
+    }
+
+    /** The cross-batch checks: one loader read per market-data batch whose window is within the gap-scan limit. */
+    interface CrossBatch {
+
+        /** Off: duplicates and gaps are judged within each batch only, and no read is made. */
+        boolean enabled();
     }
 
     /** Settings of the quality score beyond one batch. */

@@ -1,6 +1,7 @@
 package dev.marketpipe.validator.loader;
 
 import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,6 +56,19 @@ public class LoaderClient {
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     public List<Bar> dailyBars(String symbol, LocalDate from, LocalDate to) {
         return call(() -> loader.bars(symbol, "1d", from.toString(), to.toString()));
+    }
+
+    /**
+     * {@code GET /v1/bars}: the stored bars of {@code interval} in {@code [from, to)}, for the cross-batch checks.
+     * Short timeout and its own breaker: the answer only feeds optional checks, and while reads fail every batch
+     * should not wait out the timeout first. A 4xx is the request's fault and does not trip the breaker.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            skipOn = LoaderRejectedException.class)
+    @CircuitBreakerName("loader-read-bars")
+    public List<Bar> bars(String symbol, BarInterval interval, Instant from, Instant to) {
+        return call(() -> loader.bars(symbol, interval.code(), from.toString(), to.toString()));
     }
 
     /** {@code GET /q/health/ready} of the loader; throws when it is not ready. */

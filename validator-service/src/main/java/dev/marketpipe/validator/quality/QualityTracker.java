@@ -116,6 +116,7 @@ public class QualityTracker {
             daily.add(day(bar.bar().timestamp()), symbol, 1, 0, 0, 1);
         }
         for (QualityIssue issue : verdict.batchIssues()) {
+            // a record kept over a different stored bar is counted once, as accepted or quarantined
             if (RuleCodes.DUPLICATE_TIMESTAMP.equals(issue.rule())) {
                 daily.add(day(issue.timestamp()), symbol, 1, 0, 0, 0);
             }

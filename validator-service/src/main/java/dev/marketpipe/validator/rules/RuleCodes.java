@@ -30,6 +30,11 @@ public final class RuleCodes {
     public static final String OHLC_INCONSISTENT = "ohlc_inconsistent";
     /** §5.4 an earlier record with the same timestamp, superseded by the latest one. High: dropped, logged. */
     public static final String DUPLICATE_TIMESTAMP = "duplicate_timestamp";
+    /**
+     * §5.4 across batches: a stored bar with the same timestamp but other values, superseded by this batch's record
+     * (the latest word). High: the record is kept (the loader's upsert replaces the stored bar), logged.
+     */
+    public static final String STORED_BAR_REPLACED = "stored_bar_replaced";
     /** §5.4 the batch was not in chronological order. Medium: sorted, logged. */
     public static final String OUT_OF_ORDER = "out_of_order";
     /** §5.4 a run of bars the calendar expects is missing. Medium: logged, reported for backfill. */
@@ -38,7 +43,7 @@ public final class RuleCodes {
     /** Every code, for pre-registering metrics and for tests. */
     public static final List<String> ALL = List.of(MISSING_FIELD, PRICE_NOT_POSITIVE, VOLUME_NEGATIVE,
             VOLUME_UNREALISTIC, VOLUME_ZERO, OUTSIDE_SESSION, PRICE_OUT_OF_RANGE, PRICE_OFF_TICK, SYMBOL_MISMATCH,
-            OHLC_INCONSISTENT, DUPLICATE_TIMESTAMP, OUT_OF_ORDER, GAP);
+            OHLC_INCONSISTENT, DUPLICATE_TIMESTAMP, STORED_BAR_REPLACED, OUT_OF_ORDER, GAP);
 
     private RuleCodes() {
     }

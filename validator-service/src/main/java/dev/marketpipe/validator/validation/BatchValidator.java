@@ -9,6 +9,7 @@ import dev.marketpipe.validator.rules.RuleSet;
 import dev.marketpipe.validator.temporal.ChronologicalOrder;
 import dev.marketpipe.validator.temporal.DuplicateTimestamps;
 import dev.marketpipe.validator.temporal.GapFinder;
+import dev.marketpipe.validator.temporal.StoredDuplicates;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -25,14 +26,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Applies spec §5 to one market-data batch and produces its verdict (the "Data Quality Actions" table):
@@ -41,11 +45,14 @@ import java.util.Set;
  *   <li>§5.1–§5.3 record rules ({@link RuleSet}) on every surviving record; a record with only low findings is
  *   accepted (with its flags), one whose only non-low findings are {@code price_out_of_range} and/or
  *   {@code price_off_tick} goes to {@code review}, any other is {@code quarantined};</li>
- *   <li>§5.4 order and gaps as batch issues; the verdict lists are sorted by timestamp.</li>
+ *   <li>§5.4 order and gaps as batch issues; the verdict lists are sorted by timestamp;</li>
+ *   <li>§5.4 across batches: what is already stored for the window ({@link StoredBars}, asked once) is not a gap,
+ *   and an accepted record that differs from the stored bar at its timestamp is a {@code duplicate_timestamp}
+ *   issue ({@link StoredDuplicates}); when nothing stored is known these checks stay batch-local.</li>
  * </ul>
- * Every input record ends in exactly one of accepted, quarantined or a {@code duplicate_timestamp} issue. No I/O
- * of its own (the previous close comes from a {@link PreviousCloseSource}); the only log line is the note that
- * an implausibly long window was not scanned for gaps.
+ * Every input record ends in exactly one of accepted, quarantined or an in-batch {@code duplicate_timestamp}
+ * issue. No I/O of its own (the previous close comes from a {@link PreviousCloseSource}, stored bars from
+ * {@link StoredBars}); the only log line is the note that an implausibly long window was not scanned for gaps.
  */
 public final class BatchValidator {
 
@@ -71,7 +78,12 @@ public final class BatchValidator {
         this.gapScanMaxWindow = gapScanMaxWindow;
     }
 
+    /** Batch-local: nothing stored is known, so duplicates and gaps are judged within the batch only. */
     public ValidatedBatch validate(CollectedBatch batch, PreviousCloseSource closes) {
+        return validate(batch, closes, StoredBars.NONE);
+    }
+
+    public ValidatedBatch validate(CollectedBatch batch, PreviousCloseSource closes, StoredBars storedBars) {
         List<Bar> bars = batch.bars();
         DuplicateTimestamps.Result deduplicated = DuplicateTimestamps.keepLatest(bars);
         Optional<QualityIssue> disorder = ChronologicalOrder.check(bars);
@@ -104,7 +116,11 @@ public final class BatchValidator {
 
         List<QualityIssue> batchIssues = new ArrayList<>(deduplicated.issues());
         disorder.ifPresent(batchIssues::add);
-        batchIssues.addAll(findGaps(batch, survivors));
+        Optional<ScanWindow> scan = gapScanWindow(batch, survivors);
+        Map<Instant, Bar> stored = stored(batch, scan, accepted, storedBars);
+        batchIssues.addAll(StoredDuplicates.find(accepted.stream().map(AcceptedBar::bar).toList(), stored));
+        scan.ifPresent(window -> batchIssues.addAll(gaps.find(batch.interval(), window.from(), window.to(),
+                present(survivors, stored))));
 
         int received = bars.size();
         double score = BatchOutcomes.score(acceptedClean, received);
@@ -127,22 +143,20 @@ public final class BatchValidator {
         return Optional.of(onlyForReview ? QuarantineStatus.REVIEW : QuarantineStatus.QUARANTINED);
     }
 
-    private List<QualityIssue> findGaps(CollectedBatch batch, List<Bar> survivors) {
+    /** The stretch {@code [from, to)} of the batch's window where every expected bar should be present. */
+    private record ScanWindow(Instant from, Instant to) {
+    }
+
+    private Optional<ScanWindow> gapScanWindow(CollectedBatch batch, List<Bar> survivors) {
         Instant from = batch.windowStart();
         Instant to = batch.windowEnd();
         if (from == null || to == null || !from.isBefore(to)) {
-            return List.of();
+            return Optional.empty();
         }
-        if (Duration.between(from, to).compareTo(gapScanMaxWindow) > 0) {
+        if (longerThanScanLimit(from, to)) {
             LOG.warnf("batch %s symbol %s: window %s .. %s is longer than %s, not scanned for gaps",
                     batch.batchId(), batch.symbol(), from, to, gapScanMaxWindow);
-            return List.of();
-        }
-        Set<Instant> present = new HashSet<>();
-        for (Bar bar : survivors) {
-            if (bar.timestamp() != null) {
-                present.add(bar.timestamp());
-            }
+            return Optional.empty();
         }
         // One page of a paged window only covers part of it: scan from the first record of a later page and up to
         // the last record of an earlier page, so the other pages' bars are not reported missing.
@@ -150,10 +164,10 @@ public final class BatchValidator {
         int totalPages = meta == null ? 1 : meta.path("total_pages").asInt(1);
         if (totalPages > 1) {
             int page = batch.page() > 0 ? batch.page() : meta.path("page").asInt(1);
-            Optional<Instant> first = present.stream().min(Comparator.naturalOrder());
-            Optional<Instant> last = present.stream().max(Comparator.naturalOrder());
+            Optional<Instant> first = timestamps(survivors).min(Comparator.naturalOrder());
+            Optional<Instant> last = timestamps(survivors).max(Comparator.naturalOrder());
             if (first.isEmpty()) {
-                return List.of();
+                return Optional.empty();
             }
             if (page > 1 && first.get().isAfter(from)) {
                 from = first.get();
@@ -162,7 +176,54 @@ public final class BatchValidator {
                 to = last.get().plusNanos(1);
             }
         }
-        return gaps.find(batch.interval(), from, to, present);
+        return Optional.of(new ScanWindow(from, to));
+    }
+
+    /**
+     * The stored bars of the scan window and of the accepted records' timestamps, asked once; empty when there is
+     * nothing to ask about, the batch's window or the stretch is longer than the gap-scan limit (which bounds the
+     * cost of the read), or the source does not know.
+     */
+    private Map<Instant, Bar> stored(CollectedBatch batch, Optional<ScanWindow> scan, List<AcceptedBar> accepted,
+            StoredBars source) {
+        Instant from = scan.map(ScanWindow::from).orElse(null);
+        Instant to = scan.map(ScanWindow::to).orElse(null);
+        for (AcceptedBar bar : accepted) {
+            Instant ts = bar.bar().timestamp();
+            if (ts == null) {
+                continue;
+            }
+            from = from == null || ts.isBefore(from) ? ts : from;
+            to = to == null || !ts.isBefore(to) ? ts.plusNanos(1) : to;
+        }
+        if (from == null || batch.interval() == null || longerThanScanLimit(from, to)
+                || batch.windowStart() != null && batch.windowEnd() != null
+                && longerThanScanLimit(batch.windowStart(), batch.windowEnd())) {
+            return Map.of();
+        }
+        // an exclusive end in whole seconds, which the database's microseconds cannot round away
+        Instant wholeSeconds = to.truncatedTo(ChronoUnit.SECONDS);
+        to = wholeSeconds.equals(to) ? to : wholeSeconds.plusSeconds(1);
+        Map<Instant, Bar> byTimestamp = new HashMap<>();
+        source.between(batch.symbol(), batch.interval(), from, to).ifPresent(bars -> bars.stream()
+                .filter(bar -> bar.timestamp() != null)
+                .forEach(bar -> byTimestamp.put(bar.timestamp(), bar)));
+        return byTimestamp;
+    }
+
+    private boolean longerThanScanLimit(Instant from, Instant to) {
+        return Duration.between(from, to).compareTo(gapScanMaxWindow) > 0;
+    }
+
+    /** Bar starts that are not missing: delivered by this batch (whatever its verdict) or already stored. */
+    private static Set<Instant> present(List<Bar> survivors, Map<Instant, Bar> stored) {
+        Set<Instant> present = new HashSet<>(stored.keySet());
+        timestamps(survivors).forEach(present::add);
+        return present;
+    }
+
+    private static Stream<Instant> timestamps(List<Bar> bars) {
+        return bars.stream().map(Bar::timestamp).filter(Objects::nonNull);
     }
 
     /** The previous close per trading day: from the batch for daily bars, else from the source, asked once a day. */

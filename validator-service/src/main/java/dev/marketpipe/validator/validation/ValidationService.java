@@ -3,6 +3,7 @@ package dev.marketpipe.validator.validation;
 import dev.marketpipe.validator.loader.LoaderClient;
 import dev.marketpipe.validator.loader.LoaderPreviousCloses;
 import dev.marketpipe.validator.loader.LoaderRejectedException;
+import dev.marketpipe.validator.loader.LoaderStoredBars;
 import dev.marketpipe.validator.loader.LoaderUnavailableException;
 import dev.marketpipe.validator.quality.QualityTracker;
 import dev.marketpipe.validator.records.RecordBatchValidator;
@@ -27,17 +28,19 @@ public class ValidationService {
     private final BatchValidator validator;
     private final RecordBatchValidator recordValidator;
     private final LoaderPreviousCloses previousCloses;
+    private final LoaderStoredBars storedBars;
     private final LoaderClient loader;
     private final VerdictLog verdictLog;
     private final ValidationMetrics metrics;
     private final QualityTracker quality;
 
     public ValidationService(BatchValidator validator, RecordBatchValidator recordValidator,
-            LoaderPreviousCloses previousCloses, LoaderClient loader, VerdictLog verdictLog, ValidationMetrics metrics,
+            LoaderPreviousCloses previousCloses, LoaderStoredBars storedBars, LoaderClient loader, VerdictLog verdictLog, ValidationMetrics metrics,
             QualityTracker quality) {
         this.validator = validator;
         this.recordValidator = recordValidator;
         this.previousCloses = previousCloses;
+        this.storedBars = storedBars;
         this.loader = loader;
         this.verdictLog = verdictLog;
         this.metrics = metrics;
@@ -50,7 +53,7 @@ public class ValidationService {
      */
     public LoadReceipt validateAndLoad(CollectedBatch batch) {
         ValidatedBatch verdict = batch.dataType() == DataType.MARKET_DATA
-                ? validator.validate(batch, previousCloses)
+                ? validator.validate(batch, previousCloses, storedBars)
                 : recordValidator.validate(batch);
         verdictLog.log(verdict);
         LoadReceipt receipt;

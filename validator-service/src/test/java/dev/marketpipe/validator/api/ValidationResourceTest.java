@@ -77,6 +77,9 @@ class ValidationResourceTest {
         previousCloses.clear();
         breakers.resetAll();
         loader.stubFor(get(urlPathEqualTo("/v1/bars")).willReturn(okJson(PREVIOUS_DAY)));
+        // the cross-batch checks' read of the window: nothing stored yet (CrossBatchValidationTest covers it)
+        loader.stubFor(get(urlPathEqualTo("/v1/bars")).withQueryParam("interval", WireMock.equalTo("1m"))
+                .willReturn(okJson("[]")));
         loader.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(okJson("{\"status\":\"UP\",\"checks\":[]}")));
     }
 
@@ -167,7 +170,8 @@ class ValidationResourceTest {
                     .when().post("/v1/validations").then().statusCode(200);
         }
 
-        loader.verify(1, getRequestedFor(urlPathEqualTo("/v1/bars")));
+        loader.verify(1, getRequestedFor(urlPathEqualTo("/v1/bars"))
+                .withQueryParam("interval", WireMock.equalTo("1d")));
     }
 
     @Test

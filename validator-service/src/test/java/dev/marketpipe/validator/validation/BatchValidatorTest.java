@@ -254,6 +254,37 @@ class BatchValidatorTest {
         assertEquals(List.of("005930 2025-03-04 2025-02-28"), asked);
     }
 
+    /** Every (trading day, previous trading day) the validator asks the source about for these 1m bars. */
+    private List<String> previousClosesAskedFor(String... timestamps) {
+        List<String> asked = new ArrayList<>();
+        PreviousCloseSource source = (symbol, day, previous) -> {
+            asked.add(day + " " + previous);
+            return Optional.of(BigDecimal.valueOf(10_000));
+        };
+        List<Bar> bars = java.util.Arrays.stream(timestamps).map(Bars::bar).toList();
+        validator.validate(Bars.batch(M1, timestamps[0], timestamps[timestamps.length - 1], bars), source);
+        return asked;
+    }
+
+    @Test
+    void mondayBarsTakeFridaysClose() {
+        assertEquals(List.of("2025-03-10 2025-03-07"), previousClosesAskedFor("2025-03-10T00:00:00Z",
+                "2025-03-10T06:29:00Z"));
+    }
+
+    @Test
+    void firstDayAfterTheChuseokHolidaysTakesTheCloseOfTheDayBeforeThem() {
+        // 2025-10-03 and 10-06 .. 10-09 are KRX holidays: the trading day before Friday the 10th is Thursday the 2nd
+        assertEquals(List.of("2025-10-10 2025-10-02"), previousClosesAskedFor("2025-10-10T00:00:00Z"));
+    }
+
+    @Test
+    void barsAcrossTheUtcDayBoundaryBelongToTheirKstTradingDay() {
+        // 15:29 KST on the 4th; then 00:00 and 08:59 KST on the 5th, still the 4th in UTC; then 09:00 KST on the 5th
+        assertEquals(List.of("2025-03-04 2025-02-28", "2025-03-05 2025-03-04"), previousClosesAskedFor(
+                "2025-03-04T06:29:00Z", "2025-03-04T15:00:00Z", "2025-03-04T23:59:00Z", "2025-03-05T00:00:00Z"));
+    }
+
     @Test
     void unknownPreviousCloseSkipsTheLimitCheck() {
         Bar spike = bar("2025-03-04T00:00:00Z", 10_000, 99_000, 9_900, 10_050, 1);

@@ -1,14 +1,9 @@
 package dev.marketpipe.loader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
-import dev.marketpipe.wire.QualityIssue;
-import dev.marketpipe.wire.QuarantineStatus;
-import dev.marketpipe.wire.QuarantinedBar;
-import dev.marketpipe.wire.Severity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
@@ -19,16 +14,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
+import static dev.marketpipe.loader.ReportDays.issue;
+import static dev.marketpipe.loader.ReportDays.kst;
+import static dev.marketpipe.loader.ReportDays.quarantined;
+import static dev.marketpipe.loader.ReportDays.quietRegularDay;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -42,8 +38,6 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 class DailyReportTest {
-
-    private static final MarketCalendar KRX = MarketCalendar.krx();
 
     @Inject
     ObjectMapper objectMapper;
@@ -74,22 +68,6 @@ class DailyReportTest {
         return "symbols.find { it.symbol == '" + symbol + "' }.";
     }
 
-    /** A regular 09:00-15:30 trading day of 2027 no other test uses, so the day's KPIs are this test's alone. */
-    private static LocalDate quietRegularDay() {
-        while (true) {
-            LocalDate day = LocalDate.of(2027, 2, 1).plusDays(ThreadLocalRandom.current().nextInt(280));
-            if (KRX.session(day).filter(s -> s.open().atZone(MarketCalendar.KRX_ZONE).toLocalTime()
-                    .equals(LocalTime.of(9, 0)) && s.close().atZone(MarketCalendar.KRX_ZONE).toLocalTime()
-                    .equals(LocalTime.of(15, 30))).isPresent()) {
-                return day;
-            }
-        }
-    }
-
-    private static Instant kst(LocalDate day, int hour, int minute) {
-        return day.atTime(hour, minute).atZone(MarketCalendar.KRX_ZONE).toInstant();
-    }
-
     @Test
     void aDayWithAHoleAndQuarantinedBarsGivesExactCountsAndGradedKpis() {
         LocalDate day = quietRegularDay();
@@ -103,8 +81,9 @@ class DailyReportTest {
         Instant at0905 = kst(day, 9, 5);
         Instant at0906 = kst(day, 9, 6);
         loader.load(TestBatches.batch(UUID.randomUUID(), symbol, BarInterval.ONE_MINUTE, bars, List.of(
-                quarantined(at0905, List.of(issue("price_out_of_range", at0905))),
-                quarantined(at0906, List.of(issue("price_out_of_range", at0906), issue("missing_field", at0906)))),
+                quarantined(symbol, at0905, List.of(issue("price_out_of_range", at0905))),
+                quarantined(symbol, at0906,
+                        List.of(issue("price_out_of_range", at0906), issue("missing_field", at0906)))),
                 List.of()));
 
         String s = path(symbol);
@@ -143,7 +122,7 @@ class DailyReportTest {
         LocalDate day = LocalDate.parse("2026-03-10");
         Instant at = kst(day, 10, 0);
         loader.load(TestBatches.batch(UUID.randomUUID(), symbol, BarInterval.FIVE_MINUTES, List.of(),
-                List.of(quarantined(at, List.of(issue("ohlc_inconsistent", at)))), List.of()));
+                List.of(quarantined(symbol, at, List.of(issue("ohlc_inconsistent", at)))), List.of()));
 
         String s = path(symbol);
         report(day.toString(), "5m").statusCode(200)
@@ -162,7 +141,7 @@ class DailyReportTest {
         Instant at = kst(day, 9, 2);
         loader.load(TestBatches.batch(UUID.randomUUID(), symbol, BarInterval.ONE_MINUTE,
                 TestBatches.bars(symbol, kst(day, 9, 0), BarInterval.ONE_MINUTE, 2),
-                List.of(quarantined(at, List.of(issue("price_out_of_range", at)))), List.of()));
+                List.of(quarantined(symbol, at, List.of(issue("price_out_of_range", at)))), List.of()));
         String s = path(symbol);
         report(day.toString(), null).statusCode(200).body(s + "quarantined", is(1));
 
@@ -244,15 +223,5 @@ class DailyReportTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("status", is(400))
                 .body("detail", containsString(detailPart));
-    }
-
-    private QuarantinedBar quarantined(Instant at, List<QualityIssue> issues) {
-        Bar bar = new Bar(at, symbol, BigDecimal.valueOf(75_000), BigDecimal.valueOf(75_500),
-                BigDecimal.valueOf(74_800), BigDecimal.valueOf(75_000), 10L, BigDecimal.valueOf(750_000));
-        return new QuarantinedBar(bar, QuarantineStatus.QUARANTINED, issues);
-    }
-
-    private static QualityIssue issue(String rule, Instant at) {
-        return new QualityIssue(rule, Severity.HIGH, at, rule);
     }
 }

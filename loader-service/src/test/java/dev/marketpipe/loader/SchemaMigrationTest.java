@@ -142,8 +142,21 @@ class SchemaMigrationTest {
                 .map(r -> (String) r.get("def")).toList();
         assertEquals(List.of("UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, date)"),
                 uniqueKeys);
-        assertEquals(List.of("1", "2", "3", "4", "5"), db.rows("SELECT version FROM flyway_schema_history WHERE success "
-                + "ORDER BY installed_rank").stream().map(r -> (String) r.get("version")).toList());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), db.rows("SELECT version FROM flyway_schema_history "
+                + "WHERE success ORDER BY installed_rank").stream().map(r -> (String) r.get("version")).toList());
+    }
+
+    @Test
+    void dailyReportTableKeepsOneReportPerDateAndInterval() {
+        Map<String, String> spec = new LinkedHashMap<>();
+        spec.put("trading_date", "date NOT NULL");
+        spec.put("bar_interval", "varchar(3) NOT NULL");
+        spec.put("generated_at", "timestamp with time zone NOT NULL");
+        spec.put("report", "jsonb NOT NULL");
+        spec.put("html", "text NOT NULL");
+        assertEquals(spec, columns("daily_report"));
+        assertEquals("PRIMARY KEY (trading_date, bar_interval)", new Db(dataSource).value("SELECT pg_get_constraintdef(oid)"
+                + " FROM pg_constraint WHERE contype = 'p' AND conrelid = 'daily_report'::regclass"));
     }
 
     @Test

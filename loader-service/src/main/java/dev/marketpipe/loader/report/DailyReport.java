@@ -1,5 +1,6 @@
 package dev.marketpipe.loader.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -14,7 +15,8 @@ import java.util.Map;
  *
  * @param tradingDay    false on a weekend or holiday (then every symbol expects 0 bars)
  * @param expectedBars  bars the session of the date should have per symbol
- * @param symbols       every symbol with a stored bar or a quarantined record that day, by symbol
+ * @param symbols       every symbol with a stored bar or a quarantined record that day, and every symbol of
+ *                      {@code marketpipe.loader.report.symbols}, by symbol
  */
 @RegisterForReflection
 public record DailyReport(LocalDate date, BarInterval interval, boolean tradingDay, OffsetDateTime sessionOpen,
@@ -49,5 +51,11 @@ public record DailyReport(LocalDate date, BarInterval interval, boolean tradingD
      */
     @RegisterForReflection
     public record Kpis(Kpi completeness, Kpi missingIntervals, Kpi quality) {
+
+        /** The day at a glance: the worst of the three statuses. */
+        @JsonIgnore
+        public Kpi.Status overall() {
+            return Kpi.Status.worst(completeness.status(), missingIntervals.status(), quality.status());
+        }
     }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Builds the {@link DailyReport}: expected bars come from the KRX calendar, stored and missing bars from the same
  * coverage runs {@code GET /v1/coverage} serves (one source of truth for "what is stored"), quarantined records from
- * the quarantine table; the KPIs are graded against {@link ReportConfig}.
+ * the quarantine table; the KPIs are graded against {@link ReportConfig}. The configured symbols are listed even
+ * without any data that day (then the whole session is missing).
  */
 @ApplicationScoped
 public class DailyReports {
@@ -42,12 +43,24 @@ public class DailyReports {
         List<Instant> expected = KRX.barStarts(date, interval);
         TimeRange day = new TimeRange(date.atStartOfDay(MarketCalendar.KRX_ZONE).toInstant(),
                 date.plusDays(1).atStartOfDay(MarketCalendar.KRX_ZONE).toInstant());
+        Map<String, DailyActivityReader.Quarantined> active = activity.read(date, interval);
+        for (String symbol : config.symbols().orElse(List.of())) {
+            if (!symbol.isBlank()) {
+                active.putIfAbsent(symbol.trim(), new DailyActivityReader.Quarantined(0, Map.of()));
+            }
+        }
         List<DailyReport.SymbolDay> symbols = new ArrayList<>();
-        for (Map.Entry<String, DailyActivityReader.Quarantined> entry : activity.read(date, interval).entrySet()) {
+        for (Map.Entry<String, DailyActivityReader.Quarantined> entry : active.entrySet()) {
             symbols.add(symbolDay(entry.getKey(), interval, day, expected, entry.getValue()));
         }
         return new DailyReport(date, interval, session.isPresent(), session.map(s -> kst(s.open())).orElse(null),
                 session.map(s -> kst(s.close())).orElse(null), expected.size(), symbols, kpis(symbols));
+    }
+
+    /** The report as its HTML page, the heat-map cut into {@code marketpipe.loader.report.heat-map-bucket}. */
+    public DailyReportPage page(DailyReport report, Instant generatedAt) {
+        return DailyReportPage.of(report, KRX.barStarts(report.date(), report.interval()), config.heatMapBucket(),
+                generatedAt);
     }
 
     private DailyReport.SymbolDay symbolDay(String symbol, BarInterval interval, TimeRange day,

@@ -22,6 +22,15 @@ public record Kpi(double value, double target, double alertThreshold, Status sta
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The status that needs the most attention: one KPI in alert makes the day an alert. */
+        public static Status worst(Status... statuses) {
+            Status worst = OK;
+            for (Status status : statuses) {
+                worst = status.compareTo(worst) > 0 ? status : worst;
+            }
+            return worst;
+        }
     }
 
     /** A KPI where higher is better (a percentage). */

@@ -3,9 +3,14 @@ package dev.marketpipe.loader.report;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * The spec §8 KPI targets and alert thresholds the daily report grades the day against; configurable because an
- * operator may tighten them, defaults from the spec's KPI table.
+ * The daily report's settings: the spec §8 KPI targets and alert thresholds it grades the day against (configurable
+ * because an operator may tighten them, defaults from the spec's KPI table), the symbols it must always show, and
+ * when it is generated and how long it is kept (spec §11 post-market "generate daily report").
  */
 @ConfigMapping(prefix = "marketpipe.loader.report")
 public interface ReportConfig {
@@ -15,6 +20,28 @@ public interface ReportConfig {
     Percent completeness();
 
     MissingIntervals missingIntervals();
+
+    /**
+     * Symbols every report lists, with or without data that day: a symbol the collector should have collected but
+     * for which nothing at all arrived is the most missing a symbol can be, and would otherwise not appear.
+     */
+    Optional<List<String>> symbols();
+
+    /** Quartz cron (Asia/Seoul) of the after-close job; {@code off} disables it. Read by {@code @Scheduled}. */
+    @WithDefault("0 10 16 * * ?")
+    String generateCron();
+
+    /** Bar intervals the after-close job keeps a report of, as codes ({@code 1m}, {@code 5m}, {@code 1d}). */
+    @WithDefault("1m")
+    List<String> generateIntervals();
+
+    /** Kept reports older than this many days are purged by the after-close job. */
+    @WithDefault("400")
+    int keepDays();
+
+    /** Width of one time-of-day column of the HTML page's completeness heat-map. */
+    @WithDefault("30M")
+    Duration heatMapBucket();
 
     /** A percentage KPI: {@code ok} at or above the target, {@code alert} below the alert threshold. */
     interface Percent {

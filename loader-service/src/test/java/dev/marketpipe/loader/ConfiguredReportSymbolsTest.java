@@ -17,7 +17,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code marketpipe.loader.report.symbols}: a configured symbol is reported even when nothing at all arrived. */
+/**
+ * {@code marketpipe.loader.report.symbols}: a configured symbol is reported even when nothing at all arrived; and
+ * {@code marketpipe.calendar.extra-holidays} reaches the report's calendar.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @TestProfile(ConfiguredReportSymbolsTest.WithSymbols.class)
@@ -25,11 +28,14 @@ class ConfiguredReportSymbolsTest {
 
     /** Never loaded by any test. */
     static final String SILENT = "ZZNODATA01";
+    /** A Wednesday the shipped calendar trades on. */
+    static final String EXTRA_HOLIDAY = "2026-06-10";
 
     public static class WithSymbols implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("marketpipe.loader.report.symbols", " " + SILENT + " ,");
+            return Map.of("marketpipe.loader.report.symbols", " " + SILENT + " ,",
+                    "marketpipe.calendar.extra-holidays", EXTRA_HOLIDAY);
         }
     }
 
@@ -55,5 +61,16 @@ class ConfiguredReportSymbolsTest {
         given().queryParam("date", "2026-03-14").when().get("/v1/reports/daily").then().statusCode(200)
                 .body(s + "expectedBars", is(0))
                 .body(s + "missingBars", is(0));
+    }
+
+    @Test
+    void anOperatorsExtraHolidayExpectsNothing() {
+        String s = "symbols.find { it.symbol == '" + SILENT + "' }.";
+        given().queryParam("date", EXTRA_HOLIDAY).when().get("/v1/reports/daily").then().statusCode(200)
+                .body("tradingDay", is(false))
+                .body(s + "expectedBars", is(0));
+        given().queryParam("date", "2026-06-11").when().get("/v1/reports/daily").then().statusCode(200)
+                .body("tradingDay", is(true))
+                .body(s + "expectedBars", is(390));
     }
 }

@@ -26,21 +26,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class DailyReports {
 
-    private static final MarketCalendar KRX = MarketCalendar.krx();
 
     private final CoverageReader coverage;
     private final DailyActivityReader activity;
     private final ReportConfig config;
+    private final MarketCalendar calendar;
 
-    public DailyReports(CoverageReader coverage, DailyActivityReader activity, ReportConfig config) {
+    public DailyReports(CoverageReader coverage, DailyActivityReader activity, ReportConfig config,
+            MarketCalendar calendar) {
         this.coverage = coverage;
         this.activity = activity;
         this.config = config;
+        this.calendar = calendar;
     }
 
     public DailyReport report(LocalDate date, BarInterval interval) {
-        Optional<Session> session = KRX.session(date);
-        List<Instant> expected = KRX.barStarts(date, interval);
+        Optional<Session> session = calendar.session(date);
+        List<Instant> expected = calendar.barStarts(date, interval);
         TimeRange day = new TimeRange(date.atStartOfDay(MarketCalendar.KRX_ZONE).toInstant(),
                 date.plusDays(1).atStartOfDay(MarketCalendar.KRX_ZONE).toInstant());
         Map<String, DailyActivityReader.Quarantined> active = activity.read(date, interval);
@@ -59,7 +61,7 @@ public class DailyReports {
 
     /** The report as its HTML page, the heat-map cut into {@code marketpipe.loader.report.heat-map-bucket}. */
     public DailyReportPage page(DailyReport report, Instant generatedAt) {
-        return DailyReportPage.of(report, KRX.barStarts(report.date(), report.interval()), config.heatMapBucket(),
+        return DailyReportPage.of(report, calendar.barStarts(report.date(), report.interval()), config.heatMapBucket(),
                 generatedAt);
     }
 

@@ -23,19 +23,21 @@ import java.util.List;
 public class ReportKeeper {
 
     private static final Logger LOG = Logger.getLogger(ReportKeeper.class);
-    private static final MarketCalendar KRX = MarketCalendar.krx();
 
     private final DailyReports reports;
     private final KeptReports kept;
     private final ObjectMapper json;
     private final ReportConfig config;
+    private final MarketCalendar calendar;
     private final List<BarInterval> intervals;
 
-    public ReportKeeper(DailyReports reports, KeptReports kept, ObjectMapper json, ReportConfig config) {
+    public ReportKeeper(DailyReports reports, KeptReports kept, ObjectMapper json, ReportConfig config,
+            MarketCalendar calendar) {
         this.reports = reports;
         this.kept = kept;
         this.json = json;
         this.config = config;
+        this.calendar = calendar;
         this.intervals = config.generateIntervals().stream().map(code -> BarInterval.fromCode(code.trim())).toList();
     }
 
@@ -70,7 +72,7 @@ public class ReportKeeper {
     /** The after-close job for the KST date {@code today}: keep its reports if it is a trading day, purge old ones. */
     public AfterClose afterClose(LocalDate today) {
         List<BarInterval> generated = new ArrayList<>();
-        if (KRX.isTradingDay(today)) {
+        if (calendar.isTradingDay(today)) {
             for (BarInterval interval : intervals) {
                 keep(today, interval);
                 generated.add(interval);

@@ -36,6 +36,7 @@ public class CsvBodyWriter implements MessageBodyWriter<List<?>> {
     private static final CsvMapper CSV = CsvMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE) // one write of the whole body, not a chunk per row
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();

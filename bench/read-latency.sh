@@ -15,6 +15,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
+  rm -rf "$WORK/pg"   # ~1 GB of throwaway data; the loader log stays
 }
 trap cleanup EXIT
 "$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG" >/dev/null
@@ -93,4 +94,4 @@ print(f"GET {path}")
 measure("application/json")
 measure("text/csv")
 PY
-echo "logs: $WORK"
+echo "loader log: $WORK/loader.log"

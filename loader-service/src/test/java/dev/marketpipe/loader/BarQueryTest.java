@@ -117,10 +117,39 @@ class BarQueryTest {
         assertProblem(bars("yesterday", "2025-03-05", null), "neither an ISO date");
         assertProblem(bars("2025-03-05", "2025-03-05", null), "from must be before to");
         assertProblem(bars("2025-03-06", "2025-03-05", null), "from must be before to");
-        assertProblem(bars("2024-01-01", "2025-03-05", null), "longer than 400 days");
+        assertProblem(bars("2025-02-01", "2025-03-05", null), "longer than 31 days");
         assertProblem(bars("2025-03-04", "2025-03-05", 0), null);
         assertProblem(bars("2025-03-04", "2025-03-05", 1_000_000), "limit must be at most");
-        bars("2024-01-31", "2025-03-06", null).statusCode(200); // exactly 400 days is allowed
+        bars("2025-02-02", "2025-03-05", null).statusCode(200); // exactly 31 days is allowed for 1m bars
+    }
+
+    @Test
+    void dailyBarsMayBeAskedForOverLongerRanges() {
+        new LoaderApi(objectMapper).load(TestBatches.accepted(symbol, BarInterval.ONE_DAY,
+                TestBatches.bars(symbol, OPEN, BarInterval.ONE_DAY, 1)));
+
+        daily("2024-01-31", "2025-03-06").statusCode(200).body("size()", is(1)); // exactly 400 days
+        assertProblem(daily("2024-01-30", "2025-03-06"), "longer than 400 days");
+    }
+
+    private ValidatableResponse daily(String from, String to) {
+        return given().queryParam("symbol", symbol).queryParam("interval", "1d").queryParam("from", from)
+                .queryParam("to", to).when().get("/v1/bars").then();
+    }
+
+    @Test
+    void unknownSymbolIsNotFoundButAKnownSymbolWithoutBarsInRangeIsAnEmptyPage() {
+        given().queryParam("symbol", TestBatches.uniqueSymbol()).queryParam("interval", "1m")
+                .queryParam("from", "2025-03-04").queryParam("to", "2025-03-05").accept("text/csv")
+                .when().get("/v1/bars").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", is(404))
+                .body("detail", containsString("no 1m bars of symbol"));
+        // the symbol has 1m bars, none of them in this range, and no 5m bars at all
+        bars("2025-03-05", "2025-03-06", null).statusCode(200).body("size()", is(0))
+                .header("Link", org.hamcrest.Matchers.nullValue());
+        given().queryParam("symbol", symbol).queryParam("interval", "5m").queryParam("from", "2025-03-04")
+                .queryParam("to", "2025-03-05").when().get("/v1/bars").then().statusCode(404);
     }
 
     @Test

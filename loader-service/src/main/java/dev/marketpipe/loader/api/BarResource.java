@@ -1,5 +1,7 @@
 package dev.marketpipe.loader.api;
 
+import dev.marketpipe.loader.bars.BarCursor;
+import dev.marketpipe.loader.bars.BarPage;
 import dev.marketpipe.loader.bars.BarReader;
 import dev.marketpipe.loader.bars.StoredBar;
 import dev.marketpipe.loader.bars.TimeRange;
@@ -10,21 +12,37 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * {@code GET /v1/bars}: stored bars of one symbol and interval in {@code [from, to)}, in time order. A client
- * pages through a long range by asking again from the last timestamp it got plus one interval.
+ * {@code GET /v1/bars}: stored bars of one symbol and interval in {@code [from, to)}, in time order, for the
+ * trading system (issue 6 "read API"), the validator's previous close and reports. The body stays a plain JSON
+ * array (or CSV); a page that is not the last carries {@code Link: <…&cursor=…>; rel="next"} (RFC 8288). A symbol
+ * with no bar at all in the interval's table is 404, so a typo is not mistaken for "nothing traded".
  */
 @Path("/v1/bars")
 @TranslatesDatabaseFaults
 public class BarResource {
+
+    /** Names the asked symbols {@code GET /v1/bars/latest} found no bar of (absent when all were found). */
+    static final String UNKNOWN_SYMBOLS = "X-Unknown-Symbols";
 
     private final BarReader reader;
     private final LoaderConfig config;
@@ -35,22 +53,66 @@ public class BarResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     @Operation(summary = "Bars of one symbol and interval (1m, 5m, 1d); from inclusive, to exclusive; each an ISO "
             + "instant or an ISO date (00:00 KST). Daily bars carry their trading date and the session open as "
-            + "timestamp.")
-    public List<StoredBar> bars(
+            + "timestamp. Pages of at most limit bars; the next page is the Link header's rel=\"next\" URL. "
+            + "JSON, or CSV with Accept: text/csv.")
+    public Response bars(
             @QueryParam("symbol") @NotBlank @Size(max = 20) String symbol,
             @QueryParam("interval") @NotBlank String interval,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("limit") @Min(1) Integer limit) {
+            @QueryParam("limit") @Min(1) Integer limit,
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         BarInterval barInterval = BarInterval.fromCode(interval);
-        TimeRange range = TimeRange.parse(from, to, config.bars().maxRangeDays());
+        TimeRange range = TimeRange.parse(from, to, maxRange(barInterval));
         int maxRows = config.bars().maxRows();
         if (limit != null && limit > maxRows) {
             throw new IllegalArgumentException("limit must be at most " + maxRows);
         }
-        return reader.read(symbol, barInterval, range, limit == null ? maxRows : limit);
+        Optional<BarCursor> after = cursor == null ? Optional.empty()
+                : Optional.of(BarCursor.decode(cursor, symbol, range));
+        BarPage page = reader.read(symbol, barInterval, range, after, limit == null ? maxRows : limit);
+        if (page.bars().isEmpty() && !reader.isKnown(symbol, barInterval)) {
+            throw new NotFoundException("no " + barInterval.code() + " bars of symbol " + symbol + " are stored");
+        }
+        Response.ResponseBuilder answer = ReadAnswers.ok(new GenericEntity<List<StoredBar>>(page.bars()) { },
+                headers);
+        page.next().ifPresent(next -> answer.links(Link.fromUriBuilder(
+                uri.getRequestUriBuilder().replaceQueryParam("cursor", next.encode())).rel("next").build()));
+        return answer.build();
+    }
+
+    @GET
+    @Path("latest")
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
+    @Operation(summary = "The newest stored bar of each symbol (comma-separated, in the order asked) of one "
+            + "interval. Symbols without any bar are named in the X-Unknown-Symbols header; 404 when none has one.")
+    public Response latest(
+            @QueryParam("symbols") @NotBlank String symbols,
+            @QueryParam("interval") @NotBlank String interval,
+            @Context HttpHeaders headers) {
+        BarInterval barInterval = BarInterval.fromCode(interval);
+        List<String> asked = SymbolList.parse(symbols, config.read().maxSymbols());
+        List<StoredBar> bars = reader.latest(asked, barInterval);
+        if (bars.isEmpty()) {
+            throw new NotFoundException("no " + barInterval.code() + " bars are stored for any of the "
+                    + asked.size() + " symbols asked");
+        }
+        Response.ResponseBuilder answer = ReadAnswers.ok(new GenericEntity<List<StoredBar>>(bars) { }, headers);
+        Set<String> found = bars.stream().map(StoredBar::symbol).collect(Collectors.toSet());
+        List<String> unknown = asked.stream().filter(symbol -> !found.contains(symbol)).toList();
+        if (!unknown.isEmpty()) {
+            answer.header(UNKNOWN_SYMBOLS, String.join(",", unknown));
+        }
+        return answer.build();
+    }
+
+    private Duration maxRange(BarInterval interval) {
+        return interval == BarInterval.ONE_DAY ? config.read().maxRange().daily()
+                : config.read().maxRange().intraday();
     }
 }

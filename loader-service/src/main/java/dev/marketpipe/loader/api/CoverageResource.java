@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Duration;
+
 /**
  * {@code GET /v1/coverage}: which bars of one symbol and interval are stored in {@code [from, to)}, as runs of
  * consecutive bar starts per KRX trading date. The collector's gap-fill compares it with the market calendar
@@ -42,7 +44,7 @@ public class CoverageResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
         BarInterval barInterval = BarInterval.fromCode(interval);
-        TimeRange range = TimeRange.parse(from, to, config.maxRangeDays());
+        TimeRange range = TimeRange.parse(from, to, Duration.ofDays(config.maxRangeDays()));
         return reader.read(symbol, barInterval, range);
     }
 }

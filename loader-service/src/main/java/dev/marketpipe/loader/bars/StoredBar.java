@@ -1,6 +1,7 @@
 package dev.marketpipe.loader.bars;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
@@ -8,12 +9,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One bar as stored (spec §1.1 record shape), answered by {@code GET /v1/bars}.
+ * One bar as stored (spec §1.1 record shape), answered by {@code GET /v1/bars} and {@code GET /v1/bars/latest}.
+ * The property order is the column order of the {@code text/csv} answers.
  *
  * @param timestamp bar start; for a daily bar the session open of its trading date
  * @param date      the KRX trading date, daily bars only
  */
 @RegisterForReflection
+@JsonPropertyOrder({"timestamp", "symbol", "open", "high", "low", "close", "volume", "value", "date"})
 public record StoredBar(
         Instant timestamp,
         String symbol,

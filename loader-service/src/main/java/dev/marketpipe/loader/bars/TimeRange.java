@@ -15,14 +15,15 @@ import java.time.format.DateTimeParseException;
  */
 public record TimeRange(Instant from, Instant to) {
 
-    public static TimeRange parse(String from, String to, int maxDays) {
+    /** Both ends parsed; {@code from} before {@code to}, at most {@code max} apart, else the client's mistake. */
+    public static TimeRange parse(String from, String to, Duration max) {
         Instant start = parseEnd("from", from);
         Instant end = parseEnd("to", to);
         if (!start.isBefore(end)) {
             throw new IllegalArgumentException("from must be before to (from is inclusive, to exclusive)");
         }
-        if (Duration.between(start, end).compareTo(Duration.ofDays(maxDays)) > 0) {
-            throw new IllegalArgumentException("the range is longer than " + maxDays + " days; ask in pieces");
+        if (Duration.between(start, end).compareTo(max) > 0) {
+            throw new IllegalArgumentException("the range is longer than " + describe(max) + "; ask in pieces");
         }
         return new TimeRange(start, end);
     }
@@ -56,6 +57,10 @@ public record TimeRange(Instant from, Instant to) {
             throw new IllegalArgumentException(name + " '" + abbreviate(value) + "' is neither an ISO date "
                     + "(2025-03-05) nor an ISO instant (2025-03-05T00:00:00Z)");
         }
+    }
+
+    private static String describe(Duration max) {
+        return max.toSeconds() % 86_400 == 0 ? max.toDays() + " days" : max.toString();
     }
 
     private static String abbreviate(String value) {

@@ -1,0 +1,51 @@
+package dev.marketpipe.loader.api;
+
+import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
+import dev.marketpipe.loader.orderbook.OrderBookLevelRow;
+import dev.marketpipe.loader.orderbook.OrderBookReader;
+import dev.marketpipe.wire.OrderBookSnapshot;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/**
+ * {@code GET /v1/orderbooks/latest}: the newest stored order-book snapshot of one symbol for the trading system
+ * (spec §1.2 shape); 404 when none is stored, never an empty 200.
+ */
+@Path("/v1/orderbooks/latest")
+@TranslatesDatabaseFaults
+public class OrderBookResource {
+
+    private final OrderBookReader reader;
+
+    public OrderBookResource(OrderBookReader reader) {
+        this.reader = reader;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
+    @Operation(summary = "The newest stored order book of a symbol: {symbol, timestamp, bids, asks}, levels best "
+            + "first; with Accept: text/csv one row per level (symbol,timestamp,side,level,price,quantity)")
+    public Response latest(@QueryParam("symbol") @NotBlank @Size(max = 20) String symbol,
+            @Context HttpHeaders headers) {
+        OrderBookSnapshot book = reader.latest(symbol)
+                .orElseThrow(() -> new NotFoundException("no order book of symbol " + symbol + " is stored"));
+        if (ReadAnswers.wantsCsv(headers)) {
+            return ReadAnswers.ok(new GenericEntity<List<OrderBookLevelRow>>(OrderBookLevelRow.of(book)) { },
+                    headers).build();
+        }
+        return Response.ok(book, MediaType.APPLICATION_JSON).build();
+    }
+}

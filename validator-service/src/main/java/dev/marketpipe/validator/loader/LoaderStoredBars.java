@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The stored bars of a batch's window for the cross-batch checks (spec §5.4 duplicates and gaps), read through the
  * loader's {@code GET /v1/bars}: one read per market-data batch. Not cached: the window was usually just written.
- * Any failure (unreachable, timeout, 5xx, 4xx, breaker open) means "unknown": the batch keeps its batch-local
+ * The loader's 404 for a symbol it has never stored a bar of means "nothing stored" (the first batch of a new symbol).
+ * Any other failure (unreachable, timeout, 5xx, 4xx, breaker open) means "unknown": the batch keeps its batch-local
  * verdict, a DEBUG line says why and {@code marketpipe_validator_cross_batch_checks_skipped_total} counts it.
  * Switched off by {@code marketpipe.validator.cross-batch.enabled=false}.
  */
@@ -46,11 +47,20 @@ public class LoaderStoredBars implements StoredBars {
         try {
             List<Bar> bars = loader.bars(symbol, interval, from, to);
             return Optional.of(bars == null ? List.of() : bars);
+        } catch (LoaderRejectedException e) {
+            if (e.status() == 404) {
+                return Optional.of(List.of());
+            }
+            return skip(symbol, interval, from, to, e);
         } catch (RuntimeException e) {
-            skipped.increment();
-            LOG.debugf("stored %s bars of %s in %s .. %s unknown, duplicates and gaps judged within the batch: %s",
-                    interval.code(), symbol, from, to, e.toString());
-            return Optional.empty();
+            return skip(symbol, interval, from, to, e);
         }
+    }
+
+    private Optional<List<Bar>> skip(String symbol, BarInterval interval, Instant from, Instant to, Exception e) {
+        skipped.increment();
+        LOG.debugf("stored %s bars of %s in %s .. %s unknown, duplicates and gaps judged within the batch: %s",
+                interval.code(), symbol, from, to, e.toString());
+        return Optional.empty();
     }
 }

@@ -154,6 +154,19 @@ class CrossBatchValidationTest {
     }
 
     @Test
+    void aSymbolTheLoaderHasNeverStoredIsNothingStoredNotASkippedCheck() throws Exception {
+        loader.stubFor(storedMinuteBars().willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":404,\"title\":\"Not Found\",\"detail\":\"unknown symbol 005930\"}")));
+        double before = skipped();
+
+        ValidatedBatch verdict = validate(liveBatch());
+
+        assertEquals(List.of(RuleCodes.GAP), rules(verdict), "09:00 .. 09:04 missing, judged against nothing stored");
+        assertEquals(before, skipped(), "a 404 answers the question; the check was not skipped");
+    }
+
+    @Test
     void loaderReadErrorLeavesTheBatchLocalVerdictAndIsCounted() throws Exception {
         loader.stubFor(storedMinuteBars().willReturn(aResponse().withStatus(500)));
         double before = skipped();

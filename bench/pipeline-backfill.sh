@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The whole pipeline's backfill rate (issue 6 "Measure"): simulator -> collector -> archive -> validator -> loader ->
+# PostgreSQL, as a ratio to a raw COPY of the same rows into the same PostgreSQL, measured in one run.
+# Usage (after ./mvnw -B -q -ntp package -DskipTests):
+#   bench/pipeline-backfill.sh [SYMBOLS] [DAYS]      # default 200 symbols x 5 trading days of 1-minute bars
+# The API rate budget is lifted (MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND, default 1000 here): the real KIS
+# limit (19/s) would make this a measurement of the budget, not of the pipeline. Everything else is the default
+# configuration: the archive fsyncs every batch, the validator checks every rule and reads the stored window.
+set -euo pipefail
+SYMBOLS=${1:-200}; DAYS=${2:-5}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d /tmp/marketpipe-bench.XXXXXX)
+base=$((20000 + RANDOM % 20000)); PG=$base; SIM=$((base + 1)); COL=$((base + 2)); ARC=$((base + 3))
+VAL=$((base + 4)); LOA=$((base + 5))
+CODES=$(seq -f '%06g' 10 $((SYMBOLS + 9)) | paste -sd, -)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
+  rm -rf "$WORK/pg" "$WORK/archive" "$WORK/rows.bin"
+}
+trap cleanup EXIT
+run() { # name port env...
+  local name=$1 port=$2; shift 2
+  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    java -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$WORK/$name.log" 2>&1 & pids+=($!)
+}
+"$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG" >/dev/null
+PSQL="psql -X -A -t -q -v ON_ERROR_STOP=1 postgresql://postgres@127.0.0.1:$PG/postgres"
+DB=jdbc:postgresql://127.0.0.1:$PG/postgres
+run market-simulator "$SIM" MARKETPIPE_SIMULATOR_SYMBOLS="$CODES" MARKETPIPE_SIMULATOR_INVALID_FRACTION=0
+run loader-service "$LOA" MARKETPIPE_DB_URL="$DB"
+run validator-service "$VAL" QUARKUS_REST_CLIENT_LOADER_URL="http://127.0.0.1:$LOA"
+run archive-service "$ARC" MARKETPIPE_ARCHIVE_ROOT="$WORK/archive" QUARKUS_REST_CLIENT_VALIDATOR_URL="http://127.0.0.1:$VAL"
+run collector-service "$COL" MARKETPIPE_API_URL="http://127.0.0.1:$SIM" MARKETPIPE_ARCHIVE_URL="http://127.0.0.1:$ARC" \
+  MARKETPIPE_LOADER_URL="http://127.0.0.1:$LOA" MARKETPIPE_DB_URL="$DB" MARKETPIPE_COLLECTOR_SYMBOLS="$CODES" \
+  MARKETPIPE_COLLECTOR_SPOOL_DIR="$WORK/spool" MARKETPIPE_COLLECTOR_LIVE_ENABLED=false \
+  MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED=false \
+  MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND="${MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND:-1000}"
+for port in $SIM $LOA $VAL $ARC $COL; do
+  for _ in $(seq 180); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "service on $port not ready, see $WORK"; exit 1; }
+done
+
+# the last DAYS trading days of March 2025 the collector's calendar knows
+mapfile -t dates < <(curl -fsS "http://127.0.0.1:$COL/v1/calendar/sessions?from=2025-03-01&to=2025-03-31" \
+  | grep -o '"date":"[0-9-]*"' | cut -d'"' -f4 | tail -n "$DAYS")
+from=${dates[0]}; to=${dates[${#dates[@]}-1]}
+body="{\"symbols\":[\"${CODES//,/\",\"}\"],\"interval\":\"1m\",\"from\":\"$from\",\"to\":\"$to\"}"
+t0=$(date +%s.%N)
+job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" -D - -o /dev/null \
+  "http://127.0.0.1:$COL/v1/backfills" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+while :; do
+  status=$(curl -fsS "$job")
+  echo "$status" | grep -q '"state":"RUNNING"' || break
+  sleep 1
+done
+batches=$(echo "$status" | sed -n 's/.*"batches":\([0-9]*\).*/\1/p')
+until [ "$($PSQL -c 'SELECT count(*) FROM data_collection_log')" -ge "$batches" ]; do sleep 0.5; done
+t1=$(date +%s.%N)
+rows=$($PSQL -c 'SELECT count(*) FROM market_data_1min')
+
+# raw COPY of exactly these rows straight into the emptied table (the physical limit), same server, same run
+# (client-side \copy: the server runs as another user; a client streaming the file is what a loader does, too)
+$PSQL -c "\copy (SELECT timestamp, symbol, open, high, low, close, volume, value FROM market_data_1min ORDER BY symbol, timestamp) TO '$WORK/rows.bin' (FORMAT binary)"
+$PSQL -c "TRUNCATE market_data_1min"
+$PSQL -c "CHECKPOINT"
+c0=$(date +%s.%N)
+$PSQL -c "\copy market_data_1min (timestamp, symbol, open, high, low, close, volume, value) FROM '$WORK/rows.bin' (FORMAT binary)"
+c1=$(date +%s.%N)
+
+awk -v rows="$rows" -v b="$batches" -v p="$(echo "$t1 - $t0" | bc)" -v c="$(echo "$c1 - $c0" | bc)" 'BEGIN {
+  printf "pipeline backfill: %d one-minute bars in %d batches, %.1f s = %.0f bars/s (%.1f batches/s)\n", rows, b, p, rows / p, b / p
+  printf "raw COPY of the same rows into the emptied market_data_1min: %.2f s = %.0f rows/s\n", c, rows / c
+  printf "pipeline / raw COPY: %.3f\n", (rows / p) / (rows / c)
+}'
+echo "logs: $WORK"

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -25,7 +24,7 @@ import java.util.TreeMap;
 
 /**
  * Upserts accepted bars into their spec §6 market table the fast way (issue 6 item 2): the batch is copied with
- * {@code COPY} into a per-session staging table, then ONE {@code INSERT … SELECT … ON CONFLICT DO UPDATE} moves it
+ * {@code COPY} into the session's staging table ({@link StagingTables}), then ONE {@code INSERT … SELECT … ON CONFLICT DO UPDATE} moves it
  * into the table ({@link MarketTable#mergeSql()}), inside the caller's transaction. The statement's row count is
  * the number of rows inserted or changed; the rest of the batch was stored already with the same values.
  * Bars go in sorted by time (the unique index is filled in order) and, should a batch carry one time twice, its
@@ -53,9 +52,6 @@ public class BarUpserter {
         if (table.isPartitioned()) {
             partitions.ensure(monthsOf(table, rows));
         }
-        try (Statement staging = connection.createStatement()) {
-            staging.execute(table.stagingSql());
-        }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(table.copySql(), new ByteArrayInputStream(CopyText.of(table, rows)));
@@ -64,6 +60,7 @@ public class BarUpserter {
         }
         try (PreparedStatement merge = connection.prepareStatement(table.mergeSql())) {
             merge.setString(1, symbol);
+            merge.setString(2, symbol);
             int changed = merge.executeUpdate();
             return new UpsertCounts(changed, bars.size() - changed);
         }

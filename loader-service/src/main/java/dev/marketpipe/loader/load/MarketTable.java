@@ -44,9 +44,9 @@ public enum MarketTable {
     }
 
     /**
-     * Created once per database session and reused by every batch of that session (cheaper than creating one per
-     * transaction, see docs/BENCHMARKS.md); the rows never outlive their transaction. The symbol is not staged:
-     * a batch has one, bound in {@link #mergeSql()}.
+     * Created once per database session ({@link StagingTables}) and reused by every batch of that session (cheaper
+     * than one per transaction, see docs/BENCHMARKS.md); rows never outlive their transaction. The symbol is not
+     * staged: a batch has one, bound in {@link #mergeSql()}.
      */
     String stagingSql() {
         return "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable() + " (" + keyColumn() + (isDaily() ? " DATE" : " TIMESTAMPTZ")
@@ -64,23 +64,34 @@ public enum MarketTable {
     /**
      * Spec §7.3 "Duplicate key: update existing record (upsert)": the staged batch moves into the table in ONE
      * statement, which also empties the staging table (so a second batch in the same transaction starts clean).
-     * The {@code WHERE … IS DISTINCT FROM} makes an unchanged row a no-op that writes nothing, so
-     * {@code updated_at} moves only when a value really changed, and the statement's row count is the number of
-     * rows inserted or changed. Parameter 1 is the batch's symbol.
+     * Rows stored already with the same values are skipped before the upsert ({@code NOT EXISTS}, an index probe
+     * that reads only): a redelivered batch then writes nothing at all, where {@code ON CONFLICT} alone would lock,
+     * and so write, every conflicting row. The {@code WHERE … IS DISTINCT FROM} of the update stays for a row
+     * that another transaction stores meanwhile. {@code updated_at} moves only when a value really changed, and the
+     * statement's row count is the number of rows inserted or changed. Parameters 1 and 2 are the batch's symbol.
      */
     String mergeSql() {
         String key = keyColumn();
         String values = "open, high, low, close, volume, \"value\"" + (isDaily() ? ", adj_close" : "");
         return "WITH staged AS (DELETE FROM " + stagingTable() + " RETURNING *) "
                 + "INSERT INTO " + tableName + " AS t (" + key + ", symbol, " + values + ") "
-                + "SELECT " + key + ", ?, " + values + " FROM staged "
-                + "ON CONFLICT (symbol, " + key + ") DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, "
-                + "low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, "
-                + "\"value\" = EXCLUDED.\"value\"" + (isDaily() ? ", adj_close = EXCLUDED.adj_close" : "")
-                + ", updated_at = now() "
-                + "WHERE (t.open, t.high, t.low, t.close, t.volume, t.\"value\"" + (isDaily() ? ", t.adj_close" : "")
-                + ") IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume, "
-                + "EXCLUDED.\"value\"" + (isDaily() ? ", EXCLUDED.adj_close" : "") + ")";
+                + "SELECT s." + key + ", ?, " + prefixed("s.", values) + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM "
+                + tableName + " o WHERE o.symbol = ? AND o." + key + " = s." + key + " AND (" + prefixed("o.", values)
+                + ") IS NOT DISTINCT FROM (" + prefixed("s.", values) + ")) "
+                + "ON CONFLICT (symbol, " + key + ") DO UPDATE SET " + assignments(values) + ", updated_at = now() "
+                + "WHERE (" + prefixed("t.", values) + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.", values) + ")";
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + columns.replace(", ", ", " + prefix);
+    }
+
+    private static String assignments(String columns) {
+        StringBuilder set = new StringBuilder();
+        for (String column : columns.split(", ")) {
+            set.append(set.isEmpty() ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
+        }
+        return set.toString();
     }
 
     /** The natural key's time column: {@code "timestamp"} for intraday bars, {@code "date"} for daily ones. */

@@ -1,4 +1,5 @@
 import dev.marketpipe.loader.load.BarUpserter;
+import dev.marketpipe.loader.load.CopyText;
 import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.load.StagingTables;
 import dev.marketpipe.loader.load.UpsertCounts;
@@ -12,6 +13,14 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.math.BigInteger;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.io.DataOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -85,6 +94,19 @@ public class LoadPaths {
         empty();
         measure("loader BarUpserter (COPY -> staging -> upsert), new rows", total, () -> viaLoader(loader, batches, total, 0));
         measure("loader BarUpserter, redelivered unchanged rows", total, () -> viaLoader(loader, batches, 0, total));
+
+        // design choices of the loader's path, staging step alone (COPY of each batch into the staging table)
+        empty();
+        measure("loader BarUpserter, 4 sessions at once, new rows", total, () -> viaLoaderInParallel(loader, batches, 4));
+        measure("loader BarUpserter, 4 sessions at once, redelivered unchanged rows", total,
+                () -> viaLoaderInParallel(loader, batches, 4));
+
+        // design choices of the loader's path, staging step alone (COPY of each batch into the staging table)
+        measure("staging only: text COPY into a reused temp table (loader)", total, () -> stagingOnly(batches, false, false));
+        measure("staging only: binary COPY into a reused temp table", total,
+                () -> stagingOnly(batches, true, false));
+        measure("staging only: binary COPY into a temp table created per batch", total,
+                () -> stagingOnly(batches, true, true));
 
         empty();
         measure("JDBC batched upsert, new rows", total, () -> jdbcBatch(batches));
@@ -189,6 +211,73 @@ public class LoadPaths {
         }
     }
 
+    /**
+     * The staging step alone, all batches in ONE transaction so that the per-commit WAL flush (the same for every
+     * variant) does not hide what COPY itself costs: text vs binary, a reused temp table vs one created and dropped
+     * per batch.
+     */
+    static void stagingOnly(List<List<AcceptedBar>> batches, boolean binary, boolean perBatch) throws Exception {
+        String columns = "(\"timestamp\", open, high, low, close, volume, \"value\")";
+        String create = "CREATE TEMP TABLE staging_variant (\"timestamp\" TIMESTAMPTZ NOT NULL, open NUMERIC(15, 2) NOT NULL, "
+                + "high NUMERIC(15, 2) NOT NULL, low NUMERIC(15, 2) NOT NULL, close NUMERIC(15, 2) NOT NULL, "
+                + "volume BIGINT NOT NULL, \"value\" NUMERIC(20, 2)) ON COMMIT DROP";
+        List<byte[]> payloads = new ArrayList<>();
+        for (List<AcceptedBar> batch : batches) {
+            List<Bar> bars = batch.stream().map(AcceptedBar::bar).toList();
+            payloads.add(binary ? CopyBinary.of(MarketTable.ONE_MINUTE, bars) : CopyText.of(MarketTable.ONE_MINUTE, bars));
+        }
+        String copy = "COPY staging_variant " + columns + " FROM STDIN" + (binary ? " (FORMAT binary)" : "");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            if (!perBatch) {
+                s.execute(create);
+            }
+            for (byte[] payload : payloads) {
+                if (perBatch) {
+                    s.execute(create);
+                }
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(payload));
+                if (perBatch) {
+                    s.execute("DROP TABLE staging_variant");
+                }
+            }
+            c.commit();
+        }
+    }
+
+    /** As the loader under concurrent deliveries: batches dealt round-robin to {@code sessions} connections. */
+    static void viaLoaderInParallel(BarUpserter loader, List<List<AcceptedBar>> batches, int sessions)
+            throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < sessions; t++) {
+            List<List<AcceptedBar>> share = new ArrayList<>();
+            for (int i = t; i < batches.size(); i += sessions) {
+                share.add(batches.get(i));
+            }
+            Thread thread = new Thread(() -> {
+                try (Connection c = ds.getConnection()) {
+                    StagingTables.createAll(c);
+                    c.setAutoCommit(false);
+                    for (List<AcceptedBar> batch : share) {
+                        loader.upsert(c, MarketTable.ONE_MINUTE, batch.get(0).bar().symbol(), batch);
+                        c.commit();
+                    }
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
     static void jdbcBatch(List<List<AcceptedBar>> batches) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(JDBC_UPSERT)) {
             c.setAutoCommit(false);
@@ -225,5 +314,92 @@ public class LoadPaths {
         s.setBigDecimal(6, b.close());
         s.setLong(7, b.volume());
         s.setBigDecimal(8, b.value());
+    }
+
+    /**
+     * Bars in PostgreSQL's binary {@code COPY} format, in the column order of {@link MarketTable#copySql()}. Binary
+     * spares the server parsing text into timestamps and numerics, which is most of what COPY costs it per row
+     * (docs/BENCHMARKS.md). Encodings as in PostgreSQL's {@code *_recv} functions: {@code timestamptz} as microseconds
+     * since 2000-01-01 UTC, {@code date} as days since then, {@code numeric} as base-10000 digits with weight, sign
+     * and display scale.
+     */
+    static final class CopyBinary {
+
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+        private static final Instant POSTGRES_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
+        private static final LocalDate POSTGRES_EPOCH_DATE = LocalDate.of(2000, 1, 1);
+        private static final BigInteger NBASE = BigInteger.valueOf(10_000);
+        private static final int NUMERIC_NEG = 0x4000;
+
+        private CopyBinary() {
+        }
+
+        static byte[] of(MarketTable table, Collection<Bar> bars) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(19 + bars.size() * 120);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.write(SIGNATURE);
+                out.writeInt(0); // flags: no OIDs
+                out.writeInt(0); // no header extension
+                for (Bar bar : bars) {
+                    out.writeShort(table.isDaily() ? 8 : 7);
+                    if (table.isDaily()) {
+                        out.writeInt(4);
+                        out.writeInt((int) ChronoUnit.DAYS.between(POSTGRES_EPOCH_DATE,
+                                BarUpserter.tradingDate(bar.timestamp())));
+                    } else {
+                        out.writeInt(8);
+                        out.writeLong(ChronoUnit.MICROS.between(POSTGRES_EPOCH, bar.timestamp()));
+                    }
+                    numeric(out, bar.open());
+                    numeric(out, bar.high());
+                    numeric(out, bar.low());
+                    numeric(out, bar.close());
+                    out.writeInt(8);
+                    out.writeLong(bar.volume());
+                    numeric(out, bar.value());
+                    if (table.isDaily()) {
+                        numeric(out, bar.close()); // no corporate-action source yet: the adjusted close is the close
+                    }
+                }
+                out.writeShort(-1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // writing to memory does not fail
+            }
+            return bytes.toByteArray();
+        }
+
+        /** PostgreSQL {@code numeric_send}: ndigits, weight, sign, dscale, then the base-10000 digits. */
+        static void numeric(DataOutputStream out, BigDecimal value) throws IOException {
+            if (value == null) {
+                out.writeInt(-1);
+                return;
+            }
+            int dscale = Math.max(0, value.scale());
+            // scale up to whole base-10000 fraction digits, so the unscaled value splits into digit groups exactly
+            int fractionGroups = (dscale + 3) / 4;
+            BigInteger unscaled = value.abs().setScale(fractionGroups * 4).unscaledValue();
+            short[] digits = new short[unscaled.bitLength() / 13 + 2];
+            int n = 0;
+            while (unscaled.signum() > 0) {
+                BigInteger[] qr = unscaled.divideAndRemainder(NBASE);
+                digits[n++] = qr[1].shortValue();
+                unscaled = qr[0];
+            }
+            // digits[0] is the least significant group; weight = index of the most significant group before the point
+            int weight = n - 1 - fractionGroups;
+            int low = 0;
+            while (low < n && digits[low] == 0) {
+                low++; // trailing zero groups are not sent
+            }
+            int count = n - low;
+            out.writeInt(8 + 2 * count);
+            out.writeShort(count);
+            out.writeShort(count == 0 ? 0 : weight);
+            out.writeShort(value.signum() < 0 ? NUMERIC_NEG : 0);
+            out.writeShort(dscale);
+            for (int i = n - 1; i >= low; i--) {
+                out.writeShort(digits[i]);
+            }
+        }
     }
 }

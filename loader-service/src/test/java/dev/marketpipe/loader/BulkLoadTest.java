@@ -144,6 +144,38 @@ class BulkLoadTest {
         assertEquals(0, bar.value().compareTo((BigDecimal) row.get("value")));
     }
 
+    /** COPY carries the numbers as the loader writes them: every digit, scale and zero must arrive as sent. */
+    @Test
+    void numbersArriveExactlyThroughCopy() {
+        List<String> prices = List.of("0.01", "0.05", "1.5", "7", "9999.99", "10000", "10000.01", "75400.25",
+                "100000000", "12345678901.9", "9999999999999.99", "0", "0.00", "120000.10");
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < prices.size(); i++) {
+            BigDecimal price = new BigDecimal(prices.get(i));
+            bars.add(new Bar(OPEN.plusSeconds(60L * i), symbol, price, price, price, price, (long) i * 1_000_000_007L,
+                    i % 2 == 0 ? null : new BigDecimal("999999999999999999.99").subtract(price)));
+        }
+
+        api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE, bars));
+
+        List<Map<String, Object>> rows = db.rows("SELECT open, high, low, close, volume, \"value\" FROM "
+                + "market_data_1min WHERE symbol = ? ORDER BY \"timestamp\"", symbol);
+        assertEquals(bars.size(), rows.size());
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            Map<String, Object> row = rows.get(i);
+            for (String column : List.of("open", "high", "low", "close")) {
+                assertEquals(0, bar.open().compareTo((BigDecimal) row.get(column)), column + " of " + prices.get(i));
+            }
+            assertEquals(bar.volume(), row.get("volume"));
+            if (bar.value() == null) {
+                assertEquals(null, row.get("value"));
+            } else {
+                assertEquals(0, bar.value().compareTo((BigDecimal) row.get("value")), "value of " + prices.get(i));
+            }
+        }
+    }
+
     @Test
     void aTimeTwiceInOneBatchStoresItsLastBar() {
         List<Bar> bars = new ArrayList<>(TestBatches.bars(symbol, OPEN, BarInterval.ONE_MINUTE, 3));

@@ -16,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +26,9 @@ import java.util.TreeMap;
 
 /**
  * Upserts accepted bars into their spec §6 market table the fast way (issue 6 item 2): the batch is copied with
- * {@code COPY} into the session's staging table ({@link StagingTables}), then ONE {@code INSERT … SELECT … ON CONFLICT DO UPDATE} moves it
- * into the table ({@link MarketTable#mergeSql()}), inside the caller's transaction. The statement's row count is
+ * {@code COPY} (text format: measured faster here than binary, docs/BENCHMARKS.md) into the session's staging table ({@link StagingTables}), then ONE {@code INSERT … SELECT …
+ * ON CONFLICT DO UPDATE} moves it into the table ({@link MarketTable#mergeSql(String)}), inside the caller's
+ * transaction. The statement's row count is
  * the number of rows inserted or changed; the rest of the batch was stored already with the same values.
  * Bars go in sorted by time (the unique index is filled in order) and, should a batch carry one time twice, its
  * last bar wins — one statement cannot touch one row twice. The month partitions the bars need are created first.
@@ -48,9 +51,14 @@ public class BarUpserter {
         if (bars.isEmpty()) {
             return new UpsertCounts(0, 0);
         }
-        Collection<Bar> rows = latestPerKey(table, bars);
+        List<Bar> rows = latestPerKey(table, bars);
+        String relation = table.tableName();
         if (table.isPartitioned()) {
-            partitions.ensure(monthsOf(table, rows));
+            Set<MonthPartition> months = monthsOf(table, rows);
+            partitions.ensure(months);
+            if (months.size() == 1) {
+                relation = months.iterator().next().name();
+            }
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI()
@@ -58,9 +66,11 @@ public class BarUpserter {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a byte array does not fail
         }
-        try (PreparedStatement merge = connection.prepareStatement(table.mergeSql())) {
+        try (PreparedStatement merge = connection.prepareStatement(table.mergeSql(relation))) {
             merge.setString(1, symbol);
             merge.setString(2, symbol);
+            merge.setObject(3, key(table, rows.get(0)));
+            merge.setObject(4, key(table, rows.get(rows.size() - 1)));
             int changed = merge.executeUpdate();
             return new UpsertCounts(changed, bars.size() - changed);
         }
@@ -72,16 +82,24 @@ public class BarUpserter {
     }
 
     /** One bar per natural key, in key order; a later bar of the same key replaces an earlier one. */
-    private static Collection<Bar> latestPerKey(MarketTable table, List<AcceptedBar> bars) {
-        TreeMap<Comparable<?>, Bar> byKey = new TreeMap<>();
+    private static List<Bar> latestPerKey(MarketTable table, List<AcceptedBar> bars) {
+        TreeMap<Instant, Bar> byKey = new TreeMap<>();
         for (AcceptedBar accepted : bars) {
             Bar bar = accepted.bar();
-            byKey.put(table.isDaily() ? tradingDate(bar.timestamp()) : bar.timestamp(), bar);
+            // a daily bar's key is its KST date: normalised to that date's start so bars of one date collide
+            byKey.put(table.isDaily() ? tradingDate(bar.timestamp()).atStartOfDay(MarketCalendar.KRX_ZONE).toInstant()
+                    : bar.timestamp(), bar);
         }
-        return byKey.values();
+        return new ArrayList<>(byKey.values());
     }
 
-    private static Set<MonthPartition> monthsOf(MarketTable table, Collection<Bar> rows) {
+    /** The natural key's time value as JDBC binds it: the KST date of a daily bar, else the instant in UTC. */
+    private static Object key(MarketTable table, Bar bar) {
+        return table.isDaily() ? tradingDate(bar.timestamp())
+                : OffsetDateTime.ofInstant(bar.timestamp(), ZoneOffset.UTC);
+    }
+
+    private static Set<MonthPartition> monthsOf(MarketTable table, List<Bar> rows) {
         Set<MonthPartition> months = new LinkedHashSet<>();
         for (Bar bar : rows) {
             months.add(MonthPartition.of(table, bar.timestamp()));

@@ -9,16 +9,16 @@ import java.util.Collection;
 /**
  * Bars in PostgreSQL's {@code COPY} text format, in the column order of {@link MarketTable#copySql()}: tab-separated,
  * {@code \N} for null, timestamps as ISO-8601 instants, daily bars keyed by their KST trading date. Only numbers
- * and instants are written, so nothing needs escaping.
+ * and instants are written, so nothing needs escaping. Public for bench/LoadPaths.java.
  */
-final class CopyText {
+public final class CopyText {
 
     private static final String NULL = "\\N";
 
     private CopyText() {
     }
 
-    static byte[] of(MarketTable table, Collection<Bar> bars) {
+    public static byte[] of(MarketTable table, Collection<Bar> bars) {
         StringBuilder text = new StringBuilder(bars.size() * 96);
         for (Bar bar : bars) {
             text.append(table.isDaily() ? BarUpserter.tradingDate(bar.timestamp()) : bar.timestamp()).append('\t');

@@ -55,29 +55,31 @@ public enum MarketTable {
                 + (isDaily() ? ", adj_close NUMERIC(15, 2)" : "") + ") ON COMMIT DELETE ROWS";
     }
 
-    /** {@code COPY} of the staging columns in the order {@link BarUpserter} writes them. */
+    /** Text {@code COPY} of the staging columns in the order {@link CopyText} writes them. */
     String copySql() {
         return "COPY " + stagingTable() + " (" + keyColumn() + ", open, high, low, close, volume, \"value\""
                 + (isDaily() ? ", adj_close" : "") + ") FROM STDIN";
     }
 
     /**
-     * Spec §7.3 "Duplicate key: update existing record (upsert)": the staged batch moves into the table in ONE
+     * Spec §7.3 "Duplicate key: update existing record (upsert)": the staged batch moves into {@code relation} (this
+     * table, or the one partition all of the batch falls into: no per-row routing, and less to plan) in ONE
      * statement, which also empties the staging table (so a second batch in the same transaction starts clean).
-     * Rows stored already with the same values are skipped before the upsert ({@code NOT EXISTS}, an index probe
-     * that reads only): a redelivered batch then writes nothing at all, where {@code ON CONFLICT} alone would lock,
-     * and so write, every conflicting row. The {@code WHERE … IS DISTINCT FROM} of the update stays for a row
-     * that another transaction stores meanwhile. {@code updated_at} moves only when a value really changed, and the
-     * statement's row count is the number of rows inserted or changed. Parameters 1 and 2 are the batch's symbol.
+     * Rows stored already with the same values are skipped before the upsert ({@code NOT EXISTS}, a read-only
+     * probe bounded by the batch's first and last key): a redelivered batch then writes nothing at all, where
+     * {@code ON CONFLICT} alone would lock, and so write, every conflicting row. The {@code WHERE … IS DISTINCT
+     * FROM} of the update stays for a row another transaction stores meanwhile. {@code updated_at} moves only when
+     * a value really changed, and the row count is the number of rows inserted or changed.
+     * Parameters: 1 and 2 the batch's symbol, 3 and 4 its first and last key.
      */
-    String mergeSql() {
+    String mergeSql(String relation) {
         String key = keyColumn();
         String values = "open, high, low, close, volume, \"value\"" + (isDaily() ? ", adj_close" : "");
         return "WITH staged AS (DELETE FROM " + stagingTable() + " RETURNING *) "
-                + "INSERT INTO " + tableName + " AS t (" + key + ", symbol, " + values + ") "
+                + "INSERT INTO " + relation + " AS t (" + key + ", symbol, " + values + ") "
                 + "SELECT s." + key + ", ?, " + prefixed("s.", values) + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM "
-                + tableName + " o WHERE o.symbol = ? AND o." + key + " = s." + key + " AND (" + prefixed("o.", values)
-                + ") IS NOT DISTINCT FROM (" + prefixed("s.", values) + ")) "
+                + relation + " o WHERE o.symbol = ? AND o." + key + " BETWEEN ? AND ? AND o." + key + " = s." + key
+                + " AND (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM (" + prefixed("s.", values) + ")) "
                 + "ON CONFLICT (symbol, " + key + ") DO UPDATE SET " + assignments(values) + ", updated_at = now() "
                 + "WHERE (" + prefixed("t.", values) + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.", values) + ")";
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,14 +52,6 @@ class IndexUseTest {
         }
     }
 
-    private String plan(String sql) {
-        StringBuilder plan = new StringBuilder();
-        for (Map<String, Object> line : db.rows("EXPLAIN (COSTS OFF) " + sql)) {
-            plan.append(line.values().iterator().next()).append('\n');
-        }
-        return plan.toString();
-    }
-
     private static void assertIndexScanOn(String index, String plan) {
         assertTrue(plan.contains("Index Scan") || plan.contains("Index Only Scan"), plan);
         assertTrue(plan.contains(index), plan);
@@ -70,7 +61,7 @@ class IndexUseTest {
     @Test
     void oneSymbolInATimeRangeOldestFirstUsesTheUniqueIndex() {
         // BarReader.readIntraday
-        assertIndexScanOn("market_data_1min_2025_04_symbol_timestamp_key", plan("SELECT \"timestamp\", symbol, open, "
+        assertIndexScanOn("market_data_1min_2025_04_symbol_timestamp_key", db.plan("SELECT \"timestamp\", symbol, open, "
                 + "high, low, close, volume, \"value\" FROM market_data_1min WHERE symbol = 'IDX007' AND " + DAY
                 + " ORDER BY \"timestamp\" LIMIT 200000"));
     }
@@ -78,7 +69,7 @@ class IndexUseTest {
     @Test
     void oneSymbolNewestFirstUsesTheUniqueIndexBackwards() {
         // what idx_symbol_timestamp (timestamp DESC) was for: the latest bars of a symbol in a range
-        String plan = plan("SELECT * FROM market_data_1min WHERE symbol = 'IDX007' AND " + DAY
+        String plan = db.plan("SELECT * FROM market_data_1min WHERE symbol = 'IDX007' AND " + DAY
                 + " ORDER BY \"timestamp\" DESC LIMIT 10");
         assertIndexScanOn("market_data_1min_2025_04_symbol_timestamp_key", plan);
         assertTrue(plan.contains("Index Scan Backward"), plan);
@@ -87,7 +78,7 @@ class IndexUseTest {
     @Test
     void coverageOfOneSymbolReadsOnlyTheUniqueIndex() {
         // CoverageReader.INTRADAY_RUNS: timestamps only, so an index-only scan
-        assertIndexScanOn("market_data_1min_2025_04_symbol_timestamp_key", plan("SELECT d, min(ts), max(ts), count(*) "
+        assertIndexScanOn("market_data_1min_2025_04_symbol_timestamp_key", db.plan("SELECT d, min(ts), max(ts), count(*) "
                 + "FROM (SELECT \"timestamp\" AS ts, (\"timestamp\" AT TIME ZONE 'Asia/Seoul')::date AS d, "
                 + "floor(extract(epoch FROM \"timestamp\") / 60)::bigint - row_number() OVER (ORDER BY \"timestamp\") "
                 + "AS grp FROM market_data_1min WHERE symbol = 'IDX007' AND " + DAY + ") s GROUP BY d, grp ORDER BY 2"));
@@ -96,7 +87,7 @@ class IndexUseTest {
     @Test
     void allSymbolsOfOneHourUseTheTimestampIndex() {
         // the daily report's "which symbols have bars" over a range narrower than the partition
-        assertIndexScanOn("market_data_1min_2025_04_timestamp_idx", plan("SELECT DISTINCT symbol FROM "
+        assertIndexScanOn("market_data_1min_2025_04_timestamp_idx", db.plan("SELECT DISTINCT symbol FROM "
                 + "market_data_1min WHERE \"timestamp\" >= '2025-04-08 09:00+09' AND \"timestamp\" < '2025-04-08 09:10+09'"));
     }
 }

@@ -114,11 +114,11 @@ class PartitionTest {
         assertTrue(partitionsOf("market_data_1min").containsAll(
                 Set.of("market_data_1min_2025_01", "market_data_1min_2025_02")));
 
-        String oneDay = plan("SELECT * FROM market_data_1min WHERE symbol = '" + symbol + "' AND \"timestamp\" >= "
+        String oneDay = db.plan("SELECT * FROM market_data_1min WHERE symbol = '" + symbol + "' AND \"timestamp\" >= "
                 + "'2025-02-01 00:00+09' AND \"timestamp\" < '2025-02-02 00:00+09' ORDER BY \"timestamp\"");
         assertEquals(List.of("market_data_1min_2025_02"), partitionsIn(oneDay), oneDay);
 
-        String acrossTheBoundary = plan("SELECT * FROM market_data_1min WHERE \"timestamp\" >= '2025-01-31 00:00+09' "
+        String acrossTheBoundary = db.plan("SELECT * FROM market_data_1min WHERE \"timestamp\" >= '2025-01-31 00:00+09' "
                 + "AND \"timestamp\" < '2025-02-02 00:00+09'");
         assertEquals(List.of("market_data_1min_2025_01", "market_data_1min_2025_02"), partitionsIn(acrossTheBoundary),
                 acrossTheBoundary);
@@ -166,14 +166,6 @@ class PartitionTest {
                 + "('2018-03-31 23:59+09', '" + symbol + "', 1, 1, 1, 1, 1)");
         assertEquals(OffsetDateTime.parse("2018-03-31T14:59Z"), db.value("SELECT \"timestamp\" FROM "
                 + "market_data_1min_2018_03 WHERE symbol = ?", symbol));
-    }
-
-    private String plan(String sql) {
-        StringBuilder plan = new StringBuilder();
-        for (Map<String, Object> line : db.rows("EXPLAIN (COSTS OFF) " + sql)) {
-            plan.append(line.values().iterator().next()).append('\n');
-        }
-        return plan.toString();
     }
 
     /** The partitions a plan reads, in name order. */

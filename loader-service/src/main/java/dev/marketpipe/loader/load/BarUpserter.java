@@ -26,10 +26,10 @@ import java.util.TreeMap;
 
 /**
  * Upserts accepted bars into their spec §6 market table the fast way (issue 6 item 2): the batch is copied with
- * {@code COPY} (text format: measured faster here than binary, docs/BENCHMARKS.md) into the session's staging table ({@link StagingTables}), then ONE {@code INSERT … SELECT …
- * ON CONFLICT DO UPDATE} moves it into the table ({@link MarketTable#mergeSql(String)}), inside the caller's
- * transaction. The statement's row count is
- * the number of rows inserted or changed; the rest of the batch was stored already with the same values.
+ * {@code COPY} into the session's staging table ({@link StagingTables}; text format, as fast here as binary, see
+ * docs/BENCHMARKS.md), then ONE {@code INSERT … SELECT … ON CONFLICT DO UPDATE} moves it into the table
+ * ({@link MarketTable#mergeSql(String)}), inside the caller's transaction. The statement's row count is the number
+ * of rows inserted or changed; the rest of the batch was stored already with the same values.
  * Bars go in sorted by time (the unique index is filled in order) and, should a batch carry one time twice, its
  * last bar wins — one statement cannot touch one row twice. The month partitions the bars need are created first.
  */

@@ -49,7 +49,8 @@ public enum MarketTable {
      * staged: a batch has one, bound in {@link #mergeSql()}.
      */
     String stagingSql() {
-        return "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable() + " (" + keyColumn() + (isDaily() ? " DATE" : " TIMESTAMPTZ")
+        return "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable() + " (" + keyColumn()
+                + (isDaily() ? " DATE" : " TIMESTAMPTZ")
                 + " NOT NULL, open NUMERIC(15, 2) NOT NULL, high NUMERIC(15, 2) NOT NULL, low NUMERIC(15, 2) NOT NULL, "
                 + "close NUMERIC(15, 2) NOT NULL, volume BIGINT NOT NULL, \"value\" NUMERIC(20, 2)"
                 + (isDaily() ? ", adj_close NUMERIC(15, 2)" : "") + ") ON COMMIT DELETE ROWS";
@@ -77,7 +78,8 @@ public enum MarketTable {
         String values = "open, high, low, close, volume, \"value\"" + (isDaily() ? ", adj_close" : "");
         return "WITH staged AS (DELETE FROM " + stagingTable() + " RETURNING *) "
                 + "INSERT INTO " + relation + " AS t (" + key + ", symbol, " + values + ") "
-                + "SELECT s." + key + ", ?, " + prefixed("s.", values) + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM "
+                + "SELECT s." + key + ", ?, " + prefixed("s.", values)
+                + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM "
                 + relation + " o WHERE o.symbol = ? AND o." + key + " BETWEEN ? AND ? AND o." + key + " = s." + key
                 + " AND (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM (" + prefixed("s.", values) + ")) "
                 + "ON CONFLICT (symbol, " + key + ") DO UPDATE SET " + assignments(values) + ", updated_at = now() "

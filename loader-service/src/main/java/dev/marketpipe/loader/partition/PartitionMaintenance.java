@@ -36,7 +36,8 @@ public class PartitionMaintenance {
         createAhead();
     }
 
-    @Scheduled(every = "${marketpipe.loader.partitions.check-every}", delayed = "${marketpipe.loader.partitions.check-every}",
+    @Scheduled(every = "${marketpipe.loader.partitions.check-every}",
+            delayed = "${marketpipe.loader.partitions.check-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

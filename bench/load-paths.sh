@@ -9,7 +9,7 @@ SYMBOLS=${1:-2600}; BARS=${2:-385}; ROW_BY_ROW=${3:-50000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/marketpipe-loadpaths.XXXXXX)
 PORT=$((20000 + RANDOM % 20000))
-trap '"$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true' EXIT
+trap '"$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 URL=$("$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PORT")
 # the loader's schema, exactly: its Flyway migrations in version order
 for f in $(ls "$ROOT"/loader-service/src/main/resources/db/migration/V*__*.sql | sort -V); do

@@ -69,6 +69,15 @@ final class Db {
         }
     }
 
+    /** The query plan of {@code sql} without costs, one plan line per text line. */
+    String plan(String sql) {
+        StringBuilder plan = new StringBuilder();
+        for (Map<String, Object> line : rows("EXPLAIN (COSTS OFF) " + sql)) {
+            plan.append(line.values().iterator().next()).append('\n');
+        }
+        return plan.toString();
+    }
+
     /** md5 over every column of every row of {@code table} for {@code symbol}, updated_at included. */
     String checksum(String table, String symbol) {
         return (String) value("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM " + table

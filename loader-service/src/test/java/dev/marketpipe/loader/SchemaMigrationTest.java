@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -124,10 +126,10 @@ class SchemaMigrationTest {
         Map<String, String> indexes = db.rows("SELECT indexname, indexdef FROM pg_indexes "
                 + "WHERE schemaname = current_schema()").stream()
                 .collect(Collectors.toMap(r -> (String) r.get("indexname"), r -> (String) r.get("indexdef")));
-        assertTrue(indexes.get("idx_symbol_timestamp").endsWith("market_data_1min USING btree (symbol, \"timestamp\" DESC)"),
-                indexes.get("idx_symbol_timestamp"));
+        // V7: idx_symbol_timestamp duplicated the unique (symbol, timestamp) index and is gone (IndexUseTest)
+        assertFalse(indexes.containsKey("idx_symbol_timestamp"));
         assertTrue(indexes.get("idx_timestamp").endsWith("market_data_1min USING btree (\"timestamp\" DESC)"));
-        assertTrue(indexes.get("idx_5min_symbol_timestamp").contains("market_data_5min"));
+        assertFalse(indexes.containsKey("idx_5min_symbol_timestamp"));
         assertTrue(indexes.get("idx_5min_timestamp").contains("market_data_5min"));
         assertTrue(indexes.get("idx_symbol_date").endsWith("market_data_daily USING btree (symbol, date DESC)"));
         assertTrue(indexes.get("idx_log_timestamp").endsWith("data_collection_log USING btree (\"timestamp\" DESC)"));
@@ -142,7 +144,7 @@ class SchemaMigrationTest {
                 .map(r -> (String) r.get("def")).toList();
         assertEquals(List.of("UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, date)"),
                 uniqueKeys);
-        assertEquals(List.of("1", "2", "3", "4", "5", "6"), db.rows("SELECT version FROM flyway_schema_history "
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), db.rows("SELECT version FROM flyway_schema_history "
                 + "WHERE success ORDER BY installed_rank").stream().map(r -> (String) r.get("version")).toList());
     }
 
@@ -157,6 +159,22 @@ class SchemaMigrationTest {
         assertEquals(spec, columns("daily_report"));
         assertEquals("PRIMARY KEY (trading_date, bar_interval)", new Db(dataSource).value("SELECT pg_get_constraintdef(oid)"
                 + " FROM pg_constraint WHERE contype = 'p' AND conrelid = 'daily_report'::regclass"));
+    }
+
+    @Test
+    void intradayTablesArePartitionedByTimestampWithTheTimestampInThePrimaryKey() {
+        Db db = new Db(dataSource);
+        List<Map<String, Object>> rows = db.rows("SELECT c.relname AS t, pg_get_partkeydef(c.oid) AS partkey, "
+                + "pg_get_constraintdef(k.oid) AS pk FROM pg_class c JOIN pg_constraint k ON k.conrelid = c.oid "
+                + "AND k.contype = 'p' WHERE c.relname IN ('market_data_1min', 'market_data_5min', "
+                + "'market_data_daily') ORDER BY c.relname");
+        assertEquals(List.of(
+                Map.of("t", "market_data_1min", "partkey", "RANGE (\"timestamp\")", "pk", "PRIMARY KEY (id, \"timestamp\")"),
+                Map.of("t", "market_data_5min", "partkey", "RANGE (\"timestamp\")", "pk", "PRIMARY KEY (id, \"timestamp\")")),
+                rows.subList(0, 2));
+        assertNull(rows.get(2).get("partkey"), "the daily table is not partitioned");
+        assertEquals(0, db.count("SELECT count(*) FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid "
+                + "WHERE c.relname LIKE 'market_data_%' AND p.partdefid <> 0"), "no DEFAULT partition");
     }
 
     @Test

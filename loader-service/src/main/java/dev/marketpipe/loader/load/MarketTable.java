@@ -33,27 +33,73 @@ public enum MarketTable {
         return this == DAILY;
     }
 
+    /** Intraday tables are partitioned by KST month (migration V7); the daily table is not. */
+    public boolean isPartitioned() {
+        return !isDaily();
+    }
+
+    /** The per-session staging table a batch is copied into before one upsert moves it to this table. */
+    String stagingTable() {
+        return "staging_" + tableName;
+    }
+
     /**
-     * Spec §7.3 "Duplicate key: update existing record (upsert)". The {@code WHERE … IS DISTINCT FROM} makes an
-     * unchanged row a no-op (update count 0), so {@code updated_at} moves only when a value really changed.
+     * Created once per database session ({@link StagingTables}) and reused by every batch of that session (cheaper
+     * than one per transaction, see docs/BENCHMARKS.md); rows never outlive their transaction. The symbol is not
+     * staged: a batch has one, bound in {@link #mergeSql()}.
      */
-    String upsertSql() {
-        if (isDaily()) {
-            return "INSERT INTO " + tableName + " AS t (\"date\", symbol, open, high, low, close, volume, \"value\", "
-                    + "adj_close) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (symbol, \"date\") DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, "
-                    + "low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, "
-                    + "\"value\" = EXCLUDED.\"value\", adj_close = EXCLUDED.adj_close, updated_at = now() "
-                    + "WHERE (t.open, t.high, t.low, t.close, t.volume, t.\"value\", t.adj_close) IS DISTINCT FROM "
-                    + "(EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume, "
-                    + "EXCLUDED.\"value\", EXCLUDED.adj_close)";
+    String stagingSql() {
+        return "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable() + " (" + keyColumn()
+                + (isDaily() ? " DATE" : " TIMESTAMPTZ")
+                + " NOT NULL, open NUMERIC(15, 2) NOT NULL, high NUMERIC(15, 2) NOT NULL, low NUMERIC(15, 2) NOT NULL, "
+                + "close NUMERIC(15, 2) NOT NULL, volume BIGINT NOT NULL, \"value\" NUMERIC(20, 2)"
+                + (isDaily() ? ", adj_close NUMERIC(15, 2)" : "") + ") ON COMMIT DELETE ROWS";
+    }
+
+    /** Text {@code COPY} of the staging columns in the order {@link CopyText} writes them. */
+    String copySql() {
+        return "COPY " + stagingTable() + " (" + keyColumn() + ", open, high, low, close, volume, \"value\""
+                + (isDaily() ? ", adj_close" : "") + ") FROM STDIN";
+    }
+
+    /**
+     * Spec §7.3 "Duplicate key: update existing record (upsert)": the staged batch moves into {@code relation} (this
+     * table, or the one partition all of the batch falls into: no per-row routing, and less to plan) in ONE
+     * statement, which also empties the staging table (so a second batch in the same transaction starts clean).
+     * Rows stored already with the same values are skipped before the upsert ({@code NOT EXISTS}, a read-only
+     * probe bounded by the batch's first and last key): a redelivered batch then writes nothing at all, where
+     * {@code ON CONFLICT} alone would lock, and so write, every conflicting row. The {@code WHERE … IS DISTINCT
+     * FROM} of the update stays for a row another transaction stores meanwhile. {@code updated_at} moves only when
+     * a value really changed, and the row count is the number of rows inserted or changed.
+     * Parameters: 1 and 2 the batch's symbol, 3 and 4 its first and last key.
+     */
+    String mergeSql(String relation) {
+        String key = keyColumn();
+        String values = "open, high, low, close, volume, \"value\"" + (isDaily() ? ", adj_close" : "");
+        return "WITH staged AS (DELETE FROM " + stagingTable() + " RETURNING *) "
+                + "INSERT INTO " + relation + " AS t (" + key + ", symbol, " + values + ") "
+                + "SELECT s." + key + ", ?, " + prefixed("s.", values)
+                + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM "
+                + relation + " o WHERE o.symbol = ? AND o." + key + " BETWEEN ? AND ? AND o." + key + " = s." + key
+                + " AND (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM (" + prefixed("s.", values) + ")) "
+                + "ON CONFLICT (symbol, " + key + ") DO UPDATE SET " + assignments(values) + ", updated_at = now() "
+                + "WHERE (" + prefixed("t.", values) + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.", values) + ")";
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + columns.replace(", ", ", " + prefix);
+    }
+
+    private static String assignments(String columns) {
+        StringBuilder set = new StringBuilder();
+        for (String column : columns.split(", ")) {
+            set.append(set.isEmpty() ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
         }
-        return "INSERT INTO " + tableName + " AS t (\"timestamp\", symbol, open, high, low, close, volume, \"value\") "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (symbol, \"timestamp\") DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, "
-                + "low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, "
-                + "\"value\" = EXCLUDED.\"value\", updated_at = now() "
-                + "WHERE (t.open, t.high, t.low, t.close, t.volume, t.\"value\") IS DISTINCT FROM "
-                + "(EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume, EXCLUDED.\"value\")";
+        return set.toString();
+    }
+
+    /** The natural key's time column: {@code "timestamp"} for intraday bars, {@code "date"} for daily ones. */
+    String keyColumn() {
+        return isDaily() ? "\"date\"" : "\"timestamp\"";
     }
 }

@@ -1,0 +1,66 @@
+package dev.marketpipe.loader.partition;
+
+import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.loader.load.MarketTable;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the partitions of the current KST month and {@code marketpipe.loader.partitions.months-ahead} months after
+ * it created for every intraday market table: at start-up and then on a schedule, so live loads never pay for
+ * creating a partition (which briefly locks the table) and a month boundary needs nobody awake.
+ */
+@ApplicationScoped
+public class PartitionMaintenance {
+
+    private static final Logger LOG = Logger.getLogger(PartitionMaintenance.class);
+
+    private final MonthlyPartitions partitions;
+    private final PartitionConfig config;
+    private final Clock clock = Clock.system(MarketCalendar.KRX_ZONE);
+
+    public PartitionMaintenance(MonthlyPartitions partitions, PartitionConfig config) {
+        this.partitions = partitions;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        createAhead();
+    }
+
+    @Scheduled(every = "${marketpipe.loader.partitions.check-every}",
+            delayed = "${marketpipe.loader.partitions.check-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            createAhead();
+        } catch (RuntimeException e) {
+            // the database may be down for a while: the next run (and every load, on demand) tries again
+            LOG.errorf(e, "creating partitions ahead failed");
+        }
+    }
+
+    /** The partitions of this month and the configured months ahead, each intraday table. */
+    public List<MonthPartition> createAhead() {
+        YearMonth now = YearMonth.now(clock);
+        List<MonthPartition> wanted = new ArrayList<>();
+        for (MarketTable table : MarketTable.values()) {
+            if (table.isPartitioned()) {
+                for (int ahead = 0; ahead <= config.monthsAhead(); ahead++) {
+                    wanted.add(new MonthPartition(table, now.plusMonths(ahead)));
+                }
+            }
+        }
+        partitions.forget(); // ask the database, not the cache: someone may have dropped a partition
+        partitions.ensure(wanted);
+        return wanted;
+    }
+}

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Spec §7.3 database errors other than "connection lost" ({@link DatabaseOutageTest}), each caused by a real
  * PostgreSQL error with its real SQL state on the real load path: a write race that escapes the upsert is run again
- * (then 409 / 503, never 500), and a disk that is really full (a tablespace on a 2 MB tmpfs) turns readiness DOWN
+ * (then 409 / 503, never 500), and a disk that is really full (a tablespace on a small tmpfs) turns readiness DOWN
  * with one ERROR line and a metric, and back UP once a write fits again.
  */
 @QuarkusTest
@@ -119,8 +119,10 @@ class DatabaseFaultTest {
                 String.class).isPresent(), "only with the throwaway cluster this test run started");
         Path mount = Path.of("target/pg-tiny-disk").toAbsolutePath();
         Files.createDirectories(mount);
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()) == 0,
-                "mounting a tmpfs is not allowed here");
+        // room for the table as it is (other tests wrote to it) and 2 MB more to fill
+        long sizeKb = db.count("SELECT pg_relation_size('data_collection_log') / 1024") + 2048;
+        int mounted = run("mount", "-t", "tmpfs", "-o", "size=" + sizeKb + "k", "tmpfs", mount.toString());
+        Assumptions.assumeTrue(mounted == 0, "mounting a tmpfs is not allowed here");
         String tablespace = "tiny_disk";
         ErrorLines errors = new ErrorLines("dev.marketpipe.loader.database.DatabaseWritability");
         try {

@@ -112,7 +112,7 @@ class DatabaseBackupSystemTest {
                 before.size(), Files.size(dump));
     }
 
-    /** One trading day of {@code interval} bars (daily: a week) through {@code POST /v1/loads}, as the validator sends. */
+    /** Bars of a trading day of {@code interval} (daily: a week) through {@code POST /v1/loads}, as sent. */
     private static void load(String symbol, BarInterval interval) throws Exception {
         List<AcceptedBar> bars = new ArrayList<>();
         LocalDate to = interval == BarInterval.ONE_DAY ? DAY.plusDays(4) : DAY;

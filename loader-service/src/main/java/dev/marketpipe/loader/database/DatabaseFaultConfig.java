@@ -9,7 +9,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "marketpipe.loader.database")
 public interface DatabaseFaultConfig {
 
-    /** Runs of one request that hit a write race (unique violation, deadlock, serialization failure), first included. */
+    /** Runs in all of a request that meets a write race (unique violation, deadlock, serialization failure). */
     @WithDefault("3")
     int raceAttempts();
 

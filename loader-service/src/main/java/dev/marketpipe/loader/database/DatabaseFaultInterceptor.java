@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Spec §7.3 at the REST boundary, outside the transaction so that a failed one can be run again as a whole:
  * <ul>
- *   <li>connection lost → 503 (the caller retries; the archive's outbox keeps the batch); Agroal reconnects alone;</li>
+ *   <li>connection lost → 503 (the caller retries; the archive's outbox keeps the batch); Agroal reconnects by
+ *       itself;</li>
  *   <li>a write race (unique violation, deadlock, serialization failure) → the request runs again, up to
  *       {@code marketpipe.loader.database.race-attempts} times in all; a lasting unique violation is then a 409, a
  *       lasting deadlock a 503 — never a 500, which would read as our bug;</li>

@@ -51,8 +51,8 @@ public class WriteProbe {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            LOG.debugf("write probe failed (%s): %s", DatabaseFaults.classify(e).map(DatabaseFault::label).orElse("other"),
-                    e.getMessage());
+            String kind = DatabaseFaults.classify(e).map(DatabaseFault::label).orElse("other");
+            LOG.debugf("write probe failed (%s): %s", kind, e.getMessage());
             return false;
         }
         writability.writeSucceeded("write probe");

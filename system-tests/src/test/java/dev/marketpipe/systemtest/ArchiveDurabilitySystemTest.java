@@ -259,13 +259,7 @@ class ArchiveDurabilitySystemTest {
     }
 
     private static long outboxFiles(boolean dead) throws IOException {
-        Path outbox = pipeline.archiveRoot.resolve("outbox");
-        try (Stream<Path> files = Files.walk(outbox)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .filter(f -> outbox.relativize(f).toString().contains("dead/") == dead)
-                    .count();
-        }
+        return pipeline.outboxFiles(dead);
     }
 
     private static long envelopes(LocalDate from, LocalDate to) throws IOException {

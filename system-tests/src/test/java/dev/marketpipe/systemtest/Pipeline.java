@@ -145,6 +145,20 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Files in the archive's outbox: entries waiting in any replica's folder ({@code outbox/<replica-id>/…}), or with
+     * {@code dead} only the dead letters.
+     */
+    long outboxFiles(boolean dead) throws IOException {
+        Path outbox = archiveRoot.resolve("outbox");
+        try (Stream<Path> files = Files.walk(outbox)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .filter(f -> outbox.relativize(f).toString().contains("dead/") == dead)
+                    .count();
+        }
+    }
+
     @Override
     public void close() throws Exception {
         ServiceProcess.closeAll(all, postgres);

@@ -16,12 +16,14 @@ final class ThrowawayPostgres implements AutoCloseable {
     private final Path script;
     private final Path dir;
     private final String jdbcUrl;
+    private final int port;
     private final boolean owned;
 
-    private ThrowawayPostgres(Path script, Path dir, String jdbcUrl, boolean owned) {
+    private ThrowawayPostgres(Path script, Path dir, String jdbcUrl, int port, boolean owned) {
         this.script = script;
         this.dir = dir;
         this.jdbcUrl = jdbcUrl;
+        this.port = port;
         this.owned = owned;
     }
 
@@ -29,15 +31,42 @@ final class ThrowawayPostgres implements AutoCloseable {
         String external = System.getenv("MARKETPIPE_TEST_DB_URL");
         Path script = repoRoot.resolve("scripts/pg-throwaway");
         if (external != null && !external.isBlank()) {
-            return new ThrowawayPostgres(script, dir, external, false);
+            return new ThrowawayPostgres(script, dir, external, port, false);
         }
+        return new ThrowawayPostgres(script, dir, startServer(script, dir, port), port, true);
+    }
+
+    private static String startServer(Path script, Path dir, int port) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(script.toString(), "start", dir.toString(), String.valueOf(port))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String url = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("could not start PostgreSQL with " + script + " (exit " + process.exitValue() + ")");
         }
-        return new ThrowawayPostgres(script, dir, url, true);
+        return url;
+    }
+
+    /** Whether this run started the server itself (and so may stop and restart it). */
+    boolean owned() {
+        return owned;
+    }
+
+    /** {@code pg_ctl stop -m fast}: every client's connection is cut, the data stays. */
+    void stopServer() throws IOException, InterruptedException {
+        requireOwned();
+        new ProcessBuilder(script.toString(), "stop", dir.toString()).inheritIO().start().waitFor();
+    }
+
+    /** Starts the stopped server again on the same port, with the same data. */
+    void restartServer() throws IOException, InterruptedException {
+        requireOwned();
+        startServer(script, dir, port);
+    }
+
+    private void requireOwned() {
+        if (!owned) {
+            throw new IllegalStateException("not stopping or starting a server this run did not start");
+        }
     }
 
     String jdbcUrl() {

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,6 +175,53 @@ class RateBudgetTest {
         assertEquals(1, counter(metrics, "low", "shed"));
         assertEquals(0, counter(metrics, "low", "granted"));
         assertEquals(1, counter(metrics, "high", "granted"));
+    }
+
+    @Test
+    void anUnreachableBudgetStoreGrantsNothingAndShedsAfterTheMaximumWait() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        RateBudget budget = new RateBudget(switchable(new AtomicBoolean(true)), "store-down",
+                policy(5, Duration.ofMillis(800), Duration.ofMillis(800), Duration.ofSeconds(1)), metrics);
+
+        BudgetShed shed = assertThrows(BudgetShed.class, () -> budget.acquire(Priority.HIGH));
+
+        assertTrue(shed.getMessage().contains("high-priority"), shed.getMessage());
+        assertEquals(1, counter(metrics, "high", "store_unavailable"));
+        assertEquals(1, counter(metrics, "high", "shed"));
+        assertEquals(0, counter(metrics, "high", "granted"), "no token without the shared count");
+    }
+
+    @Test
+    void aRequestWaitingOutAnOutageOfTheBudgetStoreIsGrantedWhenItIsBack() throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        AtomicBoolean down = new AtomicBoolean(true);
+        RateBudget budget = new RateBudget(switchable(down), "store-back",
+                policy(5, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(1)), metrics);
+
+        Future<RateBudget.Grant> waiting = threads.submit(() -> budget.acquire(Priority.LOW));
+        await("the request waits on the unreachable store").atMost(Duration.ofSeconds(10))
+                .until(() -> counter(metrics, "low", "store_unavailable") == 1);
+        down.set(false);
+
+        RateBudget.Grant grant = waiting.get(20, TimeUnit.SECONDS);
+        assertEquals(Priority.LOW, grant.priority());
+        assertEquals(1, counter(metrics, "low", "granted"));
+        assertEquals(0, counter(metrics, "low", "shed"));
+    }
+
+    /** The test's database, or a refused connection while {@code down} is set: PostgreSQL stopped, as seen by a pool. */
+    private DataSource switchable(AtomicBoolean down) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && down.get()) {
+                        throw new SQLException("Connection to 127.0.0.1 refused", "08001");
+                    }
+                    try {
+                        return method.invoke(dataSource, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.jboss.logging.Logger;
+
 import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
@@ -33,10 +35,18 @@ import java.util.concurrent.TimeUnit;
  * (Medium) request marks unmet demand in the row for {@code demandHold}, during which lower priorities are refused
  * outright — so Low is deferred first and High is never starved. A request that waited longer than its priority's
  * {@code maxWait} is shed ({@link BudgetShed}) without being sent.
+ *
+ * <p>While the row cannot be reached (PostgreSQL down, spec §7.3) no token is granted — sending without the shared
+ * count could break the provider's limit — and the request waits as if refused, asking again every
+ * {@link #UNAVAILABLE_RETRY}, until its maximum wait sheds it. So an outage of the budget store is not a provider
+ * fault: it opens no circuit breaker, and a backfill asks again (its shed windows are retried) instead of losing them.
  */
 public class RateBudget {
 
     private static final long MIN_SLEEP_MICROS = 1_000;
+    /** How often a request asks again while the budget's row cannot be reached. */
+    static final Duration UNAVAILABLE_RETRY = Duration.ofMillis(500);
+    private static final Logger LOG = Logger.getLogger(RateBudget.class);
 
     private final DataSource dataSource;
     private final String provider;
@@ -88,13 +98,13 @@ public class RateBudget {
         long maxWaitMicros = policy.maxWait(priority).toNanos() / 1_000;
         boolean deferred = false;
         while (true) {
-            Decision decision = decide(priority);
+            Decision decision = decideOrWait(priority);
             if (decision.granted()) {
                 return granted(priority, decision.at(), started);
             }
             if (!deferred) {
                 deferred = true;
-                count(priority, "deferred");
+                count(priority, decision.storeUnavailable() ? "store_unavailable" : "deferred");
             }
             long waitedMicros = (System.nanoTime() - started) / 1_000;
             if (waitedMicros >= maxWaitMicros) {
@@ -123,7 +133,29 @@ public class RateBudget {
         return new Grant(priority, at, Duration.ofNanos(waited));
     }
 
-    private record Decision(boolean granted, Instant at, long retryInMicros) {
+    private record Decision(boolean granted, Instant at, long retryInMicros, boolean storeUnavailable) {
+
+        Decision(boolean granted, Instant at, long retryInMicros) {
+            this(granted, at, retryInMicros, false);
+        }
+    }
+
+    /** A decision, or "not granted, ask again soon" when the budget's row cannot be reached. */
+    private Decision decideOrWait(Priority priority) {
+        try {
+            return decide(priority);
+        } catch (BudgetStoreUnavailable e) {
+            LOG.debugf("rate budget of %s unreachable, %s request waits: %s", provider, priority.label(),
+                    e.getMessage());
+            return new Decision(false, null, UNAVAILABLE_RETRY.toNanos() / 1_000, true);
+        }
+    }
+
+    /** The budget's row could not be read or written (database unreachable). */
+    static final class BudgetStoreUnavailable extends IllegalStateException {
+        BudgetStoreUnavailable(String provider, SQLException cause) {
+            super("rate budget of " + provider + " unavailable: " + cause.getMessage(), cause);
+        }
     }
 
     /** One transaction: lock the provider's row, read the database clock, grant or refuse, write the row back. */
@@ -142,7 +174,7 @@ public class RateBudget {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("rate budget of " + provider + " unavailable: " + e.getMessage(), e);
+            throw new BudgetStoreUnavailable(provider, e);
         }
     }
 
@@ -220,7 +252,7 @@ public class RateBudget {
             insert.executeUpdate();
             rowReady = true;
         } catch (SQLException e) {
-            throw new IllegalStateException("rate budget of " + provider + " unavailable: " + e.getMessage(), e);
+            throw new BudgetStoreUnavailable(provider, e);
         }
     }
 

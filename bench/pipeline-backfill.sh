@@ -21,10 +21,20 @@ cleanup() {
   rm -rf "$WORK/pg" "$WORK/archive" "$WORK/rows.bin"
 }
 trap cleanup EXIT
+declare -A pid_of
 run() { # name port env...
   local name=$1 port=$2; shift 2
   env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
     java -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$WORK/$name.log" 2>&1 & pids+=($!)
+  pid_of[$name]=$!
+}
+# CPU seconds (user + system) used so far by each service and by PostgreSQL (postmaster and its backends)
+cpu_seconds() { ps -o times= -p "$1" | tr -d ' '; }
+cpu_snapshot() {
+  local name pm
+  for name in "${!pid_of[@]}"; do echo "$name $(cpu_seconds "${pid_of[$name]}")"; done
+  pm=$(head -1 "$WORK/pg/data/postmaster.pid")
+  echo "postgresql $(( $(cpu_seconds "$pm") + $(ps -o times= --ppid "$pm" | awk '{ s += $1 } END { print s + 0 }') ))"
 }
 "$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG" >/dev/null
 PSQL="psql -X -A -t -q -v ON_ERROR_STOP=1 postgresql://postgres@127.0.0.1:$PG/postgres"
@@ -36,7 +46,9 @@ run archive-service "$ARC" MARKETPIPE_ARCHIVE_ROOT="$WORK/archive" QUARKUS_REST_
 run collector-service "$COL" MARKETPIPE_API_URL="http://127.0.0.1:$SIM" MARKETPIPE_ARCHIVE_URL="http://127.0.0.1:$ARC" \
   MARKETPIPE_LOADER_URL="http://127.0.0.1:$LOA" MARKETPIPE_DB_URL="$DB" MARKETPIPE_COLLECTOR_SYMBOLS="$CODES" \
   MARKETPIPE_COLLECTOR_SPOOL_DIR="$WORK/spool" MARKETPIPE_COLLECTOR_LIVE_ENABLED=false \
-  MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED=false \
+  MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED=false MARKETPIPE_COLLECTOR_SCHEDULE_ORDERBOOK_ENABLED=false \
+  MARKETPIPE_COLLECTOR_SCHEDULE_ACCOUNT_INFO_ENABLED=false MARKETPIPE_COLLECTOR_SCHEDULE_POSITIONS_ENABLED=false \
+  MARKETPIPE_COLLECTOR_SCHEDULE_ORDERS_ENABLED=false \
   MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND="${MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND:-1000}"
 for port in $SIM $LOA $VAL $ARC $COL; do
   for _ in $(seq 180); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
@@ -48,6 +60,7 @@ mapfile -t dates < <(curl -fsS "http://127.0.0.1:$COL/v1/calendar/sessions?from=
   | grep -o '"date":"[0-9-]*"' | cut -d'"' -f4 | tail -n "$DAYS")
 from=${dates[0]}; to=${dates[${#dates[@]}-1]}
 body="{\"symbols\":[\"${CODES//,/\",\"}\"],\"interval\":\"1m\",\"from\":\"$from\",\"to\":\"$to\"}"
+cpu_snapshot | sort >"$WORK/cpu0"
 t0=$(date +%s.%N)
 job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" -D - -o /dev/null \
   "http://127.0.0.1:$COL/v1/backfills" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
@@ -57,9 +70,14 @@ while :; do
   sleep 1
 done
 batches=$(echo "$status" | sed -n 's/.*"batches":\([0-9]*\).*/\1/p')
-until [ "$($PSQL -c 'SELECT count(*) FROM data_collection_log')" -ge "$batches" ]; do sleep 0.5; done
+until [ "$($PSQL -c "SELECT count(*) FROM data_collection_log WHERE data_type = 'market_data' AND batch_id IS NOT NULL")" -ge "$batches" ]; do sleep 0.5; done
 t1=$(date +%s.%N)
+cpu_snapshot | sort >"$WORK/cpu1"
 rows=$($PSQL -c 'SELECT count(*) FROM market_data_1min')
+records=$(echo "$status" | sed -n 's/.*"records":\([0-9]*\).*/\1/p')
+[ "$rows" = "$records" ] || { echo "bars collected $records but stored $rows:"; \
+  $PSQL -c "SELECT (timestamp AT TIME ZONE 'Asia/Seoul')::date, count(*), count(DISTINCT symbol) FROM market_data_1min GROUP BY 1 ORDER BY 1"; \
+  $PSQL -c "SELECT status, count(*), sum(records_collected), sum(records_accepted) FROM data_collection_log GROUP BY 1"; }
 
 # raw COPY of exactly these rows straight into the emptied table (the physical limit), same server, same run
 # (client-side \copy: the server runs as another user; a client streaming the file is what a loader does, too)
@@ -75,4 +93,6 @@ awk -v rows="$rows" -v b="$batches" -v p="$(echo "$t1 - $t0" | bc)" -v c="$(echo
   printf "raw COPY of the same rows into the emptied market_data_1min: %.2f s = %.0f rows/s\n", c, rows / c
   printf "pipeline / raw COPY: %.3f\n", (rows / p) / (rows / c)
 }'
+echo "CPU seconds used during the pipeline backfill (2 cores = $(echo "2 * ($t1 - $t0)" | bc | cut -d. -f1) core-seconds available):"
+join "$WORK/cpu0" "$WORK/cpu1" | awk -v rows="$rows" '{ d = $3 - $2; printf "  %-18s %6d s  %6.1f us/bar\n", $1, d, d * 1e6 / rows }'
 echo "logs: $WORK"

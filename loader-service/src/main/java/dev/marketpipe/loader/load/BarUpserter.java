@@ -7,6 +7,7 @@ import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 
@@ -50,8 +51,9 @@ import java.util.TreeMap;
  * last bar wins (on either path; one statement cannot touch one row twice, and COPY would fail on it). The month
  * partitions the bars need are created first. Which path each batch took is counted in
  * {@code marketpipe_loader_bulk_path_total{path}}, when it is taken (a batch whose transaction later rolls back is
- * counted too).
+ * counted too); created at start-up, so every path is exported at zero before the first batch.
  */
+@Startup
 @ApplicationScoped
 public class BarUpserter {
 

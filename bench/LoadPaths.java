@@ -8,6 +8,8 @@ import dev.marketpipe.loader.partition.MonthlyPartitions;
 import dev.marketpipe.loader.partition.PartitionConfig;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -40,9 +42,11 @@ import java.util.Random;
 
 /**
  * Load-path benchmark of issue 6 "Measure" (bench/load-paths.sh runs it): the same one-minute bars into
- * market_data_1min (schema of migrations V1..V7) by raw COPY, the loader's own BarUpserter (COPY -> staging ->
- * one upsert), JDBC batched upsert (the loader's former SQL) and row-by-row upsert. One transaction per batch
- * (one symbol's trading day) for every path but raw COPY, which is one COPY of everything.
+ * market_data_1min (schema of migrations V1..V7) by raw COPY, the loader's own BarUpserter (new keys: probe -> COPY
+ * straight in; stored keys: COPY -> staging -> one upsert), JDBC batched upsert (the loader's former SQL) and
+ * row-by-row upsert. One transaction per batch (one symbol's trading day) for every path but raw COPY, which is one
+ * COPY of everything. A diagnostic pair repeats raw COPY and the loader with synchronous_commit=off (never the
+ * loader's setting) to separate the per-commit WAL flush from the server's cost per row.
  * Args: jdbcUrl symbols barsPerSymbol rowByRowRows
  */
 public class LoadPaths {
@@ -58,6 +62,8 @@ public class LoadPaths {
     static final Instant OPEN = Instant.parse("2025-03-04T00:00:00Z"); // 09:00 KST
 
     static PGSimpleDataSource ds;
+    static PGSimpleDataSource diagnostic;
+    static final SimpleMeterRegistry paths = new SimpleMeterRegistry();
     static final Map<String, Double> rates = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -71,35 +77,52 @@ public class LoadPaths {
         long total = (long) symbols * perSymbol;
         System.out.printf(Locale.ROOT, "%,d bars: %,d symbols x %d bars, one batch per symbol%n", total, symbols, perSymbol);
 
+        // the same server, sessions with commits that do not wait for the WAL flush: a diagnostic only
+        diagnostic = new PGSimpleDataSource();
+        diagnostic.setUrl(args[0]);
+        diagnostic.setUser("postgres");
+        diagnostic.setOptions("-c synchronous_commit=off");
+
         MonthlyPartitions partitions = new MonthlyPartitions(ds, new PartitionConfig() {
             public int monthsAhead() { return 0; }
             public Duration lockTimeout() { return Duration.ofSeconds(10); }
             public String checkEvery() { return "6h"; }
         });
         partitions.ensure(List.of(new MonthPartition(MarketTable.ONE_MINUTE, YearMonth.of(2025, 3))));
-        BarUpserter loader = new BarUpserter(partitions);
+        BarUpserter loader = new BarUpserter(partitions, paths);
         List<List<AcceptedBar>> subset = batches.subList(0, Math.max(1, rowByRowRows / perSymbol));
         long subsetRows = (long) subset.size() * perSymbol;
 
         // warm-up (JIT, caches) on a tenth of the data, not measured
         List<List<AcceptedBar>> warmUp = batches.subList(0, Math.max(1, batches.size() / 10));
         empty();
-        viaLoader(loader, warmUp, (long) warmUp.size() * perSymbol, 0);
+        viaLoader(ds, loader, warmUp, (long) warmUp.size() * perSymbol, 0);
         jdbcBatch(warmUp);
 
         byte[] text = copyText(batches);
         empty();
-        measure("raw COPY (one COPY of all rows), new rows", total, () -> rawCopy(text));
+        measure("raw COPY (one COPY of all rows), new rows", total, () -> rawCopy(ds, text));
 
         empty();
-        measure("loader BarUpserter (COPY -> staging -> upsert), new rows", total, () -> viaLoader(loader, batches, total, 0));
-        measure("loader BarUpserter, redelivered unchanged rows", total, () -> viaLoader(loader, batches, 0, total));
+        measure("loader BarUpserter (probe -> COPY straight in), new rows", total,
+                () -> viaLoader(ds, loader, batches, total, 0));
+        measure("loader BarUpserter (COPY -> staging -> upsert), redelivered unchanged rows", total,
+                () -> viaLoader(ds, loader, batches, 0, total));
 
-        // design choices of the loader's path, staging step alone (COPY of each batch into the staging table)
         empty();
         measure("loader BarUpserter, 4 sessions at once, new rows", total, () -> viaLoaderInParallel(loader, batches, 4));
         measure("loader BarUpserter, 4 sessions at once, redelivered unchanged rows", total,
                 () -> viaLoaderInParallel(loader, batches, 4));
+
+        // diagnostic, not a production setting: the same two paths with commits that skip the WAL flush, which
+        // separates the per-batch flush (this VM's disk) from what each row costs the server
+        empty();
+        measure("diagnostic, synchronous_commit=off: raw COPY, new rows", total, () -> rawCopy(diagnostic, text));
+        empty();
+        measure("diagnostic, synchronous_commit=off: loader BarUpserter, new rows", total,
+                () -> viaLoader(diagnostic, loader, batches, total, 0));
+        measure("diagnostic, synchronous_commit=off: loader BarUpserter, redelivered unchanged rows", total,
+                () -> viaLoader(diagnostic, loader, batches, 0, total));
 
         // design choices of the loader's path, staging step alone (COPY of each batch into the staging table)
         measure("staging only: text COPY into a reused temp table (loader)", total, () -> stagingOnly(batches, false, false));
@@ -116,6 +139,11 @@ public class LoadPaths {
         measure("row-by-row upsert (" + subsetRows + "-row subset), new rows", subsetRows, () -> rowByRow(subset));
         measure("row-by-row upsert (" + subsetRows + "-row subset), redelivered unchanged rows", subsetRows, () -> rowByRow(subset));
 
+        System.out.println();
+        for (Counter path : paths.find("marketpipe.loader.bulk.path").counters()) {
+            System.out.printf(Locale.ROOT, "batches by loader path %s: %.0f%n", path.getId().getTag("path"),
+                    path.count());
+        }
         double copy = rates.values().iterator().next();
         System.out.println();
         System.out.println("| path | rows/s | × raw COPY |");
@@ -185,18 +213,18 @@ public class LoadPaths {
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    static void rawCopy(byte[] text) throws Exception {
-        try (Connection c = ds.getConnection()) {
+    static void rawCopy(PGSimpleDataSource source, byte[] text) throws Exception {
+        try (Connection c = source.getConnection()) {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY market_data_1min (\"timestamp\", symbol, open, high, "
                     + "low, close, volume, \"value\") FROM STDIN", new ByteArrayInputStream(text));
         }
     }
 
-    static void viaLoader(BarUpserter loader, List<List<AcceptedBar>> batches, long expectChanged,
-            long expectUnchanged) throws Exception {
+    static void viaLoader(PGSimpleDataSource source, BarUpserter loader, List<List<AcceptedBar>> batches,
+            long expectChanged, long expectUnchanged) throws Exception {
         long changed = 0;
         long unchanged = 0;
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = source.getConnection()) {
             StagingTables.createAll(c); // what the loader's pool does for each new connection
             c.setAutoCommit(false);
             for (List<AcceptedBar> batch : batches) {

@@ -5,6 +5,9 @@ import dev.marketpipe.loader.partition.MonthPartition;
 import dev.marketpipe.loader.partition.MonthlyPartitions;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 
@@ -13,33 +16,72 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Upserts accepted bars into their spec §6 market table the fast way (issue 6 item 2): the batch is copied with
- * {@code COPY} into the session's staging table ({@link StagingTables}; text format, as fast here as binary, see
- * docs/BENCHMARKS.md), then ONE {@code INSERT … SELECT … ON CONFLICT DO UPDATE} moves it into the table
- * ({@link MarketTable#mergeSql(String)}), inside the caller's transaction. The statement's row count is the number
- * of rows inserted or changed; the rest of the batch was stored already with the same values.
+ * Upserts accepted bars into their spec §6 market table the fast way (issue 6 item 2), inside the caller's
+ * transaction, by one of two paths:
+ * <ul>
+ * <li><b>copy</b>: when none of the batch's keys is stored yet (one probe of the unique index,
+ * {@link MarketTable#anyStoredSql(String)}) — a backfill's new rows — the batch is copied with {@code COPY} straight
+ * into the table: no staging, no upsert, and COPY's multi-row inserts (about half the server time per row of
+ * {@code INSERT … SELECT}, see docs/BENCHMARKS.md). The COPY runs under a savepoint: should another transaction (a
+ * second loader replica, a quarantine approval) store one of those keys between probe and COPY, the unique
+ * violation rolls back to the savepoint and the batch takes the upsert path instead ({@code copy_conflict}).</li>
+ * <li><b>upsert</b>: otherwise the batch is copied into the session's staging table ({@link StagingTables}; text
+ * format, as fast here as binary), then ONE {@code INSERT … SELECT … ON CONFLICT DO UPDATE} moves it into the table
+ * ({@link MarketTable#mergeSql(String)}). Its row count is the number of rows inserted or changed; the rest of the
+ * batch was stored already with the same values.</li>
+ * </ul>
  * Bars go in sorted by time (the unique index is filled in order) and, should a batch carry one time twice, its
- * last bar wins — one statement cannot touch one row twice. The month partitions the bars need are created first.
+ * last bar wins (on either path; one statement cannot touch one row twice, and COPY would fail on it). The month
+ * partitions the bars need are created first. Which path each batch took is counted in
+ * {@code marketpipe_loader_bulk_path_total{path}}, when it is taken (a batch whose transaction later rolls back is
+ * counted too); created at start-up, so every path is exported at zero before the first batch.
  */
+@Startup
 @ApplicationScoped
 public class BarUpserter {
 
-    private final MonthlyPartitions partitions;
+    /** unique_violation: a key the probe did not see was stored by a concurrent transaction before the COPY. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** Set with SQL, not JDBC: Agroal refuses {@code rollback(Savepoint)} on a connection enlisted in JTA. */
+    private static final String SAVEPOINT = "bar_copy";
 
-    public BarUpserter(MonthlyPartitions partitions) {
+    /** The path a batch took, the label of the bulk-path counter. */
+    private enum BulkPath {
+        COPY, UPSERT, COPY_CONFLICT;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final MonthlyPartitions partitions;
+    private final Map<BulkPath, Counter> paths = new EnumMap<>(BulkPath.class);
+
+    public BarUpserter(MonthlyPartitions partitions, MeterRegistry registry) {
         this.partitions = partitions;
+        for (BulkPath path : BulkPath.values()) {
+            paths.put(path, Counter.builder("marketpipe.loader.bulk.path")
+                    .description("Bar batches by load path: copy straight in, staging and upsert, or copy that met a "
+                            + "concurrently stored key and fell back to the upsert")
+                    .tag("path", path.label()).register(registry));
+        }
     }
 
     /**
@@ -60,19 +102,71 @@ public class BarUpserter {
                 relation = months.iterator().next().name();
             }
         }
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(table.copySql(), new ByteArrayInputStream(CopyText.of(table, rows)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading a byte array does not fail
+        Object first = key(table, rows.get(0));
+        Object last = key(table, rows.get(rows.size() - 1));
+        if (!anyStored(connection, table, relation, symbol, first, last)) {
+            if (copiedStraightIn(connection, table, relation, symbol, rows)) {
+                paths.get(BulkPath.COPY).increment();
+                return new UpsertCounts(rows.size(), bars.size() - rows.size());
+            }
+            paths.get(BulkPath.COPY_CONFLICT).increment();
+        } else {
+            paths.get(BulkPath.UPSERT).increment();
         }
+        int changed = viaStaging(connection, table, relation, symbol, rows, first, last);
+        return new UpsertCounts(changed, bars.size() - changed);
+    }
+
+    private static boolean anyStored(Connection connection, MarketTable table, String relation, String symbol,
+            Object first, Object last) throws SQLException {
+        try (PreparedStatement probe = connection.prepareStatement(table.anyStoredSql(relation))) {
+            probe.setString(1, symbol);
+            probe.setObject(2, first);
+            probe.setObject(3, last);
+            try (ResultSet result = probe.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    /** COPY into the table under a savepoint; false (and nothing written) when a key turned out to be stored. */
+    private static boolean copiedStraightIn(Connection connection, MarketTable table, String relation, String symbol,
+            List<Bar> rows) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SAVEPOINT " + SAVEPOINT);
+            try {
+                copy(connection, table.copyIntoSql(relation), CopyText.withSymbol(table, symbol, rows));
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+                statement.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+                return false;
+            }
+            statement.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+            return true;
+        }
+    }
+
+    private static int viaStaging(Connection connection, MarketTable table, String relation, String symbol,
+            List<Bar> rows, Object first, Object last) throws SQLException {
+        copy(connection, table.copySql(), CopyText.of(table, rows));
         try (PreparedStatement merge = connection.prepareStatement(table.mergeSql(relation))) {
             merge.setString(1, symbol);
             merge.setString(2, symbol);
-            merge.setObject(3, key(table, rows.get(0)));
-            merge.setObject(4, key(table, rows.get(rows.size() - 1)));
-            int changed = merge.executeUpdate();
-            return new UpsertCounts(changed, bars.size() - changed);
+            merge.setObject(3, first);
+            merge.setObject(4, last);
+            return merge.executeUpdate();
+        }
+    }
+
+    private static void copy(Connection connection, String sql, byte[] text) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array does not fail
         }
     }
 

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
 /**
- * Bars in PostgreSQL's {@code COPY} text format, in the column order of {@link MarketTable#copySql()}: tab-separated,
- * {@code \N} for null, timestamps as ISO-8601 instants, daily bars keyed by their KST trading date. Only numbers
- * and instants are written, so nothing needs escaping. Public for bench/LoadPaths.java.
+ * Bars in PostgreSQL's {@code COPY} text format: tab-separated, {@code \N} for null, timestamps as ISO-8601 instants,
+ * daily bars keyed by their KST trading date. {@link #of} writes the staging columns of {@link MarketTable#copySql()}
+ * (no symbol: a batch has one, bound in the upsert); {@link #withSymbol} the columns of
+ * {@link MarketTable#copyIntoSql(String)}, for a COPY straight into the market table. Numbers and instants need no
+ * escaping; the symbol (any text the load request carried) is escaped. Public for bench/LoadPaths.java.
  */
 public final class CopyText {
 
@@ -19,9 +21,20 @@ public final class CopyText {
     }
 
     public static byte[] of(MarketTable table, Collection<Bar> bars) {
+        return write(table, null, bars);
+    }
+
+    public static byte[] withSymbol(MarketTable table, String symbol, Collection<Bar> bars) {
+        return write(table, escaped(symbol), bars);
+    }
+
+    private static byte[] write(MarketTable table, String symbol, Collection<Bar> bars) {
         StringBuilder text = new StringBuilder(bars.size() * 96);
         for (Bar bar : bars) {
             text.append(table.isDaily() ? BarUpserter.tradingDate(bar.timestamp()) : bar.timestamp()).append('\t');
+            if (symbol != null) {
+                text.append(symbol).append('\t');
+            }
             number(text, bar.open()).append('\t');
             number(text, bar.high()).append('\t');
             number(text, bar.low()).append('\t');
@@ -34,7 +47,12 @@ public final class CopyText {
             }
             text.append('\n');
         }
-        return text.toString().getBytes(StandardCharsets.US_ASCII);
+        return text.toString().getBytes(StandardCharsets.UTF_8); // the JDBC driver's client_encoding
+    }
+
+    /** COPY text escapes: a backslash, tab, newline or carriage return in a value would end a field or a row. */
+    private static String escaped(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private static StringBuilder number(StringBuilder text, BigDecimal value) {

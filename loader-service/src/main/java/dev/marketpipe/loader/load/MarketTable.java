@@ -46,7 +46,7 @@ public enum MarketTable {
     /**
      * Created once per database session ({@link StagingTables}) and reused by every batch of that session (cheaper
      * than one per transaction, see docs/BENCHMARKS.md); rows never outlive their transaction. The symbol is not
-     * staged: a batch has one, bound in {@link #mergeSql()}.
+     * staged: a batch has one, bound in {@link #mergeSql(String)}.
      */
     String stagingSql() {
         return "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable() + " (" + keyColumn()
@@ -60,6 +60,27 @@ public enum MarketTable {
     String copySql() {
         return "COPY " + stagingTable() + " (" + keyColumn() + ", open, high, low, close, volume, \"value\""
                 + (isDaily() ? ", adj_close" : "") + ") FROM STDIN";
+    }
+
+    /**
+     * Text {@code COPY} of a batch straight into {@code relation} (this table or one of its partitions), symbol
+     * included, in the column order of {@link CopyText#withSymbol}: the fast path for a batch none of whose keys is
+     * stored yet ({@link #anyStoredSql(String)}). {@code id}, {@code created_at} and {@code updated_at} take their
+     * column defaults, as an insert by the upsert does.
+     */
+    String copyIntoSql(String relation) {
+        return "COPY " + relation + " (" + keyColumn() + ", symbol, open, high, low, close, volume, \"value\""
+                + (isDaily() ? ", adj_close" : "") + ") FROM STDIN";
+    }
+
+    /**
+     * Whether {@code relation} stores any row of the batch's symbol between its first and last key: one probe of the
+     * unique {@code (symbol, key)} index, stopping at the first hit. Parameters: 1 the symbol, 2 and 3 the batch's
+     * first and last key.
+     */
+    String anyStoredSql(String relation) {
+        return "SELECT EXISTS (SELECT 1 FROM " + relation + " WHERE symbol = ? AND " + keyColumn()
+                + " BETWEEN ? AND ?)";
     }
 
     /**

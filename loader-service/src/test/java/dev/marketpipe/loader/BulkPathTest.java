@@ -1,0 +1,194 @@
+package dev.marketpipe.loader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.loader.load.BarUpserter;
+import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.load.UpsertCounts;
+import dev.marketpipe.loader.partition.MonthPartition;
+import dev.marketpipe.loader.partition.MonthlyPartitions;
+import dev.marketpipe.testsupport.PostgresTestResource;
+import dev.marketpipe.wire.AcceptedBar;
+import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.BarInterval;
+import dev.marketpipe.wire.LoadReceipt;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The two paths of the bulk load (issue 6 item 2): a batch none of whose keys is stored is copied straight into
+ * the table, any other batch goes through staging and the upsert, and a key stored by another transaction between
+ * the probe and the COPY sends the batch to the upsert with nothing doubled.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class BulkPathTest {
+
+    /** 2025-03-04 09:00 KST. */
+    private static final Instant OPEN = Instant.parse("2025-03-04T00:00:00Z");
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    BarUpserter upserter;
+
+    @Inject
+    MonthlyPartitions partitions;
+
+    @Inject
+    MeterRegistry registry;
+
+    private Db db;
+    private LoaderApi api;
+    private String symbol;
+
+    @BeforeEach
+    void setUp() {
+        db = new Db(dataSource);
+        api = new LoaderApi(objectMapper);
+        symbol = TestBatches.uniqueSymbol();
+    }
+
+    @Test
+    void aBatchOfNewKeysIsCopiedStraightIntoTheTable() {
+        Map<String, Double> before = paths();
+
+        LoadReceipt receipt = api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE,
+                TestBatches.bars(symbol, OPEN, BarInterval.ONE_MINUTE, 390)));
+
+        assertEquals(390, receipt.rowsChanged());
+        assertEquals(0, receipt.rowsUnchanged());
+        assertEquals(Map.of("copy", 1.0, "upsert", 0.0, "copy_conflict", 0.0), delta(before, paths()));
+        assertEquals(390, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ?", symbol));
+        // the column defaults, as for a row the upsert inserts
+        assertEquals(0, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ? AND (id IS NULL "
+                + "OR created_at IS NULL OR updated_at IS DISTINCT FROM created_at)", symbol));
+    }
+
+    @Test
+    void aPartlyStoredBatchTakesTheUpsertPathWithExactCounts() {
+        List<Bar> day = TestBatches.bars(symbol, OPEN, BarInterval.ONE_MINUTE, 150);
+        api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE, day.subList(0, 100)));
+        List<Bar> again = new ArrayList<>(day);
+        Bar old = again.get(40);
+        again.set(40, new Bar(old.timestamp(), symbol, old.open(), old.high(), old.low(), old.close(),
+                old.volume() + 1, old.value()));
+        Map<String, Double> before = paths();
+
+        LoadReceipt receipt = api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE, again));
+
+        assertEquals(51, receipt.rowsChanged()); // 50 new and one changed
+        assertEquals(99, receipt.rowsUnchanged());
+        assertEquals(Map.of("copy", 0.0, "upsert", 1.0, "copy_conflict", 0.0), delta(before, paths()));
+        assertEquals(150, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ?", symbol));
+        assertEquals(old.volume() + 1, db.value("SELECT volume FROM market_data_1min WHERE symbol = ? AND "
+                + "\"timestamp\" = ?", symbol, OffsetDateTime.ofInstant(old.timestamp(), ZoneOffset.UTC)));
+    }
+
+    /**
+     * The race for real: another transaction holds an uncommitted row of one of the batch's keys, so the probe sees
+     * nothing and the COPY waits on the unique index; that transaction commits, the COPY fails with a unique
+     * violation, and the batch falls back to the upsert in the same transaction.
+     */
+    @Test
+    void aKeyStoredConcurrentlyAfterTheProbeSendsTheBatchToTheUpsert() throws Exception {
+        List<Bar> bars = TestBatches.bars(symbol, OPEN, BarInterval.ONE_MINUTE, 10);
+        partitions.ensure(List.of(MonthPartition.of(MarketTable.ONE_MINUTE, OPEN)));
+        Map<String, Double> before = paths();
+        ExecutorService loader = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            insert(other, bars.get(3));
+
+            Future<UpsertCounts> loading = loader.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    return upserter.upsert(connection, MarketTable.ONE_MINUTE, symbol,
+                            bars.stream().map(b -> new AcceptedBar(b, List.of())).toList());
+                }
+            }));
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.count("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'COPY market_data_1min%'") == 1);
+            other.commit();
+
+            assertEquals(new UpsertCounts(9, 1), loading.get(20, TimeUnit.SECONDS));
+        } finally {
+            loader.shutdownNow();
+        }
+        assertEquals(Map.of("copy", 0.0, "upsert", 0.0, "copy_conflict", 1.0), delta(before, paths()));
+        assertEquals(10, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ?", symbol));
+        assertEquals(10, db.count("SELECT count(DISTINCT \"timestamp\") FROM market_data_1min WHERE symbol = ?",
+                symbol));
+    }
+
+    /** The symbol is the one free-text column COPY carries: its special characters must arrive as sent. */
+    @Test
+    void aSymbolWithCopyControlCharactersArrivesAsSent() {
+        String odd = "T\\N\t" + symbol.substring(1, 8);
+        List<AcceptedBar> bars = TestBatches.bars(odd, OPEN, BarInterval.ONE_MINUTE, 3).stream()
+                .map(b -> new AcceptedBar(b, List.of())).toList();
+
+        UpsertCounts counts = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return upserter.upsert(connection, MarketTable.ONE_MINUTE, odd, bars);
+            }
+        });
+
+        assertEquals(new UpsertCounts(3, 0), counts);
+        assertEquals(3, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ?", odd));
+    }
+
+    private static void insert(Connection connection, Bar bar) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO market_data_1min (\"timestamp\", "
+                + "symbol, open, high, low, close, volume, \"value\") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, OffsetDateTime.ofInstant(bar.timestamp(), ZoneOffset.UTC));
+            insert.setString(2, bar.symbol());
+            insert.setBigDecimal(3, bar.open());
+            insert.setBigDecimal(4, bar.high());
+            insert.setBigDecimal(5, bar.low());
+            insert.setBigDecimal(6, bar.close());
+            insert.setLong(7, bar.volume());
+            insert.setBigDecimal(8, bar.value());
+            insert.executeUpdate();
+        }
+    }
+
+    private Map<String, Double> paths() {
+        return Map.of("copy", path("copy"), "upsert", path("upsert"), "copy_conflict", path("copy_conflict"));
+    }
+
+    private double path(String path) {
+        return registry.get("marketpipe.loader.bulk.path").tag("path", path).counter().count();
+    }
+
+    private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
+        return Map.of("copy", after.get("copy") - before.get("copy"),
+                "upsert", after.get("upsert") - before.get("upsert"),
+                "copy_conflict", after.get("copy_conflict") - before.get("copy_conflict"));
+    }
+}

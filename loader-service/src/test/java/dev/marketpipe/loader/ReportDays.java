@@ -14,23 +14,30 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Days and quarantined records for the daily report tests. */
 final class ReportDays {
 
     private static final MarketCalendar KRX = MarketCalendar.krx();
+    /** Days already given to a test of this run: the report's KPIs are over every symbol of a day. */
+    private static final Set<LocalDate> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private ReportDays() {
     }
 
-    /** A regular 09:00-15:30 trading day of 2027 chosen at random, so tests rarely share a day's KPIs. */
+    /**
+     * A regular 09:00-15:30 trading day of 2027 no other test of this run was given (no other test writes 2027
+     * bars), so a test owns the day's KPIs; chosen at random so that reruns on one database do not collide either.
+     */
     static LocalDate quietRegularDay() {
         while (true) {
             LocalDate day = LocalDate.of(2027, 2, 1).plusDays(ThreadLocalRandom.current().nextInt(280));
             if (KRX.session(day).filter(s -> s.open().atZone(MarketCalendar.KRX_ZONE).toLocalTime()
                     .equals(LocalTime.of(9, 0)) && s.close().atZone(MarketCalendar.KRX_ZONE).toLocalTime()
-                    .equals(LocalTime.of(15, 30))).isPresent()) {
+                    .equals(LocalTime.of(15, 30))).isPresent() && HANDED_OUT.add(day)) {
                 return day;
             }
         }

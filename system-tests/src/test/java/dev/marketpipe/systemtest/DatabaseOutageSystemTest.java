@@ -52,9 +52,6 @@ class DatabaseOutageSystemTest {
         Map<String, String> collectorEnv = new HashMap<>();
         collectorEnv.put("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS));
         collectorEnv.put("MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND", "5");
-        for (String job : List.of("ORDERBOOK", "ACCOUNT_INFO", "POSITIONS", "ORDERS")) {
-            collectorEnv.put("MARKETPIPE_COLLECTOR_SCHEDULE_" + job + "_ENABLED", "false");
-        }
         pipeline = Pipeline.start("system-test-database-outage", SEED, INVALID_FRACTION, List.of(collectorEnv),
                 Map.of("MARKETPIPE_ARCHIVE_OUTBOX_MAX_BACKOFF", "2s"));
         Assumptions.assumeTrue(pipeline.postgres.owned(), "only with a PostgreSQL this run started and may stop");

@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -92,7 +93,9 @@ class FailoverSystemTest {
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
                 "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
-        collector = new ServiceProcess("collector-service", root, freePort(), Map.ofEntries(
+        Map<String, String> collectorEnv = new HashMap<>(Pipeline.NO_SNAPSHOT_SCHEDULES);
+        collectorEnv.put("MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false");
+        collectorEnv.putAll(Map.ofEntries(
                 Map.entry("MARKETPIPE_API_URL", "http://127.0.0.1:" + primaryPort),
                 Map.entry("MARKETPIPE_BACKUP_API_URL", "http://127.0.0.1:" + backupPort),
                 Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_APP_KEY", "backup-app-key"),
@@ -103,7 +106,8 @@ class FailoverSystemTest {
                 Map.entry("MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort),
                 Map.entry("MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false"),
                 Map.entry("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS)),
-                Map.entry("MARKETPIPE_DB_URL", postgres.jdbcUrl())), logs);
+                Map.entry("MARKETPIPE_DB_URL", postgres.jdbcUrl())));
+        collector = new ServiceProcess("collector-service", root, freePort(), collectorEnv, logs);
         services.addAll(List.of(primary, backup, loader, validator, archive, collector));
         ServiceProcess.startAll(services);
     }

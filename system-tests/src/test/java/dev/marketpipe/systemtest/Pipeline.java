@@ -26,6 +26,17 @@ import java.util.stream.Stream;
  */
 final class Pipeline implements AutoCloseable {
 
+    /**
+     * Collector settings that switch off the scheduled order-book and account jobs: during KRX hours they would load
+     * batches of their own and break a test's exact batch counts (tests run them by hand when they want them).
+     */
+    static final Map<String, String> NO_SNAPSHOT_SCHEDULES = Map.of(
+            "MARKETPIPE_COLLECTOR_SCHEDULE_ORDERBOOK_ENABLED", "false",
+            "MARKETPIPE_COLLECTOR_SCHEDULE_ACCOUNT_INFO_ENABLED", "false",
+            "MARKETPIPE_COLLECTOR_SCHEDULE_POSITIONS_ENABLED", "false",
+            "MARKETPIPE_COLLECTOR_SCHEDULE_ORDERS_ENABLED", "false");
+
+
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -92,6 +103,7 @@ final class Pipeline implements AutoCloseable {
                     "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
                     "MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false",
                     "MARKETPIPE_DB_URL", postgres.jdbcUrl()));
+            env.putAll(NO_SNAPSHOT_SCHEDULES);
             env.putAll(collectorEnv.get(i));
             collectors.add(new ServiceProcess("collector-service", root, freePort(), env, logs.resolve("collector-" + i)));
         }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +60,8 @@ class SharedRateBudgetSystemTest {
                 "MARKETPIPE_ARCHIVE_ROOT", work.resolve("archive").toString(),
                 // no validator here: archived batches wait in the outbox, which is all this test needs
                 "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + freePort()), work.resolve("logs"));
-        Map<String, String> collectorEnv = Map.of(
+        Map<String, String> collectorEnv = new HashMap<>(Pipeline.NO_SNAPSHOT_SCHEDULES);
+        collectorEnv.putAll(Map.of(
                 "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
                 "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
                 "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
@@ -69,7 +71,7 @@ class SharedRateBudgetSystemTest {
                 // shared 2-core machine (six JVMs, PostgreSQL, Maven) that time varies by far more than on a
                 // collector next to its network card, so the test gives it what the environment needs
                 "MARKETPIPE_COLLECTOR_BUDGET_WINDOW_MARGIN", WINDOW_MARGIN,
-                "MARKETPIPE_DB_URL", postgres.jdbcUrl());
+                "MARKETPIPE_DB_URL", postgres.jdbcUrl()));
         replicaA = new ServiceProcess("collector-service", root, freePort(), collectorEnv, work.resolve("logs/replica-a"));
         replicaB = new ServiceProcess("collector-service", root, freePort(), collectorEnv, work.resolve("logs/replica-b"));
         services.addAll(List.of(simulator, archive, replicaA, replicaB));

@@ -163,11 +163,12 @@ class ArchiveSpoolTest {
         assertEquals(Shipment.SPOOLED, shipper.ship(refused));
         assertEquals(Shipment.SPOOLED, shipper.ship(next));
 
-        archiveAnswers(created());
-        wireMock.stubFor(post(urlEqualTo("/v1/batches"))
+        // the refusal first (and ranked first): the drainer may send the moment the archive answers again
+        wireMock.stubFor(post(urlEqualTo("/v1/batches")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.batchId", equalTo(refused.batchId().toString())))
                 .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"title\":\"Unprocessable Entity\",\"status\":422,\"detail\":\"bad batch\"}")));
+        archiveAnswers(created());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> spool.size() == 0);
         assertEquals(List.of(next.batchId()), acknowledged());

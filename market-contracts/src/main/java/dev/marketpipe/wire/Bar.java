@@ -1,9 +1,12 @@
 package dev.marketpipe.wire;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One OHLCV bar as the provider adapter read it (spec §1.1 record). Fields are nullable on purpose: a field the
@@ -22,4 +25,35 @@ public record Bar(
         BigDecimal close,
         Long volume,
         BigDecimal value) {
+
+    /**
+     * The spec §5.1 required fields this bar lacks, in the spec's order ({@code timestamp, symbol, open, high, low,
+     * close, volume}); a blank symbol counts as missing. {@code value} is optional. Not part of the wire form.
+     */
+    @JsonIgnore
+    public List<String> missingRequiredFields() {
+        List<String> missing = new ArrayList<>();
+        if (timestamp == null) {
+            missing.add("timestamp");
+        }
+        if (symbol == null || symbol.isBlank()) {
+            missing.add("symbol");
+        }
+        if (open == null) {
+            missing.add("open");
+        }
+        if (high == null) {
+            missing.add("high");
+        }
+        if (low == null) {
+            missing.add("low");
+        }
+        if (close == null) {
+            missing.add("close");
+        }
+        if (volume == null) {
+            missing.add("volume");
+        }
+        return missing;
+    }
 }

@@ -106,27 +106,13 @@ public class QuarantineReview {
         upserter.upsert(connection, table, entry.symbol(), List.of(new AcceptedBar(bar, List.of())));
     }
 
-    /** The market tables' NOT NULL columns (spec §6); {@code value} is optional there. */
+    /**
+     * The market tables' NOT NULL columns (spec §6) the bar lacks: the spec §5.1 required fields but the symbol,
+     * which the quarantine row carries itself.
+     */
     private static List<String> missingFields(Bar bar) {
-        List<String> missing = new ArrayList<>();
-        if (bar.timestamp() == null) {
-            missing.add("timestamp");
-        }
-        if (bar.open() == null) {
-            missing.add("open");
-        }
-        if (bar.high() == null) {
-            missing.add("high");
-        }
-        if (bar.low() == null) {
-            missing.add("low");
-        }
-        if (bar.close() == null) {
-            missing.add("close");
-        }
-        if (bar.volume() == null) {
-            missing.add("volume");
-        }
+        List<String> missing = new ArrayList<>(bar.missingRequiredFields());
+        missing.remove("symbol");
         return missing;
     }
 

@@ -4,7 +4,6 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.Severity;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,28 +14,7 @@ public final class RequiredFieldsRule implements BarRule {
 
     @Override
     public List<QualityIssue> check(Bar bar, BarContext context) {
-        List<String> missing = new ArrayList<>();
-        if (bar.timestamp() == null) {
-            missing.add("timestamp");
-        }
-        if (bar.symbol() == null || bar.symbol().isBlank()) {
-            missing.add("symbol");
-        }
-        if (bar.open() == null) {
-            missing.add("open");
-        }
-        if (bar.high() == null) {
-            missing.add("high");
-        }
-        if (bar.low() == null) {
-            missing.add("low");
-        }
-        if (bar.close() == null) {
-            missing.add("close");
-        }
-        if (bar.volume() == null) {
-            missing.add("volume");
-        }
+        List<String> missing = bar.missingRequiredFields();
         if (missing.isEmpty()) {
             return List.of();
         }

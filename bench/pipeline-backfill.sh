@@ -6,8 +6,13 @@
 # The API rate budget is lifted (MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND, default 1000 here): the real KIS
 # limit (19/s) would make this a measurement of the budget, not of the pipeline. Everything else is the default
 # configuration: the archive fsyncs every batch, the validator checks every rule and reads the stored window.
+# WARMUP_DAYS (default 5): before the clock starts, the same symbols are backfilled over the last WARMUP_DAYS trading
+# days of February 2025 and market_data_1min is emptied again, so the measurement sees services that have run
+# before (JIT-compiled), as in operation; WARMUP_DAYS=0 measures freshly started JVMs (about half of whose CPU then
+# goes to the JIT compiler threads). JFR=1 records a JDK Flight Recorder profile of every service over the measured
+# backfill only ($WORK/<service>.jfr, settings=profile).
 set -euo pipefail
-SYMBOLS=${1:-200}; DAYS=${2:-5}
+SYMBOLS=${1:-200}; DAYS=${2:-5}; WARMUP_DAYS=${WARMUP_DAYS:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/marketpipe-bench.XXXXXX)
 base=$((20000 + RANDOM % 20000)); PG=$base; SIM=$((base + 1)); COL=$((base + 2)); ARC=$((base + 3))
@@ -55,24 +60,50 @@ for port in $SIM $LOA $VAL $ARC $COL; do
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "service on $port not ready, see $WORK"; exit 1; }
 done
 
-# the last DAYS trading days of March 2025 the collector's calendar knows
-mapfile -t dates < <(curl -fsS "http://127.0.0.1:$COL/v1/calendar/sessions?from=2025-03-01&to=2025-03-31" \
-  | grep -o '"date":"[0-9-]*"' | cut -d'"' -f4 | tail -n "$DAYS")
-from=${dates[0]}; to=${dates[${#dates[@]}-1]}
-body="{\"symbols\":[\"${CODES//,/\",\"}\"],\"interval\":\"1m\",\"from\":\"$from\",\"to\":\"$to\"}"
+# trading days of a month the collector's calendar knows: sessions MONTH COUNT -> the last COUNT dates
+sessions() {
+  curl -fsS "http://127.0.0.1:$COL/v1/calendar/sessions?from=$1-01&to=$(date -d "$1-01 +1 month -1 day" +%F)" \
+    | grep -o '"date":"[0-9-]*"' | cut -d'"' -f4 | tail -n "$2"
+}
+logged() { $PSQL -c "SELECT count(*) FROM data_collection_log WHERE data_type = 'market_data' AND batch_id IS NOT NULL"; }
+# backfill FROM TO: runs one backfill of every symbol and returns once the loader logged each of its batches
+backfill() {
+  local body job logged0
+  body="{\"symbols\":[\"${CODES//,/\",\"}\"],\"interval\":\"1m\",\"from\":\"$1\",\"to\":\"$2\"}"
+  logged0=$(logged)
+  job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" -D - -o /dev/null \
+    "http://127.0.0.1:$COL/v1/backfills" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+  while :; do
+    status=$(curl -fsS "$job")
+    echo "$status" | grep -q '"state":"RUNNING"' || break
+    sleep 1
+  done
+  batches=$(echo "$status" | sed -n 's/.*"batches":\([0-9]*\).*/\1/p')
+  until [ "$(logged)" -ge $((logged0 + batches)) ]; do sleep 0.5; done
+}
+if [ "$WARMUP_DAYS" -gt 0 ]; then
+  mapfile -t warm < <(sessions 2025-02 "$WARMUP_DAYS")
+  backfill "${warm[0]}" "${warm[${#warm[@]}-1]}"
+  echo "warm-up: $batches batches of ${warm[0]}..${warm[${#warm[@]}-1]} backfilled, market_data_1min emptied again"
+  $PSQL -c "TRUNCATE market_data_1min"
+  $PSQL -c "CHECKPOINT"
+fi
+if [ -n "${JFR:-}" ]; then
+  for name in "${!pid_of[@]}"; do
+    jcmd "${pid_of[$name]}" JFR.start name=bench settings=profile filename="$WORK/$name.jfr" >/dev/null
+  done
+fi
+
+# the last DAYS trading days of March 2025
+mapfile -t dates < <(sessions 2025-03 "$DAYS")
 cpu_snapshot | sort >"$WORK/cpu0"
 t0=$(date +%s.%N)
-job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" -D - -o /dev/null \
-  "http://127.0.0.1:$COL/v1/backfills" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-while :; do
-  status=$(curl -fsS "$job")
-  echo "$status" | grep -q '"state":"RUNNING"' || break
-  sleep 1
-done
-batches=$(echo "$status" | sed -n 's/.*"batches":\([0-9]*\).*/\1/p')
-until [ "$($PSQL -c "SELECT count(*) FROM data_collection_log WHERE data_type = 'market_data' AND batch_id IS NOT NULL")" -ge "$batches" ]; do sleep 0.5; done
+backfill "${dates[0]}" "${dates[${#dates[@]}-1]}"
 t1=$(date +%s.%N)
 cpu_snapshot | sort >"$WORK/cpu1"
+if [ -n "${JFR:-}" ]; then
+  for name in "${!pid_of[@]}"; do jcmd "${pid_of[$name]}" JFR.stop name=bench >/dev/null; done
+fi
 rows=$($PSQL -c 'SELECT count(*) FROM market_data_1min')
 records=$(echo "$status" | sed -n 's/.*"records":\([0-9]*\).*/\1/p')
 [ "$rows" = "$records" ] || { echo "bars collected $records but stored $rows:"; \

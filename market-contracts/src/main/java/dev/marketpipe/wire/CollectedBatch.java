@@ -2,6 +2,7 @@ package dev.marketpipe.wire;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -10,13 +11,14 @@ import java.util.UUID;
 
 /**
  * One securities-API response, as the collector hands it to the archive ({@code POST /v1/batches}) and as the
- * archive forwards it to the validator (then with {@link #archiveRef()} set).
+ * archive forwards it to the validator (then with {@link #archiveRef()} set and the raw response reduced to its
+ * {@code meta}, see {@link #forwarded()}).
  *
  * @param batchId       stable id of this response; every stage is idempotent on it
  * @param windowStart   first instant the request asked for (inclusive)
  * @param windowEnd     last instant the request asked for (exclusive)
  * @param page          page number of the response (1-based) when the provider paged the window
- * @param rawResponse   the response body exactly as received
+ * @param rawResponse   the response body exactly as received (after the archive: its {@code meta} only)
  * @param bars          the records the provider adapter read from {@code rawResponse}, in response order
  * @param archiveRef    path of the archived envelope, relative to the archive root; {@code null} until archived
  * @param records       the non-bar records (order books, account, positions, orders); null for market data
@@ -59,6 +61,22 @@ public record CollectedBatch(
     public CollectedBatch withArchiveRef(String ref) {
         return new CollectedBatch(batchId, dataType, symbol, interval, source, provider, windowStart, windowEnd,
                 page, fetchedAt, apiLatencyMs, attempts, apiVersion, collectorVersion, rawResponse, bars, ref, records);
+    }
+
+    /**
+     * The batch as the archive forwards it once archived: the raw response stays in the archive (under
+     * {@link #archiveRef()}) and only its {@code meta} object travels on (paging: {@code page}, {@code total_pages},
+     * which the validator's gap scan reads); no stage after the archive reads the raw body. It was half the bytes
+     * of every later hop and of every outbox entry (issue 6, pipeline backfill profile).
+     */
+    public CollectedBatch forwarded() {
+        JsonNode meta = rawResponse == null ? null : rawResponse.get("meta");
+        JsonNode kept = meta == null ? null : JsonNodeFactory.instance.objectNode().set("meta", meta);
+        if (rawResponse == null || (kept != null && rawResponse.size() == 1)) {
+            return this;
+        }
+        return new CollectedBatch(batchId, dataType, symbol, interval, source, provider, windowStart, windowEnd,
+                page, fetchedAt, apiLatencyMs, attempts, apiVersion, collectorVersion, kept, bars, archiveRef, records);
     }
 
     /** Bars plus non-bar records. */

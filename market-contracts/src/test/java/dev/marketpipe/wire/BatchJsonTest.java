@@ -54,6 +54,25 @@ class BatchJsonTest {
     }
 
     @Test
+    void theArchiveForwardsOnlyTheRawResponsesMeta() throws Exception {
+        CollectedBatch archived = json.readValue("""
+                {"batchId":"00000000-0000-0000-0000-000000000002","dataType":"market_data","symbol":"005930",
+                 "interval":"1m","rawResponse":{"status":"success","data":[{"open":1}],
+                 "meta":{"page":2,"total_pages":3}},"bars":[{"timestamp":"2025-03-04T00:00:00Z","open":1}],
+                 "archiveRef":"raw/2025/03/04/a.json"}""", CollectedBatch.class);
+        CollectedBatch forwarded = archived.forwarded();
+        assertEquals(json.readTree("{\"meta\":{\"page\":2,\"total_pages\":3}}"), forwarded.rawResponse());
+        assertEquals(archived.bars(), forwarded.bars());
+        assertEquals(archived.archiveRef(), forwarded.archiveRef());
+        assertEquals(archived.withArchiveRef(null).batchId(), forwarded.batchId());
+        assertEquals(forwarded, forwarded.forwarded());
+        CollectedBatch withoutMeta = json.readValue("""
+                {"batchId":"00000000-0000-0000-0000-000000000003","dataType":"positions",
+                 "rawResponse":{"positions":[]}}""", CollectedBatch.class);
+        assertNull(withoutMeta.forwarded().rawResponse());
+    }
+
+    @Test
     void aVerdictCountsQuarantinedBarsAndRecordsTogether() throws Exception {
         QuarantinedRecord held = new QuarantinedRecord(json.readTree("{\"orderId\":\"o\"}"), null,
                 QuarantineStatus.QUARANTINED, List.of(new QualityIssue("missing_field", Severity.CRITICAL, null, "x")));

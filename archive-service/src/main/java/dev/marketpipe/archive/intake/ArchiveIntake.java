@@ -125,7 +125,7 @@ public class ArchiveIntake {
             csv.write(batch, envelope.archiveRef());
 
             if (earlier.isEmpty() || !outbox.contains(id)) {
-                outbox.append(batch.withArchiveRef(envelope.archiveRef()));
+                outbox.append(batch.withArchiveRef(envelope.archiveRef()).forwarded());
             }
 
             BatchMarker complete = marker.complete(envelope.archiveRef(), envelope.sha256(), envelope.bytes(),

@@ -33,7 +33,7 @@ public class ValidatorSink implements BatchSink {
 
     @Override
     public Delivery deliver(CollectedBatch batch) {
-        try (Response response = client.validate(batch)) {
+        try (Response response = client.validate(batch.forwarded())) {
             return classify(response);
         } catch (WebApplicationException e) {
             // the client's default exception mapper turns >= 400 into exceptions; same classification

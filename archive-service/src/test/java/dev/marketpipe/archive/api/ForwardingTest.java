@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class ForwardingTest {
     ArchiveOutbox outbox;
 
     @Test
-    void archivedBatchIsForwardedToTheValidatorWithItsArchiveRef() {
+    void archivedBatchIsForwardedToTheValidatorWithItsArchiveRef() throws IOException {
         UUID id = UUID.randomUUID();
         String ref = archive(id, "FWD1");
 
@@ -67,7 +68,9 @@ class ForwardingTest {
                 .withRequestBody(matchingJsonPath("$.bars[0].open", equalTo("75000"))));
         String forwarded = chronological().stream().map(e -> e.getRequest().getBodyAsString())
                 .filter(b -> b.contains(id.toString())).findFirst().orElseThrow();
-        assertTrue(forwarded.contains("\"rawResponse\":" + TestBatches.RAW), "raw response forwarded unchanged");
+        assertTrue(forwarded.contains("\"rawResponse\":{\"meta\":{\"total_records\":1,\"page\":1,\"total_pages\":1,"
+                + "\"limit\":1000}}"), "only the raw response's meta travels on: " + forwarded);
+        assertTrue(archivedEnvelope(ref).contains(TestBatches.RAW), "the raw response itself is in the archive");
         await().atMost(Duration.ofSeconds(5)).until(() -> outboxHolds(outbox.folder(), id) == 0);
     }
 
@@ -157,6 +160,10 @@ class ForwardingTest {
     private String archive(UUID id, String symbol, String windowStart) {
         return given().contentType(ContentType.JSON).body(TestBatches.body(id, symbol, windowStart))
                 .post("/v1/batches").then().statusCode(201).extract().path("archiveRef");
+    }
+
+    private String archivedEnvelope(String ref) throws IOException {
+        return new String(store.get().readEnvelope(ref).orElseThrow(), StandardCharsets.UTF_8);
     }
 
     private int requestsFor(UUID id) {

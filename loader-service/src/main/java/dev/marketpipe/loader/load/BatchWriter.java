@@ -1,6 +1,5 @@
 package dev.marketpipe.loader.load;
 
-import dev.marketpipe.loader.collectionlog.CollectionLogEntry;
 import dev.marketpipe.loader.database.DatabaseException;
 import dev.marketpipe.wire.DataType;
 import dev.marketpipe.wire.LoadReceipt;
@@ -39,7 +38,7 @@ public class BatchWriter {
 
     @Transactional
     public LoadReceipt write(ValidatedBatch batch) {
-        // Agroal hands every getConnection() of this transaction (ours and Hibernate's) the same enlisted connection.
+        // Agroal hands every getConnection() of this transaction the same enlisted connection.
         try (Connection connection = dataSource.getConnection()) {
             Optional<LoadReceipt> earlier = ledger.claim(connection, batch);
             if (earlier.isPresent()) {
@@ -52,28 +51,10 @@ public class BatchWriter {
             LoadReceipt receipt = new LoadReceipt(batch.batchId(), counts.changed(), counts.unchanged(),
                     batch.quarantinedCount(), false);
             ledger.complete(connection, receipt);
-            logEntry(batch).persist();
+            BatchLogRow.insert(connection, batch, Instant.now());
             return receipt;
         } catch (SQLException e) {
             throw new DatabaseException("loading batch " + batch.batchId() + " failed", e);
         }
-    }
-
-    private static CollectionLogEntry logEntry(ValidatedBatch batch) {
-        CollectionLogEntry entry = new CollectionLogEntry();
-        entry.timestamp = Instant.now();
-        entry.symbol = batch.symbol();
-        entry.interval = batch.interval() == null ? null : batch.interval().code();
-        entry.errorMessage = IssueSummary.of(batch);
-        entry.status = entry.errorMessage == null ? CollectionLogEntry.SUCCESS : CollectionLogEntry.WARNING;
-        entry.recordsCollected = batch.recordsReceived();
-        entry.executionTimeMs = (int) Math.min(Integer.MAX_VALUE, batch.apiLatencyMs());
-        entry.batchId = batch.batchId();
-        entry.dataType = batch.dataType().code();
-        entry.source = batch.source() == null ? null : batch.source().code();
-        entry.recordsAccepted = batch.recordsReceived() - batch.quarantinedCount();
-        entry.recordsQuarantined = batch.quarantinedCount();
-        entry.qualityScore = Double.isFinite(batch.qualityScore()) ? batch.qualityScore() : null;
-        return entry;
     }
 }

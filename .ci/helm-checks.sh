@@ -52,6 +52,17 @@ for kind in StatefulSet Deployment Service ConfigMap HorizontalPodAutoscaler Pod
 done
 grep -q 'grafana_dashboard: "1"' "$OUT/everything-on.yaml" || { echo "no Grafana dashboard ConfigMap"; exit 1; }
 
+echo "== README's values example (Deploy on Kubernetes)"
+python3 - README.md > "$OUT/readme-values.yaml" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+start = text.index("```yaml", text.index("A values example")) + len("```yaml")
+print(text[start:text.index("```", start)])
+PY
+"$HELM" lint --strict "$CHART" -f "$OUT/readme-values.yaml"
+"$HELM" template marketpipe "$CHART" -f "$OUT/readme-values.yaml" > "$OUT/readme.yaml"
+validate "$OUT/readme.yaml"
+
 echo "== negative checks (each must fail)"
 expect_failure() { # description, expected message, command...
   local what=$1 message=$2; shift 2

@@ -2,10 +2,14 @@ package dev.marketpipe.wire;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Duration;
 
 /** Bar intervals of spec §1.1 ({@code "1m", "5m", "1d"}). */
+// Registered for native images: Jackson calls the @JsonValue/@JsonCreator methods reflectively, also where a
+// batch is read or written by an ObjectMapper directly (collector spool, archive outbox, the loader's JSON columns).
+@RegisterForReflection
 public enum BarInterval {
     ONE_MINUTE("1m", Duration.ofMinutes(1)),
     FIVE_MINUTES("5m", Duration.ofMinutes(5)),

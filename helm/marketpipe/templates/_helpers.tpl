@@ -1,0 +1,267 @@
+{{/* Chart name, possibly overridden. */}}
+{{- define "marketpipe.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Release-wide name prefix of every object. */}}
+{{- define "marketpipe.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Name of one component's objects: <fullname>-<component>. Call with (dict "root" $ "component" "loader"). */}}
+{{- define "marketpipe.componentName" -}}
+{{- printf "%s-%s" (include "marketpipe.fullname" .root | trunc 50 | trimSuffix "-") .component }}
+{{- end }}
+
+{{/* Labels of every object. */}}
+{{- define "marketpipe.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/name: {{ include "marketpipe.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: marketpipe
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* Selector labels of one component. Call with (dict "root" $ "component" "loader"). */}}
+{{- define "marketpipe.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "marketpipe.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/* All labels of one component's objects. */}}
+{{- define "marketpipe.componentLabels" -}}
+{{ include "marketpipe.labels" .root }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{- define "marketpipe.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "marketpipe.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* HTTP port of each service (application.properties' quarkus.http.port; kept in the container too). */}}
+{{- define "marketpipe.port" -}}
+{{- get (dict "collector" 8081 "archive" 8082 "validator" 8083 "loader" 8084 "simulator" 8089) . }}
+{{- end }}
+
+{{/* In-cluster base URL of a component's Service. Call with (dict "root" $ "component" "loader"). */}}
+{{- define "marketpipe.url" -}}
+{{- printf "http://%s:%s" (include "marketpipe.componentName" .) (include "marketpipe.port" .component) }}
+{{- end }}
+
+{{/* Image reference of a component's values. */}}
+{{- define "marketpipe.image" -}}
+{{- printf "%s:%s" .values.image.repository (default .root.Chart.AppVersion .values.image.tag) }}
+{{- end }}
+
+{{/* One env entry taken from a key of an existing Secret. */}}
+{{- define "marketpipe.secretEnv" -}}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secret }}
+      key: {{ .key }}
+{{- end }}
+
+{{/* The database env entries (collector and loader). */}}
+{{- define "marketpipe.databaseSecretEnv" -}}
+{{- with .Values.database.existingSecret }}
+{{ include "marketpipe.secretEnv" (dict "name" "QUARKUS_DATASOURCE_PASSWORD" "secret" . "key" $.Values.database.passwordKey) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Deployment/StatefulSet pod template shared by every component. Call with a dict:
+  root, component, values (the component's values), env (rendered list of secret env entries, may be empty),
+  volumeMounts and volumes (rendered lists besides /tmp, may be empty).
+*/}}
+{{- define "marketpipe.podTemplate" -}}
+{{- $root := .root -}}
+{{- $v := .values -}}
+{{- $port := include "marketpipe.port" .component -}}
+{{- $probes := mustMergeOverwrite (deepCopy $root.Values.probes) (deepCopy ($v.probes | default dict)) -}}
+metadata:
+  labels:
+    {{- include "marketpipe.selectorLabels" (dict "root" $root "component" .component) | nindent 4 }}
+    app.kubernetes.io/part-of: marketpipe
+    {{- with $v.podLabels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  annotations:
+    checksum/config: {{ .configChecksum }}
+    {{- with $v.podAnnotations }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+spec:
+  serviceAccountName: {{ include "marketpipe.serviceAccountName" $root }}
+  automountServiceAccountToken: false
+  {{- with $root.Values.imagePullSecrets }}
+  imagePullSecrets:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  securityContext:
+    {{- toYaml $root.Values.podSecurityContext | nindent 4 }}
+  containers:
+    - name: {{ .component }}
+      image: {{ include "marketpipe.image" (dict "root" $root "values" $v) | quote }}
+      imagePullPolicy: {{ $v.image.pullPolicy }}
+      securityContext:
+        {{- toYaml $root.Values.containerSecurityContext | nindent 8 }}
+      ports:
+        - name: http
+          containerPort: {{ $port }}
+          protocol: TCP
+      envFrom:
+        - configMapRef:
+            name: {{ include "marketpipe.componentName" (dict "root" $root "component" .component) }}
+      {{- $env := trim (default "" .env) }}
+      {{- if or $env $v.extraEnv }}
+      env:
+        {{- with $env }}
+        {{- . | nindent 8 }}
+        {{- end }}
+        {{- with $v.extraEnv }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+      {{- end }}
+      startupProbe:
+        httpGet:
+          path: /q/health/started
+          port: http
+        {{- toYaml $probes.startup | nindent 8 }}
+      livenessProbe:
+        httpGet:
+          path: /q/health/live
+          port: http
+        {{- toYaml $probes.liveness | nindent 8 }}
+      readinessProbe:
+        httpGet:
+          path: /q/health/ready
+          port: http
+        {{- toYaml $probes.readiness | nindent 8 }}
+      resources:
+        {{- toYaml $v.resources | nindent 8 }}
+      volumeMounts:
+        - name: tmp
+          mountPath: /tmp
+        {{- with trim (default "" .volumeMounts) }}
+        {{- . | nindent 8 }}
+        {{- end }}
+  volumes:
+    - name: tmp
+      emptyDir:
+        sizeLimit: 256Mi
+    {{- with trim (default "" .volumes) }}
+    {{- . | nindent 4 }}
+    {{- end }}
+  {{- with $v.nodeSelector }}
+  nodeSelector:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $v.tolerations }}
+  tolerations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $v.affinity }}
+  affinity:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $v.topologySpreadConstraints }}
+  topologySpreadConstraints:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end }}
+
+{{/* The ConfigMap of a component's environment: the chart's settings, overridden by the component's config. */}}
+{{- define "marketpipe.configMap" -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "marketpipe.componentName" (dict "root" .root "component" .component) }}
+  labels:
+    {{- include "marketpipe.componentLabels" (dict "root" .root "component" .component) | nindent 4 }}
+{{- $data := mustMergeOverwrite (deepCopy .settings) (deepCopy (.values.config | default dict)) }}
+{{- if $data }}
+data:
+  {{- range $k, $val := $data }}
+  {{ $k }}: {{ toString $val | quote }}
+  {{- end }}
+{{- else }}
+data: {}
+{{- end }}
+{{- end }}
+
+{{/* The ClusterIP Service of a component. */}}
+{{- define "marketpipe.service" -}}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "marketpipe.componentName" (dict "root" .root "component" .component) }}
+  labels:
+    {{- include "marketpipe.componentLabels" (dict "root" .root "component" .component) | nindent 4 }}
+spec:
+  type: ClusterIP
+  selector:
+    {{- include "marketpipe.selectorLabels" (dict "root" .root "component" .component) | nindent 4 }}
+  ports:
+    - name: http
+      port: {{ include "marketpipe.port" .component }}
+      targetPort: http
+      protocol: TCP
+{{- end }}
+
+{{/* Adds an S3 bucket's settings (archive store or backup) to a settings dict under an env prefix. */}}
+{{- define "marketpipe.s3Settings" -}}
+{{- $s := .settings -}}
+{{- $_ := set $s (printf "%sBUCKET" .prefix) .s3.bucket -}}
+{{- with .s3.keyPrefix }}{{ $_ := set $s (printf "%sKEY_PREFIX" $.prefix) . }}{{ end -}}
+{{- with .s3.endpoint }}{{ $_ := set $s (printf "%sENDPOINT" $.prefix) . }}{{ end -}}
+{{- $_ := set $s (printf "%sREGION" .prefix) .s3.region -}}
+{{- $_ := set $s (printf "%sPATH_STYLE_ACCESS" .prefix) (toString .s3.pathStyleAccess) -}}
+{{- $_ := set $s (printf "%sCONDITIONAL_WRITES" .prefix) (toString .s3.conditionalWrites) -}}
+{{- end }}
+
+{{/* The Deployment of a stateless component. Same arguments as marketpipe.podTemplate. */}}
+{{- define "marketpipe.deployment" -}}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "marketpipe.componentName" . }}
+  labels:
+    {{- include "marketpipe.componentLabels" . | nindent 4 }}
+spec:
+  {{- if not (and .values.autoscaling .values.autoscaling.enabled) }}
+  replicas: {{ .values.replicas }}
+  {{- end }}
+  selector:
+    matchLabels:
+      {{- include "marketpipe.selectorLabels" . | nindent 6 }}
+  template:
+    {{- include "marketpipe.podTemplate" . | nindent 4 }}
+{{- end }}
+
+{{/* The securities API the collector calls: collector.apiUrl, else the bundled simulator when enabled, else empty. */}}
+{{- define "marketpipe.collectorApiUrl" -}}
+{{- if .Values.collector.apiUrl }}
+{{- .Values.collector.apiUrl }}
+{{- else if .Values.simulator.enabled }}
+{{- include "marketpipe.url" (dict "root" . "component" "simulator") }}
+{{- end }}
+{{- end }}

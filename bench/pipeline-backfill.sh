@@ -90,7 +90,7 @@ if [ "$WARMUP_DAYS" -gt 0 ]; then
 fi
 if [ -n "${JFR:-}" ]; then
   for name in "${!pid_of[@]}"; do
-    jcmd "${pid_of[$name]}" JFR.start name=bench settings=profile filename="$WORK/$name.jfr" >/dev/null
+    jcmd "${pid_of[$name]}" JFR.start name=bench settings=${JFR_SETTINGS:-profile} filename="$WORK/$name.jfr" >/dev/null
   done
 fi
 

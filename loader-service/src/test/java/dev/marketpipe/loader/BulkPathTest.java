@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -84,7 +86,7 @@ class BulkPathTest {
 
         assertEquals(390, receipt.rowsChanged());
         assertEquals(0, receipt.rowsUnchanged());
-        assertEquals(Map.of("copy", 1.0, "upsert", 0.0, "copy_conflict", 0.0), delta(before, paths()));
+        assertEquals(Map.of("copy", 1.0, "unchanged", 0.0, "upsert", 0.0, "copy_conflict", 0.0), delta(before, paths()));
         assertEquals(390, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ?", symbol));
         // the column defaults, as for a row the upsert inserts
         assertEquals(0, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ? AND (id IS NULL "
@@ -105,10 +107,64 @@ class BulkPathTest {
 
         assertEquals(51, receipt.rowsChanged()); // 50 new and one changed
         assertEquals(99, receipt.rowsUnchanged());
-        assertEquals(Map.of("copy", 0.0, "upsert", 1.0, "copy_conflict", 0.0), delta(before, paths()));
+        assertEquals(Map.of("copy", 0.0, "unchanged", 0.0, "upsert", 1.0, "copy_conflict", 0.0),
+                delta(before, paths()));
         assertEquals(150, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ?", symbol));
         assertEquals(old.volume() + 1, db.value("SELECT volume FROM market_data_1min WHERE symbol = ? AND "
                 + "\"timestamp\" = ?", symbol, OffsetDateTime.ofInstant(old.timestamp(), ZoneOffset.UTC)));
+    }
+
+    @Test
+    void aRedeliveredUnchangedBatchIsCheckedAndNothingIsWritten() {
+        List<Bar> day = TestBatches.bars(symbol, OPEN, BarInterval.ONE_MINUTE, 390);
+        api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE, day));
+        String rowVersions = "SELECT string_agg(xmin::text || ':' || updated_at, ',' ORDER BY \"timestamp\") "
+                + "FROM market_data_1min WHERE symbol = ?";
+        Object stored = db.value(rowVersions, symbol);
+        // the same values with another scale (10000 = 10000.00): a redelivery, not a change
+        List<Bar> again = day.stream().map(b -> new Bar(b.timestamp(), symbol, b.open().setScale(2), b.high(),
+                b.low(), b.close(), b.volume(), b.value())).toList();
+        Map<String, Double> before = paths();
+
+        LoadReceipt receipt = api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE, again));
+
+        assertEquals(0, receipt.rowsChanged());
+        assertEquals(390, receipt.rowsUnchanged());
+        assertEquals(Map.of("copy", 0.0, "unchanged", 1.0, "upsert", 0.0, "copy_conflict", 0.0),
+                delta(before, paths()));
+        assertEquals(stored, db.value(rowVersions, symbol), "no row was written");
+    }
+
+    @Test
+    void oneChangedValueOrOneMissingRowSendsARedeliveryToTheUpsert() {
+        List<Bar> day = TestBatches.bars(symbol, OPEN, BarInterval.ONE_MINUTE, 20);
+        api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE, day.subList(0, 19)));
+        Map<String, Double> before = paths();
+
+        LoadReceipt oneMore = api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE, day));
+        List<Bar> changed = new ArrayList<>(day);
+        Bar last = changed.get(19);
+        changed.set(19, new Bar(last.timestamp(), symbol, last.open(), last.high(), last.low(), last.close(),
+                last.volume(), last.value() == null ? BigDecimal.ONE : last.value().add(BigDecimal.ONE)));
+        LoadReceipt oneChanged = api.load(TestBatches.accepted(symbol, BarInterval.ONE_MINUTE, changed));
+
+        assertEquals(List.of(1, 19), List.of(oneMore.rowsChanged(), oneMore.rowsUnchanged()));
+        assertEquals(List.of(1, 19), List.of(oneChanged.rowsChanged(), oneChanged.rowsUnchanged()));
+        assertEquals(Map.of("copy", 0.0, "unchanged", 0.0, "upsert", 2.0, "copy_conflict", 0.0),
+                delta(before, paths()));
+    }
+
+    @Test
+    void aRedeliveredDailyBatchIsRecognisedUnchangedByItsTradingDates() {
+        List<Bar> days = TestBatches.bars(symbol, OPEN, BarInterval.ONE_DAY, 5);
+        api.load(TestBatches.accepted(symbol, BarInterval.ONE_DAY, days));
+        Map<String, Double> before = paths();
+
+        LoadReceipt receipt = api.load(TestBatches.accepted(symbol, BarInterval.ONE_DAY, days));
+
+        assertEquals(List.of(0, 5), List.of(receipt.rowsChanged(), receipt.rowsUnchanged()));
+        assertEquals(Map.of("copy", 0.0, "unchanged", 1.0, "upsert", 0.0, "copy_conflict", 0.0),
+                delta(before, paths()));
     }
 
     /**
@@ -140,7 +196,8 @@ class BulkPathTest {
         } finally {
             loader.shutdownNow();
         }
-        assertEquals(Map.of("copy", 0.0, "upsert", 0.0, "copy_conflict", 1.0), delta(before, paths()));
+        assertEquals(Map.of("copy", 0.0, "unchanged", 0.0, "upsert", 0.0, "copy_conflict", 1.0),
+                delta(before, paths()));
         assertEquals(10, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ?", symbol));
         assertEquals(10, db.count("SELECT count(DISTINCT \"timestamp\") FROM market_data_1min WHERE symbol = ?",
                 symbol));
@@ -178,8 +235,12 @@ class BulkPathTest {
         }
     }
 
+    private static final List<String> PATHS = List.of("copy", "unchanged", "upsert", "copy_conflict");
+
     private Map<String, Double> paths() {
-        return Map.of("copy", path("copy"), "upsert", path("upsert"), "copy_conflict", path("copy_conflict"));
+        Map<String, Double> counts = new HashMap<>();
+        PATHS.forEach(path -> counts.put(path, path(path)));
+        return counts;
     }
 
     private double path(String path) {
@@ -187,8 +248,8 @@ class BulkPathTest {
     }
 
     private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
-        return Map.of("copy", after.get("copy") - before.get("copy"),
-                "upsert", after.get("upsert") - before.get("upsert"),
-                "copy_conflict", after.get("copy_conflict") - before.get("copy_conflict"));
+        Map<String, Double> delta = new HashMap<>();
+        PATHS.forEach(path -> delta.put(path, after.get(path) - before.get(path)));
+        return delta;
     }
 }

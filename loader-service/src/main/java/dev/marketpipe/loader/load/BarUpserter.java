@@ -42,6 +42,9 @@ import java.util.TreeMap;
  * {@code INSERT … SELECT}, see docs/BENCHMARKS.md). The COPY runs under a savepoint: should another transaction (a
  * second loader replica, a quarantine approval) store one of those keys between probe and COPY, the unique
  * violation rolls back to the savepoint and the batch takes the upsert path instead ({@code copy_conflict}).</li>
+ * <li><b>unchanged</b>: when some are stored, one read-only statement first counts the batch's rows stored already
+ * with the same values ({@link MarketTable#storedUnchangedSql(String)}); all of them — a redelivery — and the batch
+ * is done, nothing written.</li>
  * <li><b>upsert</b>: otherwise the batch is copied into the session's staging table ({@link StagingTables}; text
  * format, as fast here as binary), then ONE {@code INSERT … SELECT … ON CONFLICT DO UPDATE} moves it into the table
  * ({@link MarketTable#mergeSql(String)}). Its row count is the number of rows inserted or changed; the rest of the
@@ -64,7 +67,7 @@ public class BarUpserter {
 
     /** The path a batch took, the label of the bulk-path counter. */
     private enum BulkPath {
-        COPY, UPSERT, COPY_CONFLICT;
+        COPY, UNCHANGED, UPSERT, COPY_CONFLICT;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -111,6 +114,10 @@ public class BarUpserter {
             }
             paths.get(BulkPath.COPY_CONFLICT).increment();
         } else {
+            if (storedUnchanged(connection, table, relation, symbol, rows, first, last) == rows.size()) {
+                paths.get(BulkPath.UNCHANGED).increment();
+                return new UpsertCounts(0, bars.size());
+            }
             paths.get(BulkPath.UPSERT).increment();
         }
         int changed = viaStaging(connection, table, relation, symbol, rows, first, last);
@@ -126,6 +133,23 @@ public class BarUpserter {
             try (ResultSet result = probe.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
+            }
+        }
+    }
+
+    private static int storedUnchanged(Connection connection, MarketTable table, String relation, String symbol,
+            List<Bar> rows, Object first, Object last) throws SQLException {
+        try (PreparedStatement check = connection.prepareStatement(table.storedUnchangedSql(relation))) {
+            int parameter = 1;
+            for (String[] column : ColumnArrays.of(table, rows)) {
+                check.setArray(parameter++, connection.createArrayOf("text", column));
+            }
+            check.setString(parameter++, symbol);
+            check.setObject(parameter++, first);
+            check.setObject(parameter, last);
+            try (ResultSet result = check.executeQuery()) {
+                result.next();
+                return result.getInt(1);
             }
         }
     }

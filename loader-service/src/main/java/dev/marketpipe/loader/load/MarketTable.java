@@ -84,6 +84,25 @@ public enum MarketTable {
     }
 
     /**
+     * How many of the batch's rows {@code relation} stores already with the same values: the batch travels as one
+     * array per column ({@code unnest}), compared row by row on the unique index. When that is every row, a
+     * redelivered batch is done with this one read-only statement — no staging COPY, no upsert, and no write, so
+     * no WAL to flush at commit for it. Numbers compare as numbers ({@code 10000 = 10000.00}). Parameters: 1 to 7
+     * (8 for daily bars) the column arrays as text, in the order of {@link CopyText}; then the symbol and the
+     * batch's first and last key.
+     */
+    String storedUnchangedSql(String relation) {
+        String key = keyColumn();
+        String values = "open, high, low, close, volume, \"value\"" + (isDaily() ? ", adj_close" : "");
+        return "SELECT count(*) FROM unnest(?::text[]::" + (isDaily() ? "date" : "timestamptz") + "[], "
+                + "?::text[]::numeric[], ?::text[]::numeric[], ?::text[]::numeric[], ?::text[]::numeric[], "
+                + "?::text[]::bigint[], ?::text[]::numeric[]" + (isDaily() ? ", ?::text[]::numeric[]" : "")
+                + ") AS b(k, " + values + ") JOIN " + relation + " o ON o.symbol = ? AND o." + key + " BETWEEN ? AND ?"
+                + " AND o." + key + " = b.k WHERE (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM ("
+                + prefixed("b.", values) + ")";
+    }
+
+    /**
      * Spec §7.3 "Duplicate key: update existing record (upsert)": the staged batch moves into {@code relation} (this
      * table, or the one partition all of the batch falls into: no per-row routing, and less to plan) in ONE
      * statement, which also empties the staging table (so a second batch in the same transaction starts clean).

@@ -179,6 +179,7 @@ class FailoverTest {
     void eachRequestCountsOnceByHowItEndedNotByItsAttempts() {
         double served = collections("success", "none");
         double failed = collections("failed", "server_error");
+        long timed = collectionTimes();
         primaryAnswers503();
         router.fetchBars(QUERY); // 4 failed attempts on the primary, then the backup answers: one success
         assertEquals(served + 1, collections("success", "none"));
@@ -188,6 +189,11 @@ class FailoverTest {
         assertThrows(ProviderException.Unavailable.class, () -> router.fetchBars(QUERY));
         assertEquals(served + 1, collections("success", "none"));
         assertEquals(failed + 1, collections("failed", "server_error"), "no source answered: one failure");
+        assertEquals(timed + 2, collectionTimes(), "each request timed once, retries and failover included");
+    }
+
+    private long collectionTimes() {
+        return registry.get("marketpipe.collector.collection.duration").tag("data_type", "market_data").timer().count();
     }
 
     private double collections(String outcome, String errorType) {

@@ -24,6 +24,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,12 +102,13 @@ public class ProviderRouter {
      * through here. The call gets the client to use and a counter of its attempts.
      */
     private <T> Sourced<T> route(CallContext context, BiFunction<SecuritiesApiClient, AtomicInteger, T> call) {
+        long started = System.nanoTime();
         try {
             Sourced<T> answer = routeOnce(context, call);
-            outcomes.succeeded(context);
+            outcomes.succeeded(context, Duration.ofNanos(System.nanoTime() - started));
             return answer;
         } catch (RuntimeException failure) {
-            outcomes.failed(context, ApiError.of(failure));
+            outcomes.failed(context, ApiError.of(failure), Duration.ofNanos(System.nanoTime() - started));
             throw failure;
         }
     }

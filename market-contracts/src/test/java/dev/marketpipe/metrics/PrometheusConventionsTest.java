@@ -3,13 +3,16 @@ package dev.marketpipe.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The library meters promtool would lint come out in Prometheus' conventions; ours pass unchanged. */
@@ -36,6 +39,18 @@ class PrometheusConventionsTest {
     }
 
     @Test
+    void vertxConnectionLongTaskTimersAreDropped() {
+        LongTaskTimer.builder("http.server.connections").register(registry);
+        assertNull(registry.find("http.server.connections").meter());
+    }
+
+    @Test
+    void camelCaseNamesBecomeSnakeCase() {
+        Timer.builder("ft.timeout.executionDuration").register(registry);
+        assertNotNull(registry.find("ft.timeout.execution_duration").timer());
+    }
+
+    @Test
     void camelCaseTagKeysBecomeSnakeCaseAndAMissingDescriptionIsFilledIn() {
         Counter.builder("http.client.requests").tag("clientName", "loader").register(registry).increment();
         Counter counter = registry.get("http.client.requests").tag("client_name", "loader").counter();
@@ -57,5 +72,7 @@ class PrometheusConventionsTest {
         assertEquals("client_name", PrometheusConventions.snakeCase("clientName"));
         assertEquals("data_type", PrometheusConventions.snakeCase("data_type"));
         assertEquals("uri", PrometheusConventions.snakeCase("uri"));
+        assertEquals("ft.timeout.execution_duration", PrometheusConventions.snakeCase("ft.timeout.executionDuration"));
+        assertEquals("ft.timeout", PrometheusConventions.snakeCase("ft.Timeout"));
     }
 }

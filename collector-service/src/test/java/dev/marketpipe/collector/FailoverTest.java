@@ -176,6 +176,32 @@ class FailoverTest {
     }
 
     @Test
+    void eachRequestCountsOnceByHowItEndedNotByItsAttempts() {
+        double served = collections("success", "none");
+        double failed = collections("failed", "server_error");
+        long timed = collectionTimes();
+        primaryAnswers503();
+        router.fetchBars(QUERY); // 4 failed attempts on the primary, then the backup answers: one success
+        assertEquals(served + 1, collections("success", "none"));
+        assertEquals(failed, collections("failed", "server_error"));
+
+        wireMock.stubFor(get(urlPathEqualTo(ApiStubs.BACKUP + "/market/data")).willReturn(aResponse().withStatus(500)));
+        assertThrows(ProviderException.Unavailable.class, () -> router.fetchBars(QUERY));
+        assertEquals(served + 1, collections("success", "none"));
+        assertEquals(failed + 1, collections("failed", "server_error"), "no source answered: one failure");
+        assertEquals(timed + 2, collectionTimes(), "each request timed once, retries and failover included");
+    }
+
+    private long collectionTimes() {
+        return registry.get("marketpipe.collector.collection.duration").tag("data_type", "market_data").timer().count();
+    }
+
+    private double collections(String outcome, String errorType) {
+        return registry.counter("marketpipe.collector.collections", "data_type", "market_data", "outcome", outcome,
+                "error_type", errorType).count();
+    }
+
+    @Test
     void batchesFromTheBackupSaySo() {
         primaryAnswers503();
         Instant open = Instant.parse("2025-03-04T00:00:00Z");

@@ -31,12 +31,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole pipeline as production runs it: PostgreSQL, the market simulator and the four packaged services as
@@ -251,6 +254,69 @@ class PipelineSystemTest {
     }
 
     // --- scenario steps ----------------------------------------------------------------------------------------
+
+    /**
+     * Spec §8 "collection metrics" and KPIs, as docs/MONITORING.md lists them, after real work (the backfills and
+     * snapshot runs above): each stage exports its metrics, the API response histogram has buckets at the 500 ms
+     * target and the 2 s alert threshold, and {@code promtool check metrics} finds nothing to lint in any service.
+     */
+    @Test
+    @Order(6)
+    void everyServiceExportsItsSpecMetricsAndPromtoolFindsNothingToLint() throws Exception {
+        Map<String, List<String>> expected = Map.of(
+                "collector-service", List.of("marketpipe_collector_records_collected_total",
+                        "marketpipe_collector_collections_total", "marketpipe_collector_api_requests_total",
+                        "marketpipe_collector_api_response_seconds_bucket",
+                        "marketpipe_collector_api_response_seconds_sum",
+                        "marketpipe_collector_api_response_seconds_count", "marketpipe_collector_spool_batches",
+                        "marketpipe_collector_spool_refused_total", "marketpipe_collector_spool_dead_total"),
+                "archive-service", List.of("marketpipe_archive_batches_archived_total",
+                        "marketpipe_archive_outbox_backlog_batches", "marketpipe_archive_outbox_oldest_age_seconds",
+                        "marketpipe_archive_batches_forwarded_total", "marketpipe_archive_outbox_dead_total"),
+                "validator-service", List.of("marketpipe_validator_records_total",
+                        "marketpipe_validator_quality_score_ratio", "marketpipe_validator_issues_total"),
+                "loader-service", List.of("marketpipe_loader_records_received_total",
+                        "marketpipe_loader_rows_changed_total", "marketpipe_loader_load_duration_seconds_bucket",
+                        "marketpipe_loader_missing_intervals", "marketpipe_loader_database_faults_total"),
+                "market-simulator", List.of());
+        Optional<Path> promtool = PromtoolMetricsCheck.promtool();
+        Map<String, String> lint = new TreeMap<>();
+        Path scrapes = Files.createDirectories(work.resolve("metrics"));
+        for (ServiceProcess service : services) {
+            String metrics = PromtoolMetricsCheck.scrape(service.baseUrl());
+            Files.writeString(scrapes.resolve(service.name() + ".prom"), metrics); // to read when this fails
+            for (String name : expected.get(service.name())) {
+                assertFalse(series(metrics, name).isEmpty(), service.name() + " exports " + name);
+            }
+            if (promtool.isPresent()) {
+                String problems = PromtoolMetricsCheck.lint(promtool.get(), metrics);
+                if (!problems.isEmpty()) {
+                    lint.put(service.name(), problems);
+                }
+            }
+        }
+        String metrics = PromtoolMetricsCheck.scrape(collector.baseUrl());
+        assertSeries(metrics, "marketpipe_collector_records_collected_total", "data_type=\"market_data\"",
+                "interval=\"1m\"");
+        assertSeries(metrics, "marketpipe_collector_collections_total", "data_type=\"market_data\"",
+                "outcome=\"success\"", "error_type=\"none\"");
+        assertSeries(metrics, "marketpipe_collector_api_response_seconds_bucket", "le=\"0.5\"");
+        assertSeries(metrics, "marketpipe_collector_api_response_seconds_bucket", "le=\"2.0\"");
+        assumeTrue(promtool.isPresent(), "promtool is not installed here (CI installs it: .ci/ops-checks.sh)");
+        assertEquals(Map.of(), lint, "promtool check metrics");
+    }
+
+    /** The exposition's sample lines of {@code name}. */
+    private static List<String> series(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " ")).toList();
+    }
+
+    /** Asserts a series of {@code name} with every one of {@code labels} ({@code key="value"}) exists. */
+    private static void assertSeries(String metrics, String name, String... labels) {
+        List<String> lines = series(metrics, name);
+        assertTrue(lines.stream().anyMatch(line -> Stream.of(labels).allMatch(line::contains)),
+                name + " with " + List.of(labels) + " among " + lines);
+    }
 
     private void runBackfillsAndAwaitLoad() throws Exception {
         List<String> jobs = List.of(startBackfill("1m", FROM, TO), startBackfill("1d", FROM, DAILY_TO));

@@ -58,6 +58,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's name (its log file's label). */
+    String name() {
+        return name;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

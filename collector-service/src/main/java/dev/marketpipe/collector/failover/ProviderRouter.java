@@ -5,6 +5,7 @@ import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.outcome.ApiError;
 import dev.marketpipe.collector.outcome.CallContext;
+import dev.marketpipe.collector.outcome.CollectionOutcomes;
 import dev.marketpipe.collector.outcome.FailureReporter;
 import dev.marketpipe.collector.provider.Backup;
 import dev.marketpipe.collector.provider.BackupProviderConfig;
@@ -23,6 +24,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +43,8 @@ import java.util.function.BiFunction;
  *   <li>On the backup: calls go to the backup; every {@code probe-interval} one small request probes the primary, and
  *   the first answer switches collection back.</li>
  * </ul>
- * Every switch logs a WARN line, counts {@code marketpipe.collector.source.switches{to}} and moves the gauge
+ * Every request's end is counted once by {@link CollectionOutcomes}. Every switch logs a WARN line, counts
+ * {@code marketpipe.collector.source.switches{to}} and moves the gauge
  * {@code marketpipe.collector.source.active} (0 primary, 1 backup).
  */
 @ApplicationScoped
@@ -57,6 +60,7 @@ public class ProviderRouter {
     private final CollectorConfig config;
     private final BackupProviderConfig backupConfig;
     private final FailureReporter reporter;
+    private final CollectionOutcomes outcomes;
     private final MarketCalendar calendar;
     private final MarketClock clock;
     private final MeterRegistry registry;
@@ -66,13 +70,15 @@ public class ProviderRouter {
 
     ProviderRouter(SecuritiesApiClient primary, @Backup SecuritiesApiClient backup, FailoverConfig failover,
             CollectorConfig config, BackupProviderConfig backupConfig, FailureReporter reporter,
-            MarketCalendar calendar, MarketClock clock, MeterRegistry registry, CircuitBreakerMaintenance breakers) {
+            CollectionOutcomes outcomes, MarketCalendar calendar, MarketClock clock, MeterRegistry registry,
+            CircuitBreakerMaintenance breakers) {
         this.primary = primary;
         this.backup = backup;
         this.failover = failover;
         this.config = config;
         this.backupConfig = backupConfig;
         this.reporter = reporter;
+        this.outcomes = outcomes;
         this.calendar = calendar;
         this.clock = clock;
         this.registry = registry;
@@ -96,6 +102,18 @@ public class ProviderRouter {
      * through here. The call gets the client to use and a counter of its attempts.
      */
     private <T> Sourced<T> route(CallContext context, BiFunction<SecuritiesApiClient, AtomicInteger, T> call) {
+        long started = System.nanoTime();
+        try {
+            Sourced<T> answer = routeOnce(context, call);
+            outcomes.succeeded(context, Duration.ofNanos(System.nanoTime() - started));
+            return answer;
+        } catch (RuntimeException failure) {
+            outcomes.failed(context, ApiError.of(failure), Duration.ofNanos(System.nanoTime() - started));
+            throw failure;
+        }
+    }
+
+    private <T> Sourced<T> routeOnce(CallContext context, BiFunction<SecuritiesApiClient, AtomicInteger, T> call) {
         if (failover.enabled() && active.get() == SourceRole.BACKUP) {
             return attempt(SourceRole.BACKUP, context, call, false);
         }

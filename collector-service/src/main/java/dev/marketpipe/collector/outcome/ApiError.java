@@ -6,6 +6,8 @@ import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
+import java.util.List;
+
 /**
  * A securities-API call that failed for good, named by its spec §7.1 row. {@link #type()} is a short, bounded name
  * (a metric label and the {@code error_type} column); {@link #alerts()} says whether the operator is alerted.
@@ -19,6 +21,13 @@ public record ApiError(String type, int status, String message) {
     public static final String UNEXPECTED = "unexpected";
     /** Not sent at all: our own rate budget gave the request no token in time (its priority's maximum wait). */
     public static final String BUDGET_SHED = "budget_shed";
+
+    /**
+     * Every {@link #type()} there is: the {@link ProviderException} rows and the ones above. The metrics start each
+     * at 0, so that Prometheus sees the first failure of a kind as an increase.
+     */
+    public static final List<String> TYPES = List.of("rate_limited", "auth_failed", BAD_REQUEST, "server_error",
+            TIMEOUT, CONNECTION_ERROR, CIRCUIT_OPEN, UNEXPECTED, BUDGET_SHED);
 
     public static ApiError of(Throwable failure) {
         if (failure instanceof ProviderException e) {

@@ -34,4 +34,13 @@ class ApiErrorTest {
         assertFalse(error.providerFault(), "a shed request must not push collection to the backup");
         assertFalse(error.alerts());
     }
+
+    @Test
+    void everyProviderFailureHasAKnownTypeSoItsCounterStartsAtZero() {
+        for (ProviderException failure : new ProviderException[] {new ProviderException.RateLimited(null),
+                new ProviderException.AuthenticationFailed(401, "expired"), new ProviderException.Rejected(400, "x"),
+                new ProviderException.Unavailable(500, "down")}) {
+            assertTrue(ApiError.TYPES.contains(ApiError.of(failure).type()), failure.errorType());
+        }
+    }
 }

@@ -7,12 +7,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
+
 /**
  * Spec §8 collection metrics of the loader (Prometheus: {@code marketpipe_loader_records_received_total}, …).
  * Counted only after the transaction committed; no symbol or batch id as a label.
  */
 @ApplicationScoped
 public class LoadMetrics {
+
+    /** Histogram buckets of the load latency, for quantiles and "share under X" on the dashboard. */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(5)};
 
     private final MeterRegistry registry;
     private final Counter received;
@@ -36,7 +43,8 @@ public class LoadMetrics {
         this.loaded = batches("loaded");
         this.duplicate = batches("duplicate");
         this.duration = Timer.builder("marketpipe.loader.load.duration")
-                .description("Time to load one batch, commit included").register(registry);
+                .description("Time to load one batch, commit included")
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
     }
 
     private Counter batches(String outcome) {

@@ -43,6 +43,14 @@ public interface ReportConfig {
     @WithDefault("30M")
     Duration heatMapBucket();
 
+    /** How often the {@code marketpipe.loader.missing.intervals} gauge is recounted. */
+    @WithDefault("5M")
+    Duration missingIntervalsRefresh();
+
+    /** A bar counts as missing in that gauge once its end is this long past (collection and loading take a while). */
+    @WithDefault("10M")
+    Duration missingIntervalsGrace();
+
     /** A percentage KPI: {@code ok} at or above the target, {@code alert} below the alert threshold. */
     interface Percent {
         double target();

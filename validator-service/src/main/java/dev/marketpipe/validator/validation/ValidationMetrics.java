@@ -40,7 +40,7 @@ public class ValidationMetrics {
                 .description("Records accepted into the market tables (flagged ones included)").register(registry);
         this.duplicates = Counter.builder("marketpipe.validator.records.duplicates")
                 .description("Records dropped because a later record had the same timestamp").register(registry);
-        this.qualityScore = DistributionSummary.builder("marketpipe.validator.batch.quality.score")
+        this.qualityScore = DistributionSummary.builder("marketpipe.validator.batch.quality.score.ratio")
                 .description("Share of a batch's records accepted without a flag (0..1)")
                 .register(registry);
         for (String outcome : new String[] {FORWARDED, LOADER_UNAVAILABLE, REJECTED}) {

@@ -339,7 +339,7 @@ class ValidationResourceTest {
                 .body(containsString("marketpipe_validator_records_received_total"))
                 .body(containsString("marketpipe_validator_records_accepted_total"))
                 .body(containsString("marketpipe_validator_batches_total{outcome=\"forwarded\""))
-                .body(containsString("marketpipe_validator_batch_quality_score_count"));
+                .body(containsString("marketpipe_validator_batch_quality_score_ratio_count"));
     }
 
     private double counter(String outcome) {

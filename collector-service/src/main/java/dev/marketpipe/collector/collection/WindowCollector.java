@@ -8,6 +8,7 @@ import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.Sourced;
 import dev.marketpipe.collector.state.CollectionState;
+import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
@@ -64,12 +65,14 @@ public class WindowCollector {
             Instant end = i == pages.size() - 1 ? window.windowEnd()
                     : firstTimestamp(pages.get(i + 1).value(), window.windowEnd());
             CollectedBatch batch = toBatch(window, page, start, end);
-            // a spooled batch counts as handed over: the spool delivers it (a refused one is gap-fill's to redo)
-            Shipment shipment = shipper.ship(batch);
-            state.archived(window.symbol(), window.interval(), page.value().bars());
-            records += batch.recordCount();
-            LOG.debugf("batch %s: %d %s bars of %s %s", batch.batchId(), batch.recordCount(),
-                    window.interval().code(), window.symbol(), shipment);
+            try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
+                // a spooled batch counts as handed over: the spool delivers it (a refused one is gap-fill's to redo)
+                Shipment shipment = shipper.ship(batch);
+                state.archived(window.symbol(), window.interval(), page.value().bars());
+                records += batch.recordCount();
+                LOG.infof("batch %s: %d %s bars of %s from %s, %s", batch.batchId(), batch.recordCount(),
+                        window.interval().code(), window.symbol(), batch.provider(), shipment);
+            }
         }
         registry.counter("marketpipe.collector.records.collected", "data_type", DataType.MARKET_DATA.code(),
                 "interval", window.interval().code()).increment(records);

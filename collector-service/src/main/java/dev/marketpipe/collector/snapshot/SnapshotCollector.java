@@ -7,6 +7,7 @@ import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.SnapshotPage;
 import dev.marketpipe.collector.provider.SnapshotQuery;
 import dev.marketpipe.collector.provider.Sourced;
+import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,10 +74,12 @@ public class SnapshotCollector {
         int records = 0;
         for (Sourced<SnapshotPage> page : pages) {
             CollectedBatch batch = toBatch(page, windowStart, windowEnd);
-            Shipment shipment = shipper.ship(batch);
-            records += batch.recordCount();
-            LOG.debugf("batch %s: %d %s records %s", batch.batchId(), batch.recordCount(),
-                    first.dataType().code(), shipment);
+            try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
+                Shipment shipment = shipper.ship(batch);
+                records += batch.recordCount();
+                LOG.infof("batch %s: %d %s records from %s, %s", batch.batchId(), batch.recordCount(),
+                        first.dataType().code(), batch.provider(), shipment);
+            }
         }
         registry.counter("marketpipe.collector.records.collected", "data_type", first.dataType().code(),
                 "interval", "none").increment(records);

@@ -3,6 +3,7 @@ package dev.marketpipe.collector.spool;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.marketpipe.collector.archive.ArchiveClient;
 import dev.marketpipe.collector.archive.ArchiveException;
+import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -86,7 +87,7 @@ public class SpoolDrainer {
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
-            try {
+            try (BatchLogContext ignored = BatchLogContext.open(entry.batchId())) {
                 CollectedBatch batch = spool.read(entry);
                 archive.shipOnce(batch);
                 spool.remove(entry);

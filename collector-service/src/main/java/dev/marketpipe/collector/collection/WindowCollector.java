@@ -38,11 +38,13 @@ public class WindowCollector {
     private final MeterRegistry registry;
     private final String collectorVersion;
     private final CollectionState state;
+    private final LastCollection lastCollection;
 
     WindowCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
-            CollectionState state) {
+            CollectionState state, LastCollection lastCollection) {
         this.state = state;
+        this.lastCollection = lastCollection;
         this.api = api;
         this.shipper = shipper;
         this.config = config;
@@ -68,6 +70,7 @@ public class WindowCollector {
             try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
                 // a spooled batch counts as handed over: the spool delivers it (a refused one is gap-fill's to redo)
                 Shipment shipment = shipper.ship(batch);
+                lastCollection.collected();
                 state.archived(window.symbol(), window.interval(), page.value().bars());
                 records += batch.recordCount();
                 LOG.infof("batch %s: %d %s bars of %s from %s, %s", batch.batchId(), batch.recordCount(),

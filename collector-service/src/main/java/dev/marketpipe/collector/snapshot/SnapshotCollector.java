@@ -2,6 +2,7 @@ package dev.marketpipe.collector.snapshot;
 
 import dev.marketpipe.collector.archive.BatchShipper;
 import dev.marketpipe.collector.archive.Shipment;
+import dev.marketpipe.collector.collection.LastCollection;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.SnapshotPage;
@@ -37,9 +38,12 @@ public class SnapshotCollector {
     private final CollectorConfig config;
     private final MeterRegistry registry;
     private final String collectorVersion;
+    private final LastCollection lastCollection;
 
     SnapshotCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
+            LastCollection lastCollection) {
+        this.lastCollection = lastCollection;
         this.api = api;
         this.shipper = shipper;
         this.config = config;
@@ -76,6 +80,7 @@ public class SnapshotCollector {
             CollectedBatch batch = toBatch(page, windowStart, windowEnd);
             try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
                 Shipment shipment = shipper.ship(batch);
+                lastCollection.collected();
                 records += batch.recordCount();
                 LOG.infof("batch %s: %d %s records from %s, %s", batch.batchId(), batch.recordCount(),
                         first.dataType().code(), batch.provider(), shipment);

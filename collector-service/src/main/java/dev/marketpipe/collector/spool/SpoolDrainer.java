@@ -92,6 +92,7 @@ public class SpoolDrainer {
                 archive.shipOnce(batch);
                 spool.remove(entry);
                 shipped++;
+                LOG.infof("spooled batch %s archived", entry.batchId());
             } catch (ArchiveException.Refused e) {
                 bury(entry, e.getMessage());
             } catch (JacksonException e) {

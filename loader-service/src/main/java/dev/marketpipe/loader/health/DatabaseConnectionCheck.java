@@ -2,12 +2,10 @@ package dev.marketpipe.loader.health;
 
 import dev.marketpipe.health.DatabaseConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -22,9 +20,8 @@ public class DatabaseConnectionCheck implements HealthCheck {
 
     private final DatabaseConnection database;
 
-    DatabaseConnectionCheck(DataSource dataSource,
-            @ConfigProperty(name = "marketpipe.loader.health.database-timeout") Duration timeout) {
-        this.database = new DatabaseConnection(dataSource, timeout);
+    DatabaseConnectionCheck(DataSource dataSource, HealthConfig config) {
+        this.database = new DatabaseConnection(dataSource, config.databaseTimeout());
     }
 
     @Override

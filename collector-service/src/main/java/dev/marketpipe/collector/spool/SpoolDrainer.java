@@ -40,6 +40,7 @@ public class SpoolDrainer {
     private ScheduledExecutorService executor;
     private Duration wait;
     private boolean failing;
+    private volatile boolean draining = true;
 
     SpoolDrainer(BatchSpool spool, ArchiveClient archive, SpoolConfig config) {
         this.spool = spool;
@@ -65,19 +66,37 @@ public class SpoolDrainer {
     }
 
     private void passThenReschedule() {
-        boolean delivered;
+        boolean rescheduled = false;
         try {
-            delivered = drain();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "spool drain pass failed; %d batches wait in %s", spool.size(), spool.dir());
-            delivered = false;
+            boolean delivered;
+            try {
+                delivered = drain();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "spool drain pass failed; %d batches wait in %s", spool.size(), spool.dir());
+                delivered = false;
+            }
+            wait = delivered ? config.drainInterval() : min(wait.multipliedBy(2), config.drainMaxDelay());
+            try {
+                executor.schedule(this::passThenReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                LOG.debug("spool drainer stopped");
+            }
+            rescheduled = true;
+        } finally {
+            if (!rescheduled) {
+                draining = false;
+                LOG.errorf("the spool drainer stopped after an unexpected error; %d batches wait in %s until a"
+                        + " restart (liveness check spool-drainer is DOWN)", spool.size(), spool.dir());
+            }
         }
-        wait = delivered ? config.drainInterval() : min(wait.multipliedBy(2), config.drainMaxDelay());
-        try {
-            executor.schedule(this::passThenReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-            LOG.debug("spool drainer stopped");
-        }
+    }
+
+    /**
+     * False once a pass ended without scheduling the next (an {@link Error} escaped it): from then on nothing drains
+     * the spool until the collector restarts — the one spool trouble a restart fixes.
+     */
+    public boolean isDraining() {
+        return draining;
     }
 
     /** One pass over the spool; false when the archive (or the spool's disk) failed and the pass stopped early. */

@@ -73,8 +73,9 @@ public class WindowCollector {
                 lastCollection.collected();
                 state.archived(window.symbol(), window.interval(), page.value().bars());
                 records += batch.recordCount();
-                LOG.infof("batch %s: %d %s bars of %s from %s, %s", batch.batchId(), batch.recordCount(),
-                        window.interval().code(), window.symbol(), batch.provider(), shipment);
+                LOG.infof("batch %s: %d %s bars of %s from %s (%d ms, %d attempt(s)), %s", batch.batchId(),
+                        batch.recordCount(), window.interval().code(), window.symbol(), batch.provider(),
+                        batch.apiLatencyMs(), batch.attempts(), shipment);
             }
         }
         registry.counter("marketpipe.collector.records.collected", "data_type", DataType.MARKET_DATA.code(),

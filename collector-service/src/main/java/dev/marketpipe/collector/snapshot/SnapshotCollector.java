@@ -82,8 +82,9 @@ public class SnapshotCollector {
                 Shipment shipment = shipper.ship(batch);
                 lastCollection.collected();
                 records += batch.recordCount();
-                LOG.infof("batch %s: %d %s records from %s, %s", batch.batchId(), batch.recordCount(),
-                        first.dataType().code(), batch.provider(), shipment);
+                LOG.infof("batch %s: %d %s records from %s (%d ms, %d attempt(s)), %s", batch.batchId(),
+                        batch.recordCount(), first.dataType().code(), batch.provider(), batch.apiLatencyMs(),
+                        batch.attempts(), shipment);
             }
         }
         registry.counter("marketpipe.collector.records.collected", "data_type", first.dataType().code(),

@@ -224,12 +224,14 @@ public final class OutboxForwarder {
                     continue;
                 }
                 try (BatchLogContext ignored = BatchLogContext.open(head.batchId())) {
-                    forward(head);
-                } catch (RuntimeException e) {
-                    // our bug, not the validator's: keep the entry and slow down instead of spinning
-                    LOG.errorf(e, "outbox: unexpected failure forwarding %s", head.fileName());
-                    metrics.forwardFailed(FailureReason.LOCAL_ERROR);
-                    sleep(backoff.next(null));
+                    try {
+                        forward(head);
+                    } catch (RuntimeException e) {
+                        // our bug, not the validator's: keep the entry and slow down instead of spinning
+                        LOG.errorf(e, "outbox: unexpected failure forwarding %s", head.fileName());
+                        metrics.forwardFailed(FailureReason.LOCAL_ERROR);
+                        sleep(backoff.next(null));
+                    }
                 }
             }
         }

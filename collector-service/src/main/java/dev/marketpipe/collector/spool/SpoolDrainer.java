@@ -106,25 +106,29 @@ public class SpoolDrainer {
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
+            // around the catch clauses too: their lines (dead letter, outage) name this batch
             try (BatchLogContext ignored = BatchLogContext.open(entry.batchId())) {
-                CollectedBatch batch = spool.read(entry);
-                archive.shipOnce(batch);
-                spool.remove(entry);
-                shipped++;
-                LOG.infof("spooled batch %s archived", entry.batchId());
-            } catch (ArchiveException.Refused e) {
-                bury(entry, e.getMessage());
-            } catch (JacksonException e) {
-                bury(entry, "the file is not a readable batch: " + e.getOriginalMessage());
-            } catch (NoSuchFileException e) {
-                forgetGone(entry);
-            } catch (ArchiveException.Unavailable | ProcessingException | IOException e) {
-                if (!failing) {
-                    LOG.warnf("the archive cannot take spooled batches yet (%s); %d wait in %s, retrying with"
-                            + " backoff up to %s", e.getMessage(), spool.size(), spool.dir(), config.drainMaxDelay());
+                try {
+                    CollectedBatch batch = spool.read(entry);
+                    archive.shipOnce(batch);
+                    spool.remove(entry);
+                    shipped++;
+                    LOG.infof("spooled batch %s archived", entry.batchId());
+                } catch (ArchiveException.Refused e) {
+                    bury(entry, e.getMessage());
+                } catch (JacksonException e) {
+                    bury(entry, "the file is not a readable batch: " + e.getOriginalMessage());
+                } catch (NoSuchFileException e) {
+                    forgetGone(entry);
+                } catch (ArchiveException.Unavailable | ProcessingException | IOException e) {
+                    if (!failing) {
+                        LOG.warnf("the archive cannot take spooled batches yet (%s); %d wait in %s, retrying with"
+                                + " backoff up to %s", e.getMessage(), spool.size(), spool.dir(),
+                                config.drainMaxDelay());
+                    }
+                    failing = true;
+                    return false;
                 }
-                failing = true;
-                return false;
             }
         }
         if (shipped > 0 || failing) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +31,8 @@ class BatchLogTraceSystemTest {
 
     private static final List<String> SYMBOLS = List.of("005930", "000660");
     private static final List<String> SERVICES = List.of("collector", "archive", "validator", "loader");
+    /** The collector's and the simulator's default app secret (application.properties): never in a log. */
+    private static final String APP_SECRET = "demo-app-secret";
 
     private static Pipeline pipeline;
 
@@ -57,7 +58,8 @@ class BatchLogTraceSystemTest {
                 .until(() -> pipeline.count("SELECT count(*) FROM data_collection_log") >= SYMBOLS.size());
 
         Path logs = pipeline.archiveRoot.resolveSibling("logs");
-        String loadedId = pipeline.text("SELECT batch_id::text FROM data_collection_log ORDER BY batch_id LIMIT 1");
+        String loadedId = pipeline.text(
+                "SELECT batch_id::text FROM data_collection_log WHERE batch_id IS NOT NULL ORDER BY batch_id LIMIT 1");
 
         await("every stage logged batch " + loadedId).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -78,6 +80,11 @@ class BatchLogTraceSystemTest {
         Set<String> collectorIds = ids(jsonLines(logFile(logs, "collector")));
         assertTrue(collectorIds.containsAll(loaderIds), "every batch the loader logged was logged by the collector: "
                 + loaderIds + " vs " + collectorIds);
+        for (Path log : List.of(logs.resolve("market-simulator.log"), logFile(logs, "collector"),
+                logFile(logs, "archive"), logFile(logs, "validator"), logFile(logs, "loader"))) {
+            assertFalse(jsonLines(log).isEmpty(), log + " holds JSON lines");
+            assertFalse(Files.readString(log).contains(APP_SECRET), "the API secret in clear in " + log);
+        }
         System.out.printf("log trace: batch %s followed through %s; %d batch ids in the loader's log%n", loadedId,
                 SERVICES, loaderIds.size());
     }
@@ -93,18 +100,22 @@ class BatchLogTraceSystemTest {
     }
 
     /**
-     * Every line the service wrote as a JSON object; a line the JVM itself writes before logging starts (none is
-     * expected) would fail the parse and the test.
+     * Every complete line the service wrote, each parsed as a JSON object; a line that is not JSON fails the test.
+     * The services are still running, so a last line without its line end may be half written: it is left out.
      */
     private static List<JsonNode> jsonLines(Path log) throws IOException {
+        String text = Files.readString(log);
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        lines.remove(lines.size() - 1); // after the last line end: empty, or a line still being written
         List<JsonNode> nodes = new ArrayList<>();
-        try (Stream<String> lines = Files.lines(log)) {
-            for (String line : lines.filter(l -> !l.isBlank()).toList()) {
-                try {
-                    nodes.add(Pipeline.JSON.readTree(line));
-                } catch (JsonProcessingException e) {
-                    throw new AssertionError(log.getFileName() + " has a line that is not JSON: " + line, e);
-                }
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                nodes.add(Pipeline.JSON.readTree(line));
+            } catch (JsonProcessingException e) {
+                throw new AssertionError(log.getFileName() + " has a line that is not JSON: " + line, e);
             }
         }
         return nodes;

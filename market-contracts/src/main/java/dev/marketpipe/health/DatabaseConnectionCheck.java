@@ -1,19 +1,20 @@
 package dev.marketpipe.health;
 
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import javax.sql.DataSource;
 
 /**
  * Spec §8 {@code database_connection}, for the services that keep state in PostgreSQL (the collector's rate budget
  * and leases, the loader's tables): UP when a pooled connection answers {@link Connection#isValid} within the
- * timeout. Each such service wraps it in a {@code @Readiness} bean: a database it cannot reach is dependency trouble
- * (not ready), which a restart does not fix (never liveness).
+ * timeout. Each such service extends it as a {@code @Readiness} bean: a database it cannot reach is dependency
+ * trouble (not ready), which a restart does not fix (never liveness).
  */
-public final class DatabaseConnection {
+public abstract class DatabaseConnectionCheck implements HealthCheck {
 
     /** The check's name in {@code /q/health}, as spec §8 calls it. */
     public static final String NAME = "database_connection";
@@ -21,12 +22,13 @@ public final class DatabaseConnection {
     private final DataSource dataSource;
     private final Duration timeout;
 
-    public DatabaseConnection(DataSource dataSource, Duration timeout) {
+    protected DatabaseConnectionCheck(DataSource dataSource, Duration timeout) {
         this.dataSource = dataSource;
         this.timeout = timeout;
     }
 
-    public HealthCheckResponse check() {
+    @Override
+    public HealthCheckResponse call() {
         int seconds = (int) Math.max(1, timeout.toSeconds());
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(seconds);

@@ -332,17 +332,22 @@ class SecuritiesApiClientTest {
     }
 
     @Test
-    void readinessNeverRequestsTokensFasterThanTheMinimumInterval() {
+    void apiConnectionCheckNeverRequestsTokensFasterThanTheMinimumInterval() {
         clock.advance(Duration.ofSeconds(61));
         wireMock.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(401)));
         tokens.invalidate(tokens.authorization());
         for (int probe = 0; probe < 5; probe++) {
-            io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(503);
+            io.restassured.RestAssured.given().when().get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'api_connection' }.status", org.hamcrest.Matchers.equalTo("DOWN"));
             clock.advance(Duration.ofSeconds(10));
         }
         wireMock.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
         clock.advance(Duration.ofSeconds(20));
-        io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(503);
+        io.restassured.RestAssured.given().when().get("/q/health").then().statusCode(503)
+                .body("checks.find { it.name == 'api_connection' }.status", org.hamcrest.Matchers.equalTo("DOWN"));
+        wireMock.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
+        // the provider refusing is no reason to take the collector out of its Service (SecuritiesApiHealthCheck)
+        io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
         wireMock.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
     }
 }

@@ -40,7 +40,8 @@ class DatabaseOutageTest {
         String symbol = TestBatches.uniqueSymbol();
         ValidatedBatch batch = TestBatches.accepted(symbol, BarInterval.ONE_MINUTE,
                 TestBatches.bars(symbol, Instant.parse("2025-03-04T00:00:00Z"), BarInterval.ONE_MINUTE, 5));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'database_connection' }.status", is("UP"));
 
         PostgresTestResource.run(script.get(), "stop", dir);
         boolean running = false;
@@ -51,7 +52,8 @@ class DatabaseOutageTest {
                     .body("detail", is("the database is unreachable; retry later"));
             given().queryParam("symbol", symbol).queryParam("interval", "1m").queryParam("from", "2025-03-04")
                     .queryParam("to", "2025-03-05").when().get("/v1/bars").then().statusCode(503);
-            given().when().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
+            given().when().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"))
+                    .body("checks.find { it.name == 'database_connection' }.status", is("DOWN"));
             given().when().get("/q/health/live").then().statusCode(200);
 
             PostgresTestResource.run(script.get(), "start", dir, port);

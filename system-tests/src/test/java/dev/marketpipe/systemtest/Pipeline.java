@@ -151,6 +151,14 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of {@code sql}, as text. */
+    String text(String sql) throws SQLException {
+        try (Connection db = postgres.connect(); ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     void execute(String sql) throws SQLException {
         try (Connection db = postgres.connect()) {
             db.createStatement().execute(sql);

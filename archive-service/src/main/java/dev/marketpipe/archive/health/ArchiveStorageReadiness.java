@@ -36,7 +36,7 @@ public class ArchiveStorageReadiness implements HealthCheck {
             free = -1;
         }
         boolean enoughSpace = free >= freeSpace.minFreeBytes();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("archive-storage")
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("disk_space")
                 .status(writable && enoughSpace)
                 .withData("root", root.path().toString())
                 .withData("writable", writable)

@@ -15,6 +15,7 @@ import dev.marketpipe.wire.ArchiveReceipt;
 import dev.marketpipe.wire.CollectedBatch;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -49,6 +50,8 @@ import java.util.UUID;
  */
 @Singleton
 public class ArchiveIntake {
+
+    private static final Logger LOG = Logger.getLogger(ArchiveIntake.class);
 
     private static final int LOCK_STRIPES = 256;
 
@@ -132,6 +135,8 @@ public class ArchiveIntake {
                     clock.instant());
             index.complete(complete);
             metrics.archived(written, batch.recordCount());
+            LOG.infof("archived batch %s as %s (%d records, %d bytes)", id, envelope.archiveRef(),
+                    batch.recordCount(), envelope.bytes());
             return new IntakeResult(receipt(complete, false), true);
         }
     }

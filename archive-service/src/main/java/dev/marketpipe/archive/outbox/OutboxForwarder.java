@@ -2,6 +2,7 @@ package dev.marketpipe.archive.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
+import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import org.jboss.logging.Logger;
 
@@ -222,13 +223,15 @@ public final class OutboxForwarder {
                     awaitWork();
                     continue;
                 }
-                try {
-                    forward(head);
-                } catch (RuntimeException e) {
-                    // our bug, not the validator's: keep the entry and slow down instead of spinning
-                    LOG.errorf(e, "outbox: unexpected failure forwarding %s", head.fileName());
-                    metrics.forwardFailed(FailureReason.LOCAL_ERROR);
-                    sleep(backoff.next(null));
+                try (BatchLogContext ignored = BatchLogContext.open(head.batchId())) {
+                    try {
+                        forward(head);
+                    } catch (RuntimeException e) {
+                        // our bug, not the validator's: keep the entry and slow down instead of spinning
+                        LOG.errorf(e, "outbox: unexpected failure forwarding %s", head.fileName());
+                        metrics.forwardFailed(FailureReason.LOCAL_ERROR);
+                        sleep(backoff.next(null));
+                    }
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.marketpipe.archive.outbox.BatchSink;
 import dev.marketpipe.archive.outbox.Delivery;
 import dev.marketpipe.archive.store.ArchiveStore;
 import dev.marketpipe.archive.store.StoredObject;
+import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import org.jboss.logging.Logger;
 
@@ -229,7 +230,9 @@ final class ReplayRun implements Runnable {
                     return;
                 }
                 if (!progress.stopping()) {
-                    send(item.get());
+                    try (BatchLogContext ignored = BatchLogContext.open(item.get().batchId())) {
+                        send(item.get());
+                    }
                 }
             }
         }

@@ -60,9 +60,9 @@ class DiskFullTest {
     void readinessIsDownWhileLivenessStaysUp() {
         given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'archive-storage' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'archive-storage' }.data.writable", equalTo(true))
-                .body("checks.find { it.name == 'archive-storage' }.data.minFreeMb", equalTo(1000000000))
+                .body("checks.find { it.name == 'disk_space' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'disk_space' }.data.writable", equalTo(true))
+                .body("checks.find { it.name == 'disk_space' }.data.minFreeMb", equalTo(1000000000))
                 .body("checks.find { it.name == 'outbox-backlog' }.status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -59,7 +59,7 @@ class OldBacklogTest {
                 .body("checks.find { it.name == 'outbox-backlog' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'outbox-backlog' }.data.backlog", equalTo(1))
                 .body("checks.find { it.name == 'outbox-backlog' }.data.reason", containsString("max-backlog-age"))
-                .body("checks.find { it.name == 'archive-storage' }.status", equalTo("UP")));
+                .body("checks.find { it.name == 'disk_space' }.status", equalTo("UP")));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("marketpipe_archive_outbox_backlog_batches 1.0"));

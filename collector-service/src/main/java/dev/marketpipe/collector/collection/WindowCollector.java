@@ -8,6 +8,7 @@ import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.Sourced;
 import dev.marketpipe.collector.state.CollectionState;
+import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
@@ -37,11 +38,13 @@ public class WindowCollector {
     private final MeterRegistry registry;
     private final String collectorVersion;
     private final CollectionState state;
+    private final LastCollection lastCollection;
 
     WindowCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
-            CollectionState state) {
+            CollectionState state, LastCollection lastCollection) {
         this.state = state;
+        this.lastCollection = lastCollection;
         this.api = api;
         this.shipper = shipper;
         this.config = config;
@@ -64,12 +67,16 @@ public class WindowCollector {
             Instant end = i == pages.size() - 1 ? window.windowEnd()
                     : firstTimestamp(pages.get(i + 1).value(), window.windowEnd());
             CollectedBatch batch = toBatch(window, page, start, end);
-            // a spooled batch counts as handed over: the spool delivers it (a refused one is gap-fill's to redo)
-            Shipment shipment = shipper.ship(batch);
-            state.archived(window.symbol(), window.interval(), page.value().bars());
-            records += batch.recordCount();
-            LOG.debugf("batch %s: %d %s bars of %s %s", batch.batchId(), batch.recordCount(),
-                    window.interval().code(), window.symbol(), shipment);
+            try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
+                // a spooled batch counts as handed over: the spool delivers it (a refused one is gap-fill's to redo)
+                Shipment shipment = shipper.ship(batch);
+                lastCollection.collected();
+                state.archived(window.symbol(), window.interval(), page.value().bars());
+                records += batch.recordCount();
+                LOG.infof("batch %s: %d %s bars of %s from %s (%d ms, %d attempt(s)), %s", batch.batchId(),
+                        batch.recordCount(), window.interval().code(), window.symbol(), batch.provider(),
+                        batch.apiLatencyMs(), batch.attempts(), shipment);
+            }
         }
         registry.counter("marketpipe.collector.records.collected", "data_type", DataType.MARKET_DATA.code(),
                 "interval", window.interval().code()).increment(records);

@@ -2,11 +2,13 @@ package dev.marketpipe.collector.snapshot;
 
 import dev.marketpipe.collector.archive.BatchShipper;
 import dev.marketpipe.collector.archive.Shipment;
+import dev.marketpipe.collector.collection.LastCollection;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.SnapshotPage;
 import dev.marketpipe.collector.provider.SnapshotQuery;
 import dev.marketpipe.collector.provider.Sourced;
+import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,9 +38,12 @@ public class SnapshotCollector {
     private final CollectorConfig config;
     private final MeterRegistry registry;
     private final String collectorVersion;
+    private final LastCollection lastCollection;
 
     SnapshotCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
+            LastCollection lastCollection) {
+        this.lastCollection = lastCollection;
         this.api = api;
         this.shipper = shipper;
         this.config = config;
@@ -73,10 +78,14 @@ public class SnapshotCollector {
         int records = 0;
         for (Sourced<SnapshotPage> page : pages) {
             CollectedBatch batch = toBatch(page, windowStart, windowEnd);
-            Shipment shipment = shipper.ship(batch);
-            records += batch.recordCount();
-            LOG.debugf("batch %s: %d %s records %s", batch.batchId(), batch.recordCount(),
-                    first.dataType().code(), shipment);
+            try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
+                Shipment shipment = shipper.ship(batch);
+                lastCollection.collected();
+                records += batch.recordCount();
+                LOG.infof("batch %s: %d %s records from %s (%d ms, %d attempt(s)), %s", batch.batchId(),
+                        batch.recordCount(), first.dataType().code(), batch.provider(), batch.apiLatencyMs(),
+                        batch.attempts(), shipment);
+            }
         }
         registry.counter("marketpipe.collector.records.collected", "data_type", first.dataType().code(),
                 "interval", "none").increment(records);

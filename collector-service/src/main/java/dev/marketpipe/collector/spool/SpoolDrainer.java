@@ -3,6 +3,7 @@ package dev.marketpipe.collector.spool;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.marketpipe.collector.archive.ArchiveClient;
 import dev.marketpipe.collector.archive.ArchiveException;
+import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -39,6 +40,7 @@ public class SpoolDrainer {
     private ScheduledExecutorService executor;
     private Duration wait;
     private boolean failing;
+    private volatile boolean draining = true;
 
     SpoolDrainer(BatchSpool spool, ArchiveClient archive, SpoolConfig config) {
         this.spool = spool;
@@ -64,19 +66,37 @@ public class SpoolDrainer {
     }
 
     private void passThenReschedule() {
-        boolean delivered;
+        boolean rescheduled = false;
         try {
-            delivered = drain();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "spool drain pass failed; %d batches wait in %s", spool.size(), spool.dir());
-            delivered = false;
+            boolean delivered;
+            try {
+                delivered = drain();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "spool drain pass failed; %d batches wait in %s", spool.size(), spool.dir());
+                delivered = false;
+            }
+            wait = delivered ? config.drainInterval() : min(wait.multipliedBy(2), config.drainMaxDelay());
+            try {
+                executor.schedule(this::passThenReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                LOG.debug("spool drainer stopped");
+            }
+            rescheduled = true;
+        } finally {
+            if (!rescheduled) {
+                draining = false;
+                LOG.errorf("the spool drainer stopped after an unexpected error; %d batches wait in %s until a"
+                        + " restart (liveness check spool-drainer is DOWN)", spool.size(), spool.dir());
+            }
         }
-        wait = delivered ? config.drainInterval() : min(wait.multipliedBy(2), config.drainMaxDelay());
-        try {
-            executor.schedule(this::passThenReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-            LOG.debug("spool drainer stopped");
-        }
+    }
+
+    /**
+     * False once a pass ended without scheduling the next (an {@link Error} escaped it): from then on nothing drains
+     * the spool until the collector restarts — the one spool trouble a restart fixes.
+     */
+    public boolean isDraining() {
+        return draining;
     }
 
     /** One pass over the spool; false when the archive (or the spool's disk) failed and the pass stopped early. */
@@ -86,24 +106,29 @@ public class SpoolDrainer {
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
-            try {
-                CollectedBatch batch = spool.read(entry);
-                archive.shipOnce(batch);
-                spool.remove(entry);
-                shipped++;
-            } catch (ArchiveException.Refused e) {
-                bury(entry, e.getMessage());
-            } catch (JacksonException e) {
-                bury(entry, "the file is not a readable batch: " + e.getOriginalMessage());
-            } catch (NoSuchFileException e) {
-                forgetGone(entry);
-            } catch (ArchiveException.Unavailable | ProcessingException | IOException e) {
-                if (!failing) {
-                    LOG.warnf("the archive cannot take spooled batches yet (%s); %d wait in %s, retrying with"
-                            + " backoff up to %s", e.getMessage(), spool.size(), spool.dir(), config.drainMaxDelay());
+            // around the catch clauses too: their lines (dead letter, outage) name this batch
+            try (BatchLogContext ignored = BatchLogContext.open(entry.batchId())) {
+                try {
+                    CollectedBatch batch = spool.read(entry);
+                    archive.shipOnce(batch);
+                    spool.remove(entry);
+                    shipped++;
+                    LOG.infof("spooled batch %s archived", entry.batchId());
+                } catch (ArchiveException.Refused e) {
+                    bury(entry, e.getMessage());
+                } catch (JacksonException e) {
+                    bury(entry, "the file is not a readable batch: " + e.getOriginalMessage());
+                } catch (NoSuchFileException e) {
+                    forgetGone(entry);
+                } catch (ArchiveException.Unavailable | ProcessingException | IOException e) {
+                    if (!failing) {
+                        LOG.warnf("the archive cannot take spooled batches yet (%s); %d wait in %s, retrying with"
+                                + " backoff up to %s", e.getMessage(), spool.size(), spool.dir(),
+                                config.drainMaxDelay());
+                    }
+                    failing = true;
+                    return false;
                 }
-                failing = true;
-                return false;
             }
         }
         if (shipped > 0 || failing) {

@@ -90,6 +90,12 @@ public class QualityTracker {
         return window.score();
     }
 
+    /** Records in the window now (what the score is a share of). */
+    public synchronized long windowRecords() {
+        evaluate();
+        return window.total();
+    }
+
     public synchronized boolean belowThreshold() {
         evaluate();
         return alert.below();

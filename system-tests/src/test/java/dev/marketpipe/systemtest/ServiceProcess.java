@@ -114,7 +114,14 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
+        if (process != null) {
+            stopGracefully(process);
+        }
+    }
+
+    /** SIGTERM, then {@code kill -9} if the process has not ended within 20 s. */
+    static void stopGracefully(Process process) {
+        if (process.isAlive()) {
             process.destroy();
             try {
                 if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -9,12 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVICES=collector-service,archive-service,validator-service,loader-service,market-simulator
 started=$(date +%s)
-# Serialise with other builds on shared machines (the lock is free on a CI machine).
-LOCK=()
-if command -v flock >/dev/null; then LOCK=(flock /tmp/marketpipe-build.lock); fi
 echo "== Quarkus native build steps (sources only): $SERVICES"
 # shellcheck disable=SC2086
-"${LOCK[@]}" ./mvnw -B -ntp ${MVN_ARGS:-} -pl "$SERVICES" -am package -Dnative -Dquarkus.native.sources-only=true -DskipTests
+./mvnw -B -ntp ${MVN_ARGS:-} -pl "$SERVICES" -am package -Dnative -Dquarkus.native.sources-only=true -DskipTests
 built=$(date +%s)
 echo "== generated native configuration"
 python3 .ci/native-config-check.py ${SERVICES//,/ }

@@ -15,6 +15,9 @@ import java.time.format.DateTimeParseException;
 public final class WireInstants {
 
     private static final int WHOLE_SECOND_UTC_LENGTH = 20;
+    /** The years {@link #format} writes itself: four digits, no sign. */
+    private static final long YEAR_1000 = LocalDate.of(1000, 1, 1).toEpochDay() * 86_400L;
+    private static final long YEAR_10000 = LocalDate.of(10000, 1, 1).toEpochDay() * 86_400L;
 
     private WireInstants() {
     }
@@ -58,9 +61,6 @@ public final class WireInstants {
         out[19] = 'Z';
         return new String(out);
     }
-
-    private static final long YEAR_1000 = LocalDate.of(1000, 1, 1).toEpochDay() * 86_400L;
-    private static final long YEAR_10000 = LocalDate.of(10000, 1, 1).toEpochDay() * 86_400L;
 
     private static void put(char[] out, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {

@@ -11,6 +11,7 @@ import dev.marketpipe.wire.ValidatedBatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,8 +24,12 @@ import java.util.Map;
  * The quality score beyond one batch (spec §8 "data quality score", issue 5 item 4): records by outcome per data
  * type, the score over a sliding window with the §7.2 alert on it, and per symbol per trading day counts for
  * {@code GET /v1/quality}. Fed once per batch the loader newly stored, like the other validator metrics, so a
- * redelivered batch is not counted twice. Metric labels are bounded (outcome, data type), never a symbol.
+ * redelivered batch is not counted twice. Metric labels are bounded (outcome, data type), never a symbol. Created at
+ * start-up, so every record series is exported at 0 before the first batch: Prometheus' {@code increase()} sees no
+ * increase in a series' first sample, so a series born with the first batch would hide that batch from the quality
+ * alert and the dashboard.
  */
+@Startup
 @ApplicationScoped
 public class QualityTracker {
 

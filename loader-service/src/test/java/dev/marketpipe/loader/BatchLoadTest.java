@@ -2,7 +2,6 @@ package dev.marketpipe.loader;
 
 import dev.marketpipe.testsupport.PostgresTestResource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.LoadReceipt;
@@ -14,11 +13,8 @@ import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,26 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class BatchLoadTest {
+class BatchLoadTest extends LoaderDatabaseTest {
 
     private static final Instant OPEN_2025_03_04 = Instant.parse("2025-03-04T00:00:00Z"); // 09:00 KST
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
-
-    @BeforeEach
-    void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
-    }
 
     private List<Map<String, Object>> minuteRows() {
         return db.rows("SELECT * FROM market_data_1min WHERE symbol = ? ORDER BY \"timestamp\"", symbol);

@@ -1,6 +1,5 @@
 package dev.marketpipe.loader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.loader.load.BarUpserter;
 import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.load.UpsertCounts;
@@ -14,12 +13,10 @@ import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,30 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class BulkLoadTest {
+class BulkLoadTest extends LoaderDatabaseTest {
 
     /** 2025-03-04 09:00 KST. */
     private static final Instant OPEN = Instant.parse("2025-03-04T00:00:00Z");
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
-
-    @Inject
     BarUpserter upserter;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
-
-    @BeforeEach
-    void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
-    }
 
     private static String table(BarInterval interval) {
         return switch (interval) {

@@ -1,6 +1,5 @@
 package dev.marketpipe.loader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.loader.load.BarUpserter;
 import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.load.UpsertCounts;
@@ -16,10 +15,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,16 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class BulkPathTest {
+class BulkPathTest extends LoaderDatabaseTest {
 
     /** 2025-03-04 09:00 KST. */
     private static final Instant OPEN = Instant.parse("2025-03-04T00:00:00Z");
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
 
     @Inject
     BarUpserter upserter;
@@ -65,17 +56,6 @@ class BulkPathTest {
 
     @Inject
     MeterRegistry registry;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
-
-    @BeforeEach
-    void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
-    }
 
     @Test
     void aBatchOfNewKeysIsCopiedStraightIntoTheTable() {

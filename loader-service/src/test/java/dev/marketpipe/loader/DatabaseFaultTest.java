@@ -1,6 +1,5 @@
 package dev.marketpipe.loader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.loader.health.WriteProbe;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.BarInterval;
@@ -11,10 +10,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,29 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class DatabaseFaultTest {
+class DatabaseFaultTest extends LoaderDatabaseTest {
 
     private static final Instant OPEN_2025_03_04 = Instant.parse("2025-03-04T00:00:00Z");
 
     @Inject
-    ObjectMapper objectMapper;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
     WriteProbe writeProbe;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
-
-    @BeforeEach
-    void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
-    }
 
     @AfterEach
     void dropTestTrigger() {

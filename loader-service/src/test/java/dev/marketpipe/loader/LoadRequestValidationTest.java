@@ -2,7 +2,6 @@ package dev.marketpipe.loader;
 
 import dev.marketpipe.testsupport.PostgresTestResource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -12,11 +11,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,26 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Invariant 4: bad input gets a clear problem-JSON answer, never a 500, and nothing is written. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class LoadRequestValidationTest {
+class LoadRequestValidationTest extends LoaderDatabaseTest {
 
     private static final Instant OPEN = Instant.parse("2025-03-04T00:00:00Z");
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
-
-    @BeforeEach
-    void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
-    }
 
     private static void assertProblem(ValidatableResponse response, int status, String detailPart) {
         response.statusCode(status)

@@ -7,16 +7,13 @@ import dev.marketpipe.loader.partition.MonthlyPartitions;
 import dev.marketpipe.loader.partition.PartitionConfig;
 import dev.marketpipe.loader.partition.PartitionMaintenance;
 import dev.marketpipe.testsupport.PostgresTestResource;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -37,30 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Spec §6 "Database Partitioning": monthly KST partitions, kept ahead, created on demand, pruned by queries. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class PartitionTest {
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
+class PartitionTest extends LoaderDatabaseTest {
 
     @Inject
     PartitionConfig config;
 
     @Inject
     PartitionMaintenance maintenance;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
-
-    @BeforeEach
-    void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
-    }
 
     private Set<String> partitionsOf(String table) {
         return Set.copyOf(db.rows("SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "

@@ -2,7 +2,6 @@ package dev.marketpipe.loader;
 
 import dev.marketpipe.testsupport.PostgresTestResource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.QualityIssue;
@@ -13,11 +12,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,26 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** Quarantine review (issue 5 item 5) round trips through the real database: list, approve, reject. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class QuarantineReviewTest {
+class QuarantineReviewTest extends LoaderDatabaseTest {
 
     private static final Instant OPEN_2025_03_04 = Instant.parse("2025-03-04T00:00:00Z"); // 09:00 KST
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
-
-    @BeforeEach
-    void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
-    }
 
     @Test
     void listFiltersByKstDateSymbolReasonAndStatusAndPagesWithoutOverlap() {

@@ -1,6 +1,5 @@
 package dev.marketpipe.loader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.AccountSnapshot;
 import dev.marketpipe.wire.BatchRecords;
@@ -18,11 +17,9 @@ import dev.marketpipe.wire.SourceRole;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -36,24 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Order books and account data (migration V3): each lands in its own table, idempotently. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class RecordLoadTest {
+class RecordLoadTest extends LoaderDatabaseTest {
 
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
     private Instant at;
 
     @BeforeEach
     void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
         // a unique second per test: account snapshots are keyed by their instant alone
         at = Instant.parse("2025-03-04T01:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(10_000_000));
     }

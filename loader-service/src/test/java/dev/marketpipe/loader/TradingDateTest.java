@@ -2,17 +2,13 @@ package dev.marketpipe.loader;
 
 import dev.marketpipe.testsupport.PostgresTestResource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.LoadReceipt;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,24 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The KST day boundary (ARCHITECTURE "Time"): daily rows are keyed by the KRX trading date, ranges by KST dates. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class TradingDateTest {
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
-
-    private Db db;
-    private LoaderApi api;
-    private String symbol;
-
-    @BeforeEach
-    void setUp() {
-        db = new Db(dataSource);
-        api = new LoaderApi(objectMapper);
-        symbol = TestBatches.uniqueSymbol();
-    }
+class TradingDateTest extends LoaderDatabaseTest {
 
     @Test
     void dailyBarIsStoredUnderItsKstTradingDate() {

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A {@link MarketClock} the test moves by hand (token lifetimes and request intervals without waiting). */
-class MutableClock extends MarketClock {
+public class MutableClock extends MarketClock {
 
-    volatile Instant now;
+    public volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
@@ -19,7 +19,7 @@ class MutableClock extends MarketClock {
         return now;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 }

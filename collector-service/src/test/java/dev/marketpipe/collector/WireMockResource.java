@@ -7,10 +7,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * One WireMock server standing in for the securities API, the backup securities API (under {@code /backup}),
+ * One WireMock server standing in for the securities API, the backup securities API (under {@code /backup}), the
+ * KIS Open API (under {@code /kis}),
  * archive-service and loader-service.
  */
 public class WireMockResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Path prefix of the KIS Open API on the same server (tests with provider kis). */
+    public static final String KIS = "/kis";
 
     private WireMockServer server;
 
@@ -22,7 +26,8 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.securities-api.url", server.baseUrl(),
                 "quarkus.rest-client.archive.url", server.baseUrl(),
                 "quarkus.rest-client.backup-securities-api.url", server.baseUrl() + ApiStubs.BACKUP,
-                "quarkus.rest-client.loader.url", server.baseUrl());
+                "quarkus.rest-client.loader.url", server.baseUrl(),
+                "marketpipe.collector.kis.url", server.baseUrl() + KIS);
     }
 
     @Override

@@ -98,6 +98,8 @@ class FailoverSystemTest {
         collectorEnv.putAll(Map.ofEntries(
                 Map.entry("MARKETPIPE_API_URL", "http://127.0.0.1:" + primaryPort),
                 Map.entry("MARKETPIPE_BACKUP_API_URL", "http://127.0.0.1:" + backupPort),
+                Map.entry("MARKETPIPE_COLLECTOR_API_NAME", "simulator"),
+                Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_NAME", "simulator-backup"),
                 Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_APP_KEY", "backup-app-key"),
                 Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_APP_SECRET", "backup-app-secret"),
                 Map.entry("MARKETPIPE_COLLECTOR_FAILOVER_ENABLED", "true"),

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
 import dev.marketpipe.archive.envelope.Sha256;
+import dev.marketpipe.provider.ResponseContext;
+import dev.marketpipe.provider.ResponseFormat;
+import dev.marketpipe.provider.ResponseFormats;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.BatchRecords;
@@ -20,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Turns an archived envelope ({@link EnvelopeFormat}) back into the {@link CollectedBatch} the outbox once forwarded:
- * the metadata gives the batch's fields, the raw response its records ({@link SpecRecords}). The raw response is
+ * the metadata gives the batch's fields, the raw response its records (read by the provider's
+ * {@link ResponseFormat}, the same reader the collector used). The raw response is
  * checked against {@code raw_sha256} first, so a damaged file is never replayed into the database.
  *
  * <p>The batch goes out under a <em>delivery id</em> of the replay, not its original id: the loader's ledger
@@ -54,17 +58,23 @@ public final class ArchivedBatchReader {
             throw new IllegalArgumentException(name.ref() + ": the raw response does not match its raw_sha256 (damaged)");
         }
         UUID originalId = UUID.fromString(required(metadata, "batch_id", name));
-        List<Bar> bars = name.dataType() == DataType.MARKET_DATA ? SpecRecords.bars(raw) : null;
-        BatchRecords records = name.dataType() == DataType.ORDERBOOK
-                ? BatchRecords.ofOrderBooks(List.of(SpecRecords.orderBook(raw))) : null;
-        String interval = metadata.path("interval").asText(null);
+        String code = metadata.path("interval").asText(null);
+        BarInterval interval = code == null ? null : BarInterval.fromCode(code);
         String source = metadata.path("source").asText(null);
-        return new CollectedBatch(deliveryId(replayId, originalId), name.dataType(),
-                metadata.path("symbol").asText(null), interval == null ? null : BarInterval.fromCode(interval),
+        String symbol = metadata.path("symbol").asText(null);
+        Instant windowStart = instant(metadata, "window_start");
+        Instant windowEnd = instant(metadata, "window_end");
+        Instant fetchedAt = instant(metadata, "collection_timestamp");
+        ResponseFormat format = ResponseFormats.of(raw);
+        ResponseContext context = ResponseContext.market(symbol, interval, windowStart, windowEnd, fetchedAt);
+        List<Bar> bars = name.dataType() == DataType.MARKET_DATA ? format.bars(raw, context) : null;
+        BatchRecords records = name.dataType() == DataType.ORDERBOOK
+                ? format.records(DataType.ORDERBOOK, raw, context) : null;
+        return new CollectedBatch(deliveryId(replayId, originalId), name.dataType(), symbol, interval,
                 source == null ? null : SourceRole.fromCode(source), metadata.path("provider").asText(null),
-                instant(metadata, "window_start"), instant(metadata, "window_end"), metadata.path("page").asInt(1),
-                instant(metadata, "collection_timestamp"), 0, 0, metadata.path("api_version").asText(null),
-                metadata.path("collector_version").asText(null), raw, bars, name.ref(), records);
+                windowStart, windowEnd, metadata.path("page").asInt(1), fetchedAt, 0, 0,
+                metadata.path("api_version").asText(null), metadata.path("collector_version").asText(null), raw, bars,
+                name.ref(), records);
     }
 
     /** The id replay {@code replayId} sends the batch {@code originalId} under (a name-based UUID, version 3). */

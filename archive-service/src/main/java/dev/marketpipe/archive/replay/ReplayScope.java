@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * What one replay covers, checked: the archive folders of {@code from}..{@code to}, the data types and symbols.
  * Only data types whose records the archive can read back from the raw response are replayable (see
- * {@link SpecRecords}); account data is not (its raw response holds the clear account number, and its tables are
+ * {@code dev.marketpipe.provider.ResponseFormat}); account data is not (its raw response holds the clear account number, and its tables are
  * not market tables).
  *
  * @param symbols empty: every symbol

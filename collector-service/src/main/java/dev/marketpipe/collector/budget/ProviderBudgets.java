@@ -3,6 +3,7 @@ package dev.marketpipe.collector.budget;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.failover.FailoverConfig;
 import dev.marketpipe.collector.provider.BackupProviderConfig;
+import dev.marketpipe.collector.provider.ProviderNames;
 import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -25,11 +26,11 @@ public class ProviderBudgets {
 
     ProviderBudgets(DataSource dataSource, BudgetConfig budget, CollectorConfig collector,
             BackupProviderConfig backupProvider, FailoverConfig failover, MeterRegistry registry) {
-        String primaryName = collector.api().provider();
-        String backupName = backupProvider.provider();
+        String primaryName = ProviderNames.primary(collector);
+        String backupName = ProviderNames.backup(backupProvider);
         if (failover.enabled() && primaryName.equals(backupName)) {
             throw new IllegalStateException("the backup provider needs a name of its own (marketpipe.collector."
-                    + "backup-api.provider), not the primary's '" + primaryName + "': each provider has its own"
+                    + "backup-api.name), not the primary's '" + primaryName + "': each provider has its own"
                     + " rate budget and batches say which one answered");
         }
         this.primary = budget(dataSource, budget, primaryName, budget.effectiveRequestsPerSecond(), registry);

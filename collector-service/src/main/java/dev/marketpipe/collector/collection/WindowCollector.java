@@ -56,9 +56,8 @@ public class WindowCollector {
     public Outcome collect(FetchWindow window) {
         BarsQuery first = new BarsQuery(window.symbol(), window.interval(), window.startParam(), window.endParam(), 1);
         List<Sourced<BarsPage>> pages = new ArrayList<>();
-        pages.add(api.fetchBars(first));
-        for (int page = 2; page <= pages.get(0).value().totalPages(); page++) {
-            pages.add(api.fetchBars(first.withPage(page)));
+        for (BarsQuery query = first; query != null; query = pages.get(pages.size() - 1).value().next()) {
+            pages.add(api.fetchBars(query));
         }
         int records = 0;
         for (int i = 0; i < pages.size(); i++) {

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything the collector can be told, under {@code marketpipe.collector} (defaults in application.properties). */
 @ConfigMapping(prefix = "marketpipe.collector")
@@ -21,14 +22,21 @@ public interface CollectorConfig {
 
     /** The securities API (spec §1). */
     interface Api {
-        /** Provider name written into every batch, e.g. {@code simulator} or {@code kis}. */
+        /** Which securities API this is: {@code spec} (the spec's contract, the bundled simulator) or {@code kis}. */
+        @WithDefault("spec")
         String provider();
+
+        /**
+         * Name written into every batch and keying the provider's rate budget, e.g. {@code simulator}; unset, the
+         * provider type.
+         */
+        Optional<String> name();
 
         String apiVersion();
 
-        String appKey();
+        Optional<String> appKey();
 
-        String appSecret();
+        Optional<String> appSecret();
 
         /** A token is reused until this long before it expires. */
         Duration tokenRefreshMargin();

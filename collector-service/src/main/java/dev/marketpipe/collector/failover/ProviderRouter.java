@@ -8,7 +8,6 @@ import dev.marketpipe.collector.outcome.CallContext;
 import dev.marketpipe.collector.outcome.CollectionOutcomes;
 import dev.marketpipe.collector.outcome.FailureReporter;
 import dev.marketpipe.collector.provider.Backup;
-import dev.marketpipe.collector.provider.BackupProviderConfig;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.SecuritiesApiClient;
@@ -58,7 +57,6 @@ public class ProviderRouter {
     private final SecuritiesApiClient backup;
     private final FailoverConfig failover;
     private final CollectorConfig config;
-    private final BackupProviderConfig backupConfig;
     private final FailureReporter reporter;
     private final CollectionOutcomes outcomes;
     private final MarketCalendar calendar;
@@ -69,14 +67,13 @@ public class ProviderRouter {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
     ProviderRouter(SecuritiesApiClient primary, @Backup SecuritiesApiClient backup, FailoverConfig failover,
-            CollectorConfig config, BackupProviderConfig backupConfig, FailureReporter reporter,
+            CollectorConfig config, FailureReporter reporter,
             CollectionOutcomes outcomes, MarketCalendar calendar, MarketClock clock, MeterRegistry registry,
             CircuitBreakerMaintenance breakers) {
         this.primary = primary;
         this.backup = backup;
         this.failover = failover;
         this.config = config;
-        this.backupConfig = backupConfig;
         this.reporter = reporter;
         this.outcomes = outcomes;
         this.calendar = calendar;
@@ -122,11 +119,11 @@ public class ProviderRouter {
         try {
             T value = call.apply(primary, attempts);
             consecutiveFailures.set(0);
-            return new Sourced<>(value, SourceRole.PRIMARY, config.api().provider());
+            return new Sourced<>(value, SourceRole.PRIMARY, primary.providerName());
         } catch (RuntimeException failure) {
             ApiError error = ApiError.of(failure);
             if (!failover.enabled() || !error.providerFault()) {
-                reporter.failed(context, SourceRole.PRIMARY, config.api().provider(), error, attempts.get(),
+                reporter.failed(context, SourceRole.PRIMARY, primary.providerName(), error, attempts.get(),
                         elapsedMs(started), false);
                 throw failure;
             }
@@ -137,11 +134,11 @@ public class ProviderRouter {
             }
             try {
                 Sourced<T> answer = attempt(SourceRole.BACKUP, context, call, true);
-                reporter.failed(context, SourceRole.PRIMARY, config.api().provider(), error, attempts.get(),
+                reporter.failed(context, SourceRole.PRIMARY, primary.providerName(), error, attempts.get(),
                         elapsedMs(started), true);
                 return answer;
             } catch (RuntimeException backupFailure) {
-                reporter.failed(context, SourceRole.PRIMARY, config.api().provider(), error, attempts.get(),
+                reporter.failed(context, SourceRole.PRIMARY, primary.providerName(), error, attempts.get(),
                         elapsedMs(started), false);
                 throw failure;
             }
@@ -151,7 +148,7 @@ public class ProviderRouter {
     private <T> Sourced<T> attempt(SourceRole role, CallContext context,
             BiFunction<SecuritiesApiClient, AtomicInteger, T> call, boolean fallback) {
         SecuritiesApiClient client = role == SourceRole.BACKUP ? backup : primary;
-        String provider = role == SourceRole.BACKUP ? backupConfig.provider() : config.api().provider();
+        String provider = client.providerName();
         long started = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
         try {
@@ -209,7 +206,7 @@ public class ProviderRouter {
         SourceRole previous = active.getAndSet(target);
         if (previous != target) {
             registry.counter("marketpipe.collector.source.switches", "to", target.code()).increment();
-            String provider = target == SourceRole.BACKUP ? backupConfig.provider() : config.api().provider();
+            String provider = (target == SourceRole.BACKUP ? backup : primary).providerName();
             LOG.warnf("collection switched from the %s to the %s source (%s): %s", previous.code(), target.code(),
                     provider, reason);
         }

@@ -1,7 +1,7 @@
 package dev.marketpipe.collector.outcome;
 
-import dev.marketpipe.collector.config.CollectorConfig;
-import dev.marketpipe.collector.provider.BackupProviderConfig;
+import dev.marketpipe.collector.provider.Backup;
+import dev.marketpipe.collector.provider.SecuritiesProvider;
 import dev.marketpipe.wire.CollectionAttempt;
 import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What happens after a securities-API call failed for good (spec §7.1 "then alert", "log error"): an ERROR log line
@@ -29,11 +30,11 @@ public class FailureReporter {
     private final MeterRegistry registry;
     private final List<String> secrets;
 
-    FailureReporter(CollectionLogOutbox outbox, MeterRegistry registry, CollectorConfig config,
-            BackupProviderConfig backup) {
+    FailureReporter(CollectionLogOutbox outbox, MeterRegistry registry, SecuritiesProvider primary,
+            @Backup SecuritiesProvider backup) {
         this.outbox = outbox;
         this.registry = registry;
-        this.secrets = List.of(config.api().appKey(), config.api().appSecret(), backup.appKey(), backup.appSecret());
+        this.secrets = Stream.concat(primary.secrets().stream(), backup.secrets().stream()).toList();
     }
 
     /**

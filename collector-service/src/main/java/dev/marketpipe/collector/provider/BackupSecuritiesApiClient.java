@@ -1,6 +1,5 @@
 package dev.marketpipe.collector.provider;
 
-import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -14,8 +13,7 @@ import jakarta.inject.Singleton;
 @Singleton // not a client proxy: the superclass has no no-args constructor to proxy with
 public class BackupSecuritiesApiClient extends SecuritiesApiClient {
 
-    BackupSecuritiesApiClient(@Backup SecuritiesApi api, @Backup AccessTokens tokens, SpecResponseReader reader,
-            SnapshotResponseReader snapshotReader, CollectorConfig config, MarketClock clock, MeterRegistry registry) {
-        super(api, tokens, reader, snapshotReader, config, clock, registry);
+    BackupSecuritiesApiClient(@Backup SecuritiesProvider provider, MarketClock clock, MeterRegistry registry) {
+        super(provider, clock, registry);
     }
 }

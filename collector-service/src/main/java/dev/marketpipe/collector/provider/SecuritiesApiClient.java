@@ -1,9 +1,9 @@
 package dev.marketpipe.collector.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.marketpipe.collector.budget.BudgetShed;
-import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
+import dev.marketpipe.wire.Bar;
+import dev.marketpipe.wire.BatchRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -13,13 +13,12 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.List;
 
 /**
  * The one door to the securities API. Its fault-tolerance policy is the spec §7.1 table:
@@ -31,27 +30,20 @@ import java.util.function.Function;
  * <tr><td>5xx, malformed body</td><td>retry 3 times with backoff, then fail (alert)</td></tr>
  * <tr><td>timeout, connection refused</td><td>retry 3 times with backoff, then fail (alert)</td></tr>
  * </table>
- * A circuit breaker stops hammering a provider that keeps failing. Every attempt is counted by outcome.
+ * A circuit breaker stops hammering a provider that keeps failing. Every attempt is counted by outcome. The same
+ * policy for every provider: the {@link SecuritiesProvider} makes one request per attempt and says which row its
+ * failure belongs to.
  */
 @ApplicationScoped
 public class SecuritiesApiClient {
 
-    private final SecuritiesApi api;
-    private final AccessTokens tokens;
-    private final SpecResponseReader reader;
-    private final SnapshotResponseReader snapshotReader;
-    private final CollectorConfig config;
+    private final SecuritiesProvider provider;
     private final MarketClock clock;
     private final MeterRegistry registry;
     private final Timer responseTime;
 
-    SecuritiesApiClient(@RestClient SecuritiesApi api, AccessTokens tokens, SpecResponseReader reader,
-            SnapshotResponseReader snapshotReader, CollectorConfig config, MarketClock clock, MeterRegistry registry) {
-        this.api = api;
-        this.tokens = tokens;
-        this.reader = reader;
-        this.snapshotReader = snapshotReader;
-        this.config = config;
+    SecuritiesApiClient(SecuritiesProvider provider, MarketClock clock, MeterRegistry registry) {
+        this.provider = provider;
         this.clock = clock;
         this.registry = registry;
         this.responseTime = Timer.builder("marketpipe.collector.api.response")
@@ -59,6 +51,16 @@ public class SecuritiesApiClient {
                 .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
                         Duration.ofSeconds(2), Duration.ofSeconds(5))
                 .register(registry);
+    }
+
+    /** The name batches record for the provider behind this client. */
+    public String providerName() {
+        return provider.name();
+    }
+
+    /** The provider's access token (the health check asks whether one can be had). */
+    public AccessTokens tokens() {
+        return provider.tokens();
     }
 
     /**
@@ -79,12 +81,10 @@ public class SecuritiesApiClient {
         Instant started = clock.now();
         long startNanos = System.nanoTime();
         try {
-            String body = callOnceReauthenticating(authorization -> call(authorization, query));
-            JsonNode root = reader.parse(body);
-            long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+            ProviderAnswer<List<Bar>, BarsQuery> answer = provider.fetchBars(query, started);
             count("success");
-            return new BarsPage(query, root, reader.bars(root), reader.totalPages(root), started, latencyMs,
-                    attempts.get());
+            return new BarsPage(query, answer.raw(), answer.records(), answer.next(), started,
+                    elapsedMs(startNanos), attempts.get());
         } catch (ProviderException e) {
             count(e.errorType());
             throw e;
@@ -115,12 +115,10 @@ public class SecuritiesApiClient {
         Instant started = clock.now();
         long startNanos = System.nanoTime();
         try {
-            String body = callOnceReauthenticating(authorization -> call(authorization, query));
-            JsonNode root = snapshotReader.parse(query, body);
-            long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+            ProviderAnswer<BatchRecords, SnapshotQuery> answer = provider.fetchSnapshot(query, started);
             count("success");
-            return new SnapshotPage(query, root, snapshotReader.records(query, root),
-                    snapshotReader.totalPages(root), started, latencyMs, attempts.get());
+            return new SnapshotPage(query, answer.raw(), answer.records(), answer.next(), started,
+                    elapsedMs(startNanos), attempts.get());
         } catch (ProviderException e) {
             count(e.errorType());
             throw e;
@@ -132,35 +130,11 @@ public class SecuritiesApiClient {
         }
     }
 
-    /** One call with the current token; a refused token is replaced once and the call repeated (§7.1 401). */
-    private String callOnceReauthenticating(Function<String, String> call) {
-        String authorization = tokens.authorization();
-        try {
-            return call.apply(authorization);
-        } catch (ProviderException.AuthenticationFailed refused) {
-            tokens.invalidate(authorization);
-            count("auth_renewed");
-            return call.apply(tokens.authorization());
-        }
-    }
-
-    private String call(String authorization, SnapshotQuery query) {
-        return switch (query.dataType()) {
-            case ORDERBOOK -> api.orderBook(authorization, query.symbol());
-            case ACCOUNT_INFO -> api.accountInfo(authorization);
-            case POSITIONS -> api.positions(authorization);
-            case ORDERS -> api.orderHistory(authorization, query.startDate(), query.endDate(),
-                    config.api().pageSize(), query.page());
-            case MARKET_DATA -> throw new IllegalArgumentException("bars are fetched with fetchBars");
-        };
-    }
-
-    private String call(String authorization, BarsQuery query) {
-        return api.marketData(authorization, query.symbol(), query.interval().code(), query.startDate(),
-                query.endDate(), config.api().pageSize(), query.page());
-    }
-
     private void count(String outcome) {
         registry.counter("marketpipe.collector.api.requests", "outcome", outcome).increment();
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -173,10 +173,9 @@ public class ReconciliationService {
     private Map<LocalDate, Bar> dailyBars(SecuritiesApiClient client, String symbol, LocalDate from, LocalDate to) {
         BarsQuery query = new BarsQuery(symbol, BarInterval.ONE_DAY, from.toString(), to.toString(), 1);
         Map<LocalDate, Bar> bars = new TreeMap<>();
-        int pages = 1;
-        for (int page = 1; page <= pages; page++) {
-            BarsPage answer = client.fetchBars(query.withPage(page), new AtomicInteger());
-            pages = answer.totalPages();
+        for (BarsQuery next = query; next != null; ) {
+            BarsPage answer = client.fetchBars(next, new AtomicInteger());
+            next = answer.next();
             for (Bar bar : answer.bars()) {
                 if (bar.timestamp() != null) {
                     bars.put(LocalDate.ofInstant(bar.timestamp(), calendar.zone()), bar);

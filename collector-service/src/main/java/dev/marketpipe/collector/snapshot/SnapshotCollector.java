@@ -71,9 +71,8 @@ public class SnapshotCollector {
 
     private Outcome collect(SnapshotQuery first, Instant windowStart, Instant windowEnd) {
         List<Sourced<SnapshotPage>> pages = new ArrayList<>();
-        pages.add(api.fetchSnapshot(first));
-        for (int page = 2; page <= pages.get(0).value().totalPages(); page++) {
-            pages.add(api.fetchSnapshot(first.withPage(page)));
+        for (SnapshotQuery query = first; query != null; query = pages.get(pages.size() - 1).value().next()) {
+            pages.add(api.fetchSnapshot(query));
         }
         int records = 0;
         for (Sourced<SnapshotPage> page : pages) {

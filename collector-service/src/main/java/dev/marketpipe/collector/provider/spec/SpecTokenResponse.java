@@ -1,4 +1,4 @@
-package dev.marketpipe.collector.provider;
+package dev.marketpipe.collector.provider.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,13 +7,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** Answer of {@code POST /oauth/token}. */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TokenResponse(
+public record SpecTokenResponse(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") long expiresIn) {
 
     @Override
     public String toString() {
-        return "TokenResponse[accessToken=***, tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
+        return "SpecTokenResponse[accessToken=***, tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
     }
 }

@@ -1,5 +1,6 @@
-package dev.marketpipe.collector.provider;
+package dev.marketpipe.collector.provider.spec;
 
+import dev.marketpipe.collector.provider.ProviderException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
@@ -7,7 +8,7 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 import java.time.Duration;
 
 /** Turns non-2xx answers of the securities API into the {@link ProviderException} of their §7.1 row. */
-public class ProviderErrorMapper implements ResponseExceptionMapper<ProviderException> {
+public class SpecErrorMapper implements ResponseExceptionMapper<ProviderException> {
 
     private static final int MAX_DETAIL = 300;
 

@@ -1,4 +1,4 @@
-package dev.marketpipe.collector.provider;
+package dev.marketpipe.provider;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.marketpipe.collector.provider;
+package dev.marketpipe.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marketpipe.wire.json.WireInstants;
@@ -8,36 +8,44 @@ import java.time.Instant;
 
 /**
  * Lenient reading of one field of a provider's JSON record: a field that is missing or not readable becomes
- * {@code null}, so the validator judges the record (spec §5.1) instead of the adapter guessing or failing the batch.
+ * {@code null}, so the validator judges the record (spec §5.1, "missing field") instead of the reader guessing a
+ * value or failing the whole batch. Numbers may arrive as JSON numbers or as strings (KIS sends every number as a
+ * string, signed, possibly blank).
  */
-final class JsonFields {
+public final class RawFields {
 
-    private JsonFields() {
+    private RawFields() {
     }
 
-    static Instant instant(JsonNode node) {
+    public static Instant instant(JsonNode node) {
         return node == null || !node.isTextual() ? null : WireInstants.parseOrNull(node.asText());
     }
 
-    static String text(JsonNode node) {
+    public static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    static BigDecimal decimal(JsonNode node) {
+    /** The number in {@code node}; a blank or non-numeric string is {@code null}. */
+    public static BigDecimal decimal(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (node.isNumber()) {
             return node.decimalValue();
         }
+        String text = node.asText().trim();
+        if (text.isEmpty()) {
+            return null;
+        }
         try {
-            return new BigDecimal(node.asText().trim());
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    static Long whole(JsonNode node) {
+    /** A whole number; a fractional or unreadable value is {@code null}. */
+    public static Long whole(JsonNode node) {
         BigDecimal value = decimal(node);
         if (value == null) {
             return null;

@@ -1,17 +1,17 @@
-package dev.marketpipe.collector.provider;
+package dev.marketpipe.collector.provider.kis;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Body of {@code POST /oauth/token}. */
+/** Body of {@code POST /oauth2/tokenP}. */
 @RegisterForReflection
-public record TokenRequest(
+public record KisTokenRequest(
         @JsonProperty("grant_type") String grantType,
         @JsonProperty("appkey") String appKey,
         @JsonProperty("appsecret") String appSecret) {
 
     @Override
     public String toString() {
-        return "TokenRequest[grantType=" + grantType + ", appKey=***, appSecret=***]";
+        return "KisTokenRequest[grantType=" + grantType + ", appKey=***, appSecret=***]";
     }
 }

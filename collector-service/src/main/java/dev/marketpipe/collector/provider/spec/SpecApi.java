@@ -1,4 +1,4 @@
-package dev.marketpipe.collector.provider;
+package dev.marketpipe.collector.provider.spec;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -8,25 +8,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import dev.marketpipe.collector.budget.Budgeted;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The securities API of spec §1 as a REST client; {@link SecuritiesApiClient} wraps it with the §7.1 rules. Every
- * method is one request and takes a token of the shared rate budget first ({@link Budgeted}, on the type so that
- * request kinds added later are budgeted too).
+ * The securities API of spec §1 (and of the bundled simulator) as a REST client, one instance per role built by
+ * {@link SpecProviderFactory}; {@link SpecProvider} takes a rate-budget token before every call.
  */
-@Budgeted
-@RegisterRestClient(configKey = "securities-api")
-@RegisterProvider(ProviderErrorMapper.class)
-interface SecuritiesApi {
+@RegisterProvider(SpecErrorMapper.class)
+interface SpecApi {
 
     @POST
     @Path("/oauth/token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    TokenResponse issueToken(TokenRequest request);
+    SpecTokenResponse issueToken(SpecTokenRequest request);
 
     /** Spec §1.1; the body is returned as received so that the archive keeps it byte for byte. */
     @GET

@@ -1,0 +1,56 @@
+package dev.marketpipe.collector.provider.spec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.collector.config.MarketClock;
+import dev.marketpipe.collector.provider.AccessTokens;
+import dev.marketpipe.collector.provider.ProviderFactory;
+import dev.marketpipe.collector.provider.ProviderSettings;
+import dev.marketpipe.collector.provider.SecuritiesProvider;
+import dev.marketpipe.wire.SourceRole;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code marketpipe.collector.api.provider=spec}: the spec's contract at the configured URL. Without credentials it
+ * uses the bundled simulator's demo credentials ({@value #DEMO_APP_KEY}), so the demo needs none.
+ */
+@Named("spec")
+@Unremovable
+@ApplicationScoped
+public class SpecProviderFactory implements ProviderFactory {
+
+    static final String DEMO_APP_KEY = "demo-app-key";
+    static final String DEMO_APP_SECRET = "demo-app-secret";
+
+    private final ObjectMapper mapper;
+    private final MarketClock clock;
+    private final MeterRegistry registry;
+
+    SpecProviderFactory(ObjectMapper mapper, MarketClock clock, MeterRegistry registry) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Override
+    public SecuritiesProvider create(ProviderSettings settings) {
+        String client = settings.role() == SourceRole.BACKUP ? "backup-securities-api" : "securities-api";
+        SpecApi api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(settings.requiredUrl(client))
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(SpecApi.class);
+        String appKey = settings.appKey().filter(k -> !k.isBlank()).orElse(DEMO_APP_KEY);
+        String appSecret = settings.appSecret().filter(s -> !s.isBlank()).orElse(DEMO_APP_SECRET);
+        AccessTokens tokens = new AccessTokens(new SpecTokenIssuer(api, settings.budget(), appKey, appSecret, clock),
+                settings, clock, registry);
+        return new SpecProvider(api, settings, tokens, mapper, Set.copyOf(List.of(appKey, appSecret)));
+    }
+}

@@ -30,7 +30,9 @@ import java.util.Optional;
  *   short page: the day's data starts there). The oldest row of a full page is therefore only a predecessor; the
  *   next page is asked from that row on ({@link #nextPageEnd}), so it is read there, once.</li>
  *   <li>5-minute bars (KIS has none for stocks) are built from the minutes of their bucket on the session's grid,
- *   only from an answer that holds the whole bucket and its predecessor.</li>
+ *   only from an answer that holds the whole bucket and its predecessor. A bucket with a minute missing, incomplete
+ *   or inconsistent is not added up into a plausible bar: it is passed on without prices and volume, for the
+ *   validator to reject.</li>
  * </ul>
  * A row whose time cannot be read becomes a bar without timestamp, for the validator to reject (spec §5.1).
  */
@@ -72,7 +74,8 @@ public final class KisMinuteBars {
             if (page.final_(bucket, length) && context.inWindow(bucket)
                     && !page.newest().start().isBefore(bucket.plus(length).minus(MINUTE))) {
                 if (page.hasStartOf(i)) {
-                    bars.add(bar(context.symbol(), bucket, minutes, page.valueOf(i, end - 1)));
+                    Bar bar = bar(context.symbol(), bucket, minutes, page.valueOf(i, end - 1));
+                    bars.add(length.equals(MINUTE) || sound(bucket, length, minutes) ? bar : unbuildable(bar));
                 }
             }
             i = end;
@@ -108,6 +111,36 @@ public final class KisMinuteBars {
         Instant open = KisTimes.sessionOpen(row.date());
         long minutes = Duration.between(open, row.start()).toMinutes();
         return open.plus(length.multipliedBy(Math.floorDiv(minutes, length.toMinutes())));
+    }
+
+    /**
+     * Whether the minutes can be added up into a bar: every minute of the bucket that its session holds is there,
+     * and each is complete and consistent. A minute the validator would reject must not disappear into a plausible
+     * aggregate.
+     */
+    private static boolean sound(Instant bucket, Duration length, List<Row> minutes) {
+        LocalDate date = minutes.get(0).date();
+        Instant open = KisTimes.sessionOpen(date);
+        Instant close = KisTimes.sessionClose(date);
+        if (bucket.isBefore(open) || !bucket.isBefore(close)) {
+            return false;
+        }
+        Instant end = bucket.plus(length).isAfter(close) ? close : bucket.plus(length);
+        if (minutes.size() != Duration.between(bucket, end).toMinutes()) {
+            return false;
+        }
+        for (Row minute : minutes) {
+            if (minute.open() == null || minute.high() == null || minute.low() == null || minute.close() == null
+                    || minute.volume() == null || minute.volume() < 0 || minute.high().compareTo(minute.low()) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A bucket that cannot be built: its prices and volume missing, so the validator rejects it and says so. */
+    private static Bar unbuildable(Bar bar) {
+        return new Bar(bar.timestamp(), bar.symbol(), null, null, null, null, null, bar.value());
     }
 
     private static Bar bar(String symbol, Instant start, List<Row> minutes, BigDecimal value) {

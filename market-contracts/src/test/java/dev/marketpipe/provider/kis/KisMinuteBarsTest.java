@@ -110,6 +110,26 @@ class KisMinuteBarsTest {
     }
 
     @Test
+    void aFiveMinuteBucketWithAMissingOrInconsistentMinuteIsNotAddedUp() {
+        Day day = Day.generate(DAY, 6);
+        Instant fetchedAt = kst(DAY, 16, 0);
+        ObjectNode page = (ObjectNode) day.page(LocalTime.of(9, 29), KisMinuteBars.TODAY_PAGE_ROWS, fetchedAt);
+        ArrayNode rows = (ArrayNode) page.get("output2");
+        ((ObjectNode) rows.get(2)).put("cntg_vol", "-120");   // 09:27: negative volume
+        rows.remove(12);                                       // 09:17: missing
+
+        List<Bar> bars = KisMinuteBars.bars(page, context(BarInterval.FIVE_MINUTES, kst(DAY, 9, 0), kst(DAY, 9, 30),
+                fetchedAt));
+
+        assertEquals(6, bars.size());
+        for (Bar bar : bars) {
+            boolean spoiled = bar.timestamp().equals(kst(DAY, 9, 25)) || bar.timestamp().equals(kst(DAY, 9, 15));
+            assertEquals(spoiled ? List.of("open", "high", "low", "close", "volume") : List.of(),
+                    bar.missingRequiredFields(), bar.timestamp().toString());
+        }
+    }
+
+    @Test
     void aWindowOverSeveralDaysContinuesWithThePreviousTradingDay() {
         LocalDate monday = LocalDate.of(2025, 3, 10);
         LocalDate friday = LocalDate.of(2025, 3, 7);

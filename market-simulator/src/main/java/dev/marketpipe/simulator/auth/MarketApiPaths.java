@@ -11,9 +11,20 @@ import java.util.List;
 public final class MarketApiPaths {
 
     private static final String PREFIX = "/market";
+    private static final String KIS_PREFIX = "/uapi/";
     private static final List<String> ACCOUNT_PREFIXES = List.of("/account", "/positions", "/orders");
 
     private MarketApiPaths() {
+    }
+
+    /** The KIS Open API's paths ({@code /uapi/…}), which check their own KIS-style authentication. */
+    public static boolean isKisApi(ContainerRequestContext request) {
+        return request.getUriInfo().getPath().startsWith(KIS_PREFIX);
+    }
+
+    /** Either API a collector calls: counted, recorded and fault-injectable. */
+    public static boolean isProviderApi(ContainerRequestContext request) {
+        return isMarketApi(request) || isKisApi(request);
     }
 
     public static boolean isMarketApi(ContainerRequestContext request) {
@@ -31,6 +42,9 @@ public final class MarketApiPaths {
      */
     public static String endpoint(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
+        if (path.startsWith(KIS_PREFIX)) {
+            return kisEndpoint(path);
+        }
         if (path.startsWith(PREFIX + "/data")) {
             return "data";
         }
@@ -43,5 +57,18 @@ public final class MarketApiPaths {
             }
         }
         return "other";
+    }
+
+    private static String kisEndpoint(String path) {
+        if (path.contains("chartprice")) {
+            return "data";
+        }
+        if (path.endsWith("/inquire-asking-price-exp-ccn")) {
+            return "orderbook";
+        }
+        if (path.endsWith("/inquire-balance")) {
+            return "account";
+        }
+        return path.endsWith("/inquire-daily-ccld") ? "orders" : "other";
     }
 }

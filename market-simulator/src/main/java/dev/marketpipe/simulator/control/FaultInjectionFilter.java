@@ -2,6 +2,7 @@ package dev.marketpipe.simulator.control;
 
 import dev.marketpipe.simulator.auth.MarketApiPaths;
 import dev.marketpipe.simulator.auth.TokenStore;
+import dev.marketpipe.simulator.kis.KisFaults;
 import dev.marketpipe.wire.problem.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -24,18 +25,21 @@ public class FaultInjectionFilter implements ContainerRequestFilter {
 
     private final FaultInjector faults;
     private final TokenStore tokens;
+    private final KisFaults kisFaults;
 
-    public FaultInjectionFilter(FaultInjector faults, TokenStore tokens) {
+    public FaultInjectionFilter(FaultInjector faults, TokenStore tokens, KisFaults kisFaults) {
         this.faults = faults;
         this.tokens = tokens;
+        this.kisFaults = kisFaults;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!MarketApiPaths.isMarketApi(request)) {
+        if (!MarketApiPaths.isProviderApi(request)) {
             return;
         }
-        faults.take().ifPresent(fault -> request.abortWith(response(fault)));
+        boolean kis = MarketApiPaths.isKisApi(request);
+        faults.take().ifPresent(fault -> request.abortWith(kis ? kisFaults.response(fault) : response(fault)));
     }
 
     private Response response(FaultState fault) {

@@ -18,7 +18,7 @@ public class MarketRequestCounter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (MarketApiPaths.isMarketApi(request)) {
+        if (MarketApiPaths.isProviderApi(request)) {
             stats.record(MarketApiPaths.endpoint(request), response.getStatus());
         }
     }

@@ -21,7 +21,7 @@ public class RecentRequestRecorder implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!MarketApiPaths.isMarketApi(request)) {
+        if (!MarketApiPaths.isProviderApi(request)) {
             return;
         }
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();

@@ -1,0 +1,69 @@
+package dev.marketpipe.simulator.kis;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.math.BigDecimal;
+
+/**
+ * The shapes of KIS answers: {@code {rt_cd, msg_cd, msg1, …}} with every number a string. Errors come as JSON on
+ * HTTP 500 (the way KIS sends them), the token endpoint's on HTTP 403 as {@code {error_code, error_description}}.
+ */
+final class KisAnswers {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final String RATE_LIMITED = "EGW00201";
+    static final String TOKEN_EXPIRED = "EGW00123";
+    static final String TOKEN_INVALID = "EGW00121";
+    static final String TOKEN_THROTTLED = "EGW00133";
+    static final String BAD_APP_KEY = "EGW00103";
+    static final String BAD_INPUT = "OPSQ2001";
+    static final String NO_SUCH_SERVICE = "OPSQ0002";
+
+    private KisAnswers() {
+    }
+
+    /** A successful answer's head; the caller adds its outputs. */
+    static ObjectNode ok() {
+        return MAPPER.createObjectNode().put("rt_cd", "0").put("msg_cd", "MCA00000").put("msg1", "정상처리 되었습니다.");
+    }
+
+    /** A business error as KIS sends it: HTTP 500 with a JSON body. */
+    static Response error(String msgCd, String msg1) {
+        return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(MAPPER.createObjectNode().put("rt_cd", "1").put("msg_cd", msgCd).put("msg1", msg1).toString())
+                .build();
+    }
+
+    /** An error of the token endpoint: HTTP 403 with {@code error_code}/{@code error_description}. */
+    static Response tokenError(String code, String description) {
+        return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(MAPPER.createObjectNode().put("error_description", description).put("error_code", code)
+                        .toString())
+                .build();
+    }
+
+    static Response json(ObjectNode body, String trCont) {
+        Response.ResponseBuilder builder = Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE);
+        if (trCont != null) {
+            builder.header("tr_cont", trCont);
+        }
+        return builder.build();
+    }
+
+    /** A number as KIS writes it: a plain string, blank when absent. */
+    static String number(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    static String number(Long value) {
+        return value == null ? "" : Long.toString(value);
+    }
+
+    static String number(long value) {
+        return Long.toString(value);
+    }
+}

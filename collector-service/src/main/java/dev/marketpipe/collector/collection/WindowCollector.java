@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -59,6 +60,10 @@ public class WindowCollector {
         for (BarsQuery query = first; query != null; query = pages.get(pages.size() - 1).value().next()) {
             pages.add(api.fetchBars(query));
         }
+        // each batch covers the window from its earliest bar to the next page's: providers page forwards (spec) or
+        // backwards (KIS, newest first), so the pages are put in time order first; pages without bars keep their place
+        pages.sort(Comparator.comparing((Sourced<BarsPage> p) -> earliest(p.value()),
+                Comparator.nullsLast(Comparator.naturalOrder())));
         int records = 0;
         for (int i = 0; i < pages.size(); i++) {
             Sourced<BarsPage> page = pages.get(i);
@@ -92,8 +97,12 @@ public class WindowCollector {
     }
 
     private static Instant firstTimestamp(BarsPage page, Instant fallback) {
-        return page.bars().stream().map(Bar::timestamp).filter(Objects::nonNull).min(Instant::compareTo)
-                .orElse(fallback);
+        Instant earliest = earliest(page);
+        return earliest == null ? fallback : earliest;
+    }
+
+    private static Instant earliest(BarsPage page) {
+        return page.bars().stream().map(Bar::timestamp).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
     }
 
     /** @param pages API responses archived, one batch each */

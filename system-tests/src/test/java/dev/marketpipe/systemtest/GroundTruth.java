@@ -44,9 +44,31 @@ final class GroundTruth {
         return expected;
     }
 
+    /**
+     * The 5-minute bars a provider without 5-minute bars (KIS) yields: those built from five clean minutes (a
+     * bucket with a corrupted minute is rejected, not added up).
+     */
+    Map<Instant, Bar> fiveMinuteBarsOfCleanMinutes(String symbol, LocalDate day) {
+        Map<Instant, Bar> expected = new TreeMap<>();
+        for (Instant start : CALENDAR.barStarts(day, BarInterval.FIVE_MINUTES)) {
+            boolean clean = true;
+            for (int m = 0; m < 5; m++) {
+                clean &= truth.corruption(symbol, BarInterval.ONE_MINUTE, start.plusSeconds(60L * m)) == Corruption.NONE;
+            }
+            if (clean) {
+                expected.put(start, truth.trueBar(symbol, BarInterval.FIVE_MINUTES, start));
+            }
+        }
+        return expected;
+    }
+
     void assertStoredEqualsTruth(ThrowawayPostgres postgres, String symbol, BarInterval interval, LocalDate day)
             throws SQLException {
-        Map<Instant, Bar> expected = cleanBars(symbol, interval, day);
+        assertStoredEquals(postgres, symbol, interval, day, cleanBars(symbol, interval, day));
+    }
+
+    void assertStoredEquals(ThrowawayPostgres postgres, String symbol, BarInterval interval, LocalDate day,
+            Map<Instant, Bar> expected) throws SQLException {
         Map<Instant, Bar> stored = storedBars(postgres, symbol, interval, day);
         assertEquals(expected.keySet(), stored.keySet(), symbol + " " + interval.code() + " " + day + ": same bars");
         for (Map.Entry<Instant, Bar> entry : expected.entrySet()) {
@@ -58,8 +80,9 @@ final class GroundTruth {
             throws SQLException {
         String sql = interval == BarInterval.ONE_DAY
                 ? "SELECT date, open, high, low, close, volume, value FROM market_data_daily WHERE symbol = ? AND date = ?"
-                : "SELECT timestamp, open, high, low, close, volume, value FROM market_data_1min "
-                        + "WHERE symbol = ? AND timestamp >= ? AND timestamp < ?";
+                : "SELECT timestamp, open, high, low, close, volume, value FROM "
+                        + (interval == BarInterval.FIVE_MINUTES ? "market_data_5min" : "market_data_1min")
+                        + " WHERE symbol = ? AND timestamp >= ? AND timestamp < ?";
         Map<Instant, Bar> bars = new HashMap<>();
         try (Connection db = postgres.connect(); PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, symbol);

@@ -98,6 +98,7 @@ final class Pipeline implements AutoCloseable {
         for (int i = 0; i < collectorEnv.size(); i++) {
             Map<String, String> env = new HashMap<>(Map.of(
                     "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
+                    "MARKETPIPE_COLLECTOR_KIS_URL", "http://127.0.0.1:" + simulatorPort,
                     "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
                     "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
                     "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",

@@ -124,6 +124,22 @@ class BulkLoadTest extends LoaderDatabaseTest {
         assertEquals(0, bar.value().compareTo((BigDecimal) row.get("value")));
     }
 
+    @Test
+    void aDailyBarWithTheProvidersAdjustedCloseStoresItAndARedeliveryChangesNothing() {
+        Bar plain = TestBatches.bars(symbol, Instant.parse("2025-03-05T00:00:00Z"), BarInterval.ONE_DAY, 1).get(0);
+        Bar adjusted = new Bar(plain.timestamp(), plain.symbol(), plain.open(), plain.high(), plain.low(),
+                plain.close(), plain.volume(), plain.value(), plain.close().divide(BigDecimal.valueOf(2)));
+
+        api.load(TestBatches.accepted(symbol, BarInterval.ONE_DAY, List.of(adjusted)));
+        LoadReceipt again = api.load(TestBatches.accepted(symbol, BarInterval.ONE_DAY, List.of(adjusted)));
+
+        assertEquals(0, adjusted.adjClose().compareTo((BigDecimal) db.value(
+                "SELECT adj_close FROM market_data_daily WHERE symbol = ?", symbol)));
+        assertEquals(1, again.rowsUnchanged(), "the unchanged check compares the adjusted close too");
+        LoadReceipt without = api.load(TestBatches.accepted(symbol, BarInterval.ONE_DAY, List.of(plain)));
+        assertEquals(1, without.rowsChanged(), "a bar without an adjusted close stores its close there");
+    }
+
     /** COPY carries the numbers as the loader writes them: every digit, scale and zero must arrive as sent. */
     @Test
     void numbersArriveExactlyThroughCopy() {

@@ -12,7 +12,7 @@ public final class ResponseFormats {
     public static final ResponseFormat SPEC = new SpecFormat();
     public static final ResponseFormat KIS = new KisFormat();
 
-    /** The more specific mark first: a KIS answer always carries {@code rt_cd}, a spec answer never does. */
+    /** The more specific mark first: a KIS answer (or pair of answers) carries {@code rt_cd}, a spec answer never. */
     private static final List<ResponseFormat> ALL = List.of(KIS, SPEC);
 
     private ResponseFormats() {

@@ -1,6 +1,8 @@
 package dev.marketpipe.wire;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
@@ -14,6 +16,8 @@ import java.util.List;
  * collector guessing a value.
  *
  * @param timestamp bar start as an exact instant (UTC); for daily bars the session open of the trading date
+ * @param adjClose  the close adjusted for dividends and splits, for daily bars from a provider that gives it (KIS);
+ *                  {@code null} otherwise (left out of the JSON), and the loader stores the close
  */
 @RegisterForReflection
 public record Bar(
@@ -24,7 +28,19 @@ public record Bar(
         BigDecimal low,
         BigDecimal close,
         Long volume,
-        BigDecimal value) {
+        BigDecimal value,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal adjClose) {
+
+    /** The canonical constructor is the JSON creator (the shorter one is for bars without an adjusted close). */
+    @JsonCreator
+    public Bar {
+    }
+
+    /** A bar without an adjusted close (every intraday bar, and daily bars of providers that give none). */
+    public Bar(Instant timestamp, String symbol, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close,
+            Long volume, BigDecimal value) {
+        this(timestamp, symbol, open, high, low, close, volume, value, null);
+    }
 
     /**
      * The spec §5.1 required fields this bar lacks, in the spec's order ({@code timestamp, symbol, open, high, low,

@@ -84,6 +84,19 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Waits for a process that must not start: its exit code, and everything it wrote. */
+    Exited awaitExit(Duration within) throws IOException, InterruptedException {
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " still running after " + within + ", see " + log);
+        }
+        return new Exited(process.exitValue(), Files.readString(log));
+    }
+
+    /** How a process ended. */
+    record Exited(int code, String output) {
+    }
+
     void awaitReady() {
         await(name + " ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class ConfiguredProviders {
+
+    private static final Logger LOG = Logger.getLogger(ConfiguredProviders.class);
 
     static final String PRIMARY_PREFIX = "marketpipe.collector.api";
     static final String BACKUP_PREFIX = "marketpipe.collector.backup-api";
@@ -54,9 +57,14 @@ public class ConfiguredProviders {
     /** Builds the primary (and, with failover on, the backup) at start-up so that a bad setting stops the collector. */
     void onStart(@Observes StartupEvent event, SecuritiesProvider primary, @Backup SecuritiesProvider backupProvider,
             FailoverConfig failover) {
-        primary.name();
-        if (failover.enabled()) {
-            backupProvider.name();
+        try {
+            primary.name();
+            if (failover.enabled()) {
+                backupProvider.name();
+            }
+        } catch (IllegalStateException unusable) {
+            LOG.error("the collector cannot start: " + unusable.getMessage());
+            throw unusable;
         }
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Bars as one text array per column, in the column order of {@link CopyText} (key, open, high, low, close, volume,
- * value, and for daily bars the adjusted close, which is the close), for statements that take a whole batch as
- * arrays ({@link MarketTable#storedUnchangedSql(String)}). Text, cast by the statement: the values reach the server
- * as COPY writes them.
+ * value, and for daily bars the adjusted close, the close where the provider gives none), for statements that take
+ * a whole batch as arrays ({@link MarketTable#storedUnchangedSql(String)}). Text, cast by the statement: the values
+ * reach the server as COPY writes them.
  */
 final class ColumnArrays {
 
@@ -25,6 +25,7 @@ final class ColumnArrays {
         String[] close = new String[n];
         String[] volume = new String[n];
         String[] value = new String[n];
+        String[] adjClose = new String[n];
         for (int i = 0; i < n; i++) {
             Bar bar = rows.get(i);
             key[i] = table.isDaily() ? BarUpserter.tradingDate(bar.timestamp()).toString() : bar.timestamp().toString();
@@ -34,8 +35,9 @@ final class ColumnArrays {
             close[i] = text(bar.close());
             volume[i] = bar.volume() == null ? null : bar.volume().toString();
             value[i] = text(bar.value());
+            adjClose[i] = bar.adjClose() != null ? text(bar.adjClose()) : close[i];
         }
-        return table.isDaily() ? List.of(key, open, high, low, close, volume, value, close)
+        return table.isDaily() ? List.of(key, open, high, low, close, volume, value, adjClose)
                 : List.of(key, open, high, low, close, volume, value);
     }
 

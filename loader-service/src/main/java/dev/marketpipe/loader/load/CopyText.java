@@ -42,8 +42,8 @@ public final class CopyText {
             text.append(bar.volume().longValue()).append('\t');
             number(text, bar.value());
             if (table.isDaily()) {
-                // No corporate-action source yet: the adjusted close is the close.
-                number(text.append('\t'), bar.close());
+                // a provider without adjusted prices: the adjusted close is the close
+                number(text.append('\t'), bar.adjClose() != null ? bar.adjClose() : bar.close());
             }
             text.append('\n');
         }

@@ -25,7 +25,7 @@ public final class KisFormat implements ResponseFormat {
 
     @Override
     public boolean recognises(JsonNode raw) {
-        return raw != null && raw.isObject() && raw.has("rt_cd");
+        return raw != null && raw.isObject() && (raw.has("rt_cd") || KisDailyBars.isPair(raw));
     }
 
     @Override

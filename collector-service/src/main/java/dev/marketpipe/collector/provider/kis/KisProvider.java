@@ -40,7 +40,8 @@ import java.util.Set;
  * <tr><th>data</th><th>tr_id</th><th>paging</th></tr>
  * <tr><td>1m/5m bars of today</td><td>{@value #TODAY_MINUTES}</td><td>30 rows back from a time</td></tr>
  * <tr><td>1m/5m bars of a past day</td><td>{@value #PAST_MINUTES}</td><td>120 rows back from a date and time</td></tr>
- * <tr><td>daily bars (original prices)</td><td>{@value #DAILY}</td><td>100 days back from a date</td></tr>
+ * <tr><td>daily bars</td><td>{@value #DAILY}, original and adjusted prices</td><td>100 days back from a
+ * date</td></tr>
  * <tr><td>order book</td><td>{@value #ORDER_BOOK}</td><td>one answer</td></tr>
  * <tr><td>account info, positions</td><td>{@value #BALANCE}</td><td>{@code tr_cont} + {@code ctx_area_*}</td></tr>
  * <tr><td>order history</td><td>{@value #ORDERS} (older than 3 months {@value #ORDERS_BEFORE})</td><td>same</td></tr>
@@ -58,6 +59,9 @@ final class KisProvider implements SecuritiesProvider {
     static final String ORDERS = "TTTC0081R";
     static final String ORDERS_BEFORE = "CTSC9215R";
 
+    /** {@code FID_ORG_ADJ_PRC}: {@code 1} original prices, {@code 0} adjusted for dividends and splits. */
+    private static final String ORIGINAL_PRICES = "1";
+    private static final String ADJUSTED_PRICES = "0";
     private static final String QUOTATIONS = "quotations";
     private static final String TRADING = "trading";
     private static final DateTimeFormatter MINUTE_CURSOR = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -110,8 +114,11 @@ final class KisProvider implements SecuritiesProvider {
             params.put("FID_INPUT_DATE_1", KisTimes.DATE.format(from));
             params.put("FID_INPUT_DATE_2", KisTimes.DATE.format(to));
             params.put("FID_PERIOD_DIV_CODE", "D");
-            params.put("FID_ORG_ADJ_PRC", "1"); // 0 adjusted, 1 original prices
-            JsonNode raw = get(QUOTATIONS, "inquire-daily-itemchartprice", DAILY, null, params).body();
+            params.put("FID_ORG_ADJ_PRC", ORIGINAL_PRICES);
+            JsonNode original = get(QUOTATIONS, "inquire-daily-itemchartprice", DAILY, null, params).body();
+            params.put("FID_ORG_ADJ_PRC", ADJUSTED_PRICES);
+            JsonNode adjusted = get(QUOTATIONS, "inquire-daily-itemchartprice", DAILY, null, params).body();
+            JsonNode raw = KisDailyBars.pair(original, adjusted);
             BarsQuery next = KisDailyBars.nextPageEnd(raw, from).map(d -> query.next(KisTimes.DATE.format(d)))
                     .orElse(null);
             return new ProviderAnswer<>(raw, ResponseFormats.KIS.bars(raw, context), next);

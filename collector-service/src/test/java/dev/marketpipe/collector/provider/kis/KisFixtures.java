@@ -63,15 +63,20 @@ final class KisFixtures {
         return root.toString();
     }
 
-    /** Daily bars {@code FHKST03010100} of {@code dates}, newest first. */
+    /** Daily bars {@code FHKST03010100} of {@code dates}, newest first, original prices. */
     static String dailyPage(LocalDate... dates) {
+        return dailyPage("70100", dates);
+    }
+
+    /** Daily bars of {@code dates} closing at {@code close} (adjusted prices differ from the original ones). */
+    static String dailyPage(String close, LocalDate... dates) {
         ObjectNode root = ok();
         root.putObject("output1").put("stck_prpr", "70000").put("hts_kor_isnm", "삼성전자");
         ArrayNode output2 = root.putArray("output2");
         for (int i = dates.length - 1; i >= 0; i--) {
             output2.addObject()
                     .put("stck_bsop_date", DATE.format(dates[i]))
-                    .put("stck_clpr", "70100").put("stck_oprc", "69800").put("stck_hgpr", "70500")
+                    .put("stck_clpr", close).put("stck_oprc", "69800").put("stck_hgpr", "70500")
                     .put("stck_lwpr", "69500").put("acml_vol", "15000000").put("acml_tr_pbmn", "1051500000000")
                     .put("flng_cls_code", "00").put("prtt_rate", "0.00").put("mod_yn", "N")
                     .put("prdy_vrss_sign", "2").put("prdy_vrss", "300").put("revl_issu_reas", "");

@@ -211,24 +211,35 @@ class KisProviderTest {
     }
 
     @Test
-    void dailyBarsAskForOriginalPricesAndTodaysBarIsNotFinalWhileTheSessionRuns() {
+    void dailyBarsCarryOriginalPricesAndTheAdjustedCloseAndTodaysBarIsNotFinalWhileTheSessionRuns() {
         clock.now = kst(DAY, 14, 0);
         wireMock.stubFor(get(urlPathEqualTo(QUOTATIONS + "inquire-daily-itemchartprice"))
+                .withQueryParam("FID_ORG_ADJ_PRC", equalTo("1"))
                 .willReturn(okJson(KisFixtures.dailyPage(DAY.minusDays(1), DAY))));
+        wireMock.stubFor(get(urlPathEqualTo(QUOTATIONS + "inquire-daily-itemchartprice"))
+                .withQueryParam("FID_ORG_ADJ_PRC", equalTo("0"))
+                .willReturn(okJson(KisFixtures.dailyPage("35050", DAY.minusDays(1), DAY))));
 
         BarsPage page = client.fetchBars(new BarsQuery(SYMBOL, BarInterval.ONE_DAY, "2025-03-03", "2025-03-04", 1),
                 new AtomicInteger());
 
-        LoggedRequest request = only(getRequestedFor(urlPathEqualTo(QUOTATIONS + "inquire-daily-itemchartprice")));
+        List<LoggedRequest> requests = wireMock.findAll(getRequestedFor(urlPathEqualTo(QUOTATIONS
+                + "inquire-daily-itemchartprice")));
+        assertEquals(List.of("1", "0"), requests.stream()
+                .map(r -> r.queryParameter("FID_ORG_ADJ_PRC").firstValue()).toList(), "original, then adjusted");
+        LoggedRequest request = requests.get(0);
         assertEquals("FHKST03010100", request.getHeader("tr_id"));
         assertEquals("20250303", request.queryParameter("FID_INPUT_DATE_1").firstValue());
         assertEquals("20250304", request.queryParameter("FID_INPUT_DATE_2").firstValue());
         assertEquals("D", request.queryParameter("FID_PERIOD_DIV_CODE").firstValue());
-        assertEquals("1", request.queryParameter("FID_ORG_ADJ_PRC").firstValue());
         assertEquals(1, page.bars().size(), "03-04 still trading at 14:00");
         Bar bar = page.bars().get(0);
         assertEquals(kst(DAY.minusDays(1), 9, 0), bar.timestamp());
         assertEquals(new BigDecimal("1051500000000"), bar.value());
+        assertEquals(new BigDecimal("70100"), bar.close());
+        assertEquals(new BigDecimal("35050"), bar.adjClose());
+        assertEquals(List.of("original", "adjusted"), iterable(page.rawResponse().fieldNames()),
+                "both answers archived as received");
         assertNull(page.next());
     }
 
@@ -368,6 +379,12 @@ class KisProviderTest {
         assertEquals("1234****-01", page.records().accounts().get(0).accountMasked());
         assertEquals(new BigDecimal("1000000"), page.records().accounts().get(0).cash());
         assertEquals(1, page.records().accounts().get(0).positionCount());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     private List<Bar> collect(BarsQuery first) {

@@ -2,6 +2,7 @@ package dev.marketpipe.systemtest;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The pipeline on the KIS wire format: the simulator serves its market as the KIS Open API, the collector runs with
@@ -144,6 +148,12 @@ class KisPipelineSystemTest {
 
         new AccountTruth(MARKET, UNIVERSE, ACCOUNT).assertOrders(pipeline.postgres,
                 CALENDAR.tradingDays(ORDERS_FROM, ORDERS_TO));
+        Path logs = pipeline.archiveRoot.resolveSibling("logs");
+        try (Stream<Path> files = Files.walk(logs)) {
+            for (Path log : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(log).contains(ACCOUNT.substring(0, 8)), "account number in clear in " + log);
+            }
+        }
     }
 
     private static String startBackfill(String interval) throws Exception {

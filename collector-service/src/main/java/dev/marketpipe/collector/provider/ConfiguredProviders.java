@@ -36,6 +36,9 @@ public class ConfiguredProviders {
     static final String BACKUP_PREFIX = "marketpipe.collector.backup-api";
     static final String PRIMARY_CLIENT = "securities-api";
     static final String BACKUP_CLIENT = "backup-securities-api";
+    /** The REST client's timeouts when {@code quarkus.rest-client.<client>.connect-/read-timeout} are not set. */
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
 
     private final Instance<ProviderFactory> factories;
     private final CollectorConfig collector;
@@ -72,9 +75,9 @@ public class ConfiguredProviders {
     @ApplicationScoped
     SecuritiesProvider primary() {
         return create(new ProviderSettings(SourceRole.PRIMARY, PRIMARY_PREFIX, collector.api().provider(),
-                ProviderNames.primary(collector), url(PRIMARY_CLIENT), timeout(PRIMARY_CLIENT, "connect", 2000),
-                timeout(PRIMARY_CLIENT, "read", 15000), collector.api().appKey(), collector.api().appSecret(),
-                collector.api().apiVersion(), collector.api().pageSize(), budgets.of(SourceRole.PRIMARY),
+                ProviderNames.primary(collector), url(PRIMARY_CLIENT), timeout(PRIMARY_CLIENT, "connect", DEFAULT_CONNECT_TIMEOUT),
+                timeout(PRIMARY_CLIENT, "read", DEFAULT_READ_TIMEOUT), collector.api().appKey(), collector.api().appSecret(),
+                collector.api().pageSize(), budgets.of(SourceRole.PRIMARY),
                 collector.api().tokenRefreshMargin(), token.minRequestInterval()));
     }
 
@@ -83,9 +86,9 @@ public class ConfiguredProviders {
     @ApplicationScoped
     SecuritiesProvider backup() {
         return create(new ProviderSettings(SourceRole.BACKUP, BACKUP_PREFIX, backup.provider(),
-                ProviderNames.backup(backup), url(BACKUP_CLIENT), timeout(BACKUP_CLIENT, "connect", 2000),
-                timeout(BACKUP_CLIENT, "read", 15000), backup.appKey(), backup.appSecret(),
-                collector.api().apiVersion(), collector.api().pageSize(), budgets.of(SourceRole.BACKUP),
+                ProviderNames.backup(backup), url(BACKUP_CLIENT), timeout(BACKUP_CLIENT, "connect", DEFAULT_CONNECT_TIMEOUT),
+                timeout(BACKUP_CLIENT, "read", DEFAULT_READ_TIMEOUT), backup.appKey(), backup.appSecret(),
+                collector.api().pageSize(), budgets.of(SourceRole.BACKUP),
                 collector.api().tokenRefreshMargin(), token.minRequestInterval()));
     }
 
@@ -126,8 +129,8 @@ public class ConfiguredProviders {
                 .filter(u -> !u.isBlank()).map(URI::create);
     }
 
-    private Duration timeout(String client, String kind, long defaultMs) {
-        return Duration.ofMillis(config.getOptionalValue("quarkus.rest-client." + client + "." + kind + "-timeout",
-                Long.class).orElse(defaultMs));
+    private Duration timeout(String client, String kind, Duration otherwise) {
+        return config.getOptionalValue("quarkus.rest-client." + client + "." + kind + "-timeout", Long.class)
+                .map(Duration::ofMillis).orElse(otherwise);
     }
 }

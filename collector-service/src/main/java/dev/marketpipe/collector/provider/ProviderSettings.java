@@ -26,7 +26,6 @@ public record ProviderSettings(
         Duration readTimeout,
         Optional<String> appKey,
         Optional<String> appSecret,
-        String apiVersion,
         int pageSize,
         RateBudget budget,
         Duration tokenRefreshMargin,

@@ -64,7 +64,7 @@ class KisSettingsTest {
 
     private static ProviderSettings settings(Optional<String> appKey, Optional<String> appSecret) {
         return new ProviderSettings(SourceRole.PRIMARY, "marketpipe.collector.api", "kis", "kis", Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofSeconds(15), appKey, appSecret, "v1", 100,
+                Duration.ofSeconds(2), Duration.ofSeconds(15), appKey, appSecret, 100,
                 RateBudget.unlimited("kis", new SimpleMeterRegistry()), Duration.ofMinutes(5), Duration.ofSeconds(60));
     }
 

@@ -1,5 +1,7 @@
 package dev.marketpipe.collector.backfill;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.collector.budget.BudgetShed;
 import dev.marketpipe.collector.budget.Priority;
 import dev.marketpipe.collector.budget.WorkPriority;
@@ -7,55 +9,53 @@ import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.collector.collection.WindowCollector;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
-import jakarta.annotation.PreDestroy;
+import dev.marketpipe.collector.job.JobRunner;
+import dev.marketpipe.collector.job.JobStore;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import org.jboss.logging.Logger;
 
+import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs backfill jobs (spec §3 for a past range) on a bounded pool of API workers and keeps their progress. */
+/**
+ * Backfill jobs (spec §3 for a past range): split into request windows by {@link BackfillPlanner}, stored as a
+ * durable job ({@link JobStore}) and run by the {@link JobRunner} of whichever replica holds each window's symbol, so
+ * a backfill survives restarts, crashes and rolling updates and is listed and cancellable across them.
+ */
+@Startup // registers its work with the runner at start-up, so that jobs left running are resumed
 @ApplicationScoped
 public class BackfillService {
 
     private static final Logger LOG = Logger.getLogger(BackfillService.class);
+    static final String KIND = "backfill";
     static final long MAX_DAYS = 400;
 
     private final BackfillPlanner planner;
     private final WindowCollector collector;
+    private final JobStore store;
+    private final JobRunner runner;
     private final MarketClock clock;
-    private final ExecutorService workers;
-    private final Map<UUID, BackfillJob> jobs;
+    private final ObjectMapper json;
+    private final int retainedJobs;
 
-    BackfillService(BackfillPlanner planner, WindowCollector collector, MarketClock clock, CollectorConfig config) {
+    BackfillService(BackfillPlanner planner, WindowCollector collector, JobStore store, JobRunner runner,
+            MarketClock clock, ObjectMapper json, CollectorConfig config) {
         this.planner = planner;
         this.collector = collector;
+        this.store = store;
+        this.runner = runner;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(config.backfill().parallelism(), task -> {
-            Thread thread = new Thread(task, "backfill-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        int retained = config.backfill().retainedJobs();
-        this.jobs = Collections.synchronizedMap(new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, BackfillJob> eldest) {
-                return size() > retained && eldest.getValue().state() != BackfillJob.State.RUNNING;
-            }
-        });
+        this.json = json;
+        this.retainedJobs = config.backfill().retainedJobs();
+        runner.register(KIND, this::collectYielding);
     }
 
-    public BackfillJob start(BackfillRequest request) {
+    public BackfillStatus start(BackfillRequest request) {
         if (request.from().isAfter(request.to())) {
             throw new BadRequestException("'from' (" + request.from() + ") is after 'to' (" + request.to() + ")");
         }
@@ -63,40 +63,31 @@ public class BackfillService {
             throw new BadRequestException("a backfill may span at most " + MAX_DAYS + " days; split the range");
         }
         List<FetchWindow> windows = planner.plan(request);
-        BackfillJob job = new BackfillJob(request, windows.size(), clock.now());
-        jobs.put(job.id(), job);
-        LOG.infof("backfill %s: %d symbols, %s bars %s..%s, %d requests planned", job.id(), request.symbols().size(),
+        UUID id = UUID.randomUUID();
+        store.create(id, KIND, write(request), windows, clock.now());
+        LOG.infof("backfill %s: %d symbols, %s bars %s..%s, %d requests planned", id, request.symbols().size(),
                 request.interval().code(), request.from(), request.to(), windows.size());
-        if (windows.isEmpty()) {
-            job.finish(clock.now());
-        }
-        for (FetchWindow window : windows) {
-            workers.submit(() -> run(job, window));
-        }
-        return job;
+        store.purge(KIND, retainedJobs);
+        runner.wake();
+        return find(id).orElseThrow();
     }
 
-    public Optional<BackfillJob> find(UUID id) {
-        return Optional.ofNullable(jobs.get(id));
+    public Optional<BackfillStatus> find(UUID id) {
+        return store.find(id).filter(job -> KIND.equals(job.kind())).map(this::status);
     }
 
-    private void run(BackfillJob job, FetchWindow window) {
-        try {
-            WindowCollector.Outcome outcome = collectYielding(window);
-            job.windowSucceeded(outcome.pages(), outcome.records());
-        } catch (RuntimeException e) {
-            String error = window.symbol() + " " + window.interval().code() + " " + window.startParam() + ": "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.errorf("backfill %s: request failed after retries, skipped: %s", job.id(), error);
-            job.windowFailed(error);
-        } finally {
-            if (job.windowFinished()) {
-                job.finish(clock.now());
-                BackfillStatus status = job.status();
-                LOG.infof("backfill %s %s: %d requests, %d batches, %d records, %d errors", job.id(), status.state(),
-                        status.requestsDone(), status.batches(), status.records(), status.errors());
-            }
+    /** The newest backfills first, running and finished, across restarts. */
+    public List<BackfillStatus> list(int limit) {
+        return store.list(KIND, limit).stream().map(this::status).toList();
+    }
+
+    /** Stops a running backfill (windows already collected stay); empty when there is no such backfill. */
+    public Optional<BackfillStatus> cancel(UUID id) {
+        Optional<BackfillStatus> job = find(id);
+        if (job.isPresent() && store.cancel(id, clock.now())) {
+            LOG.infof("backfill %s cancelled", id);
         }
+        return job.isPresent() ? find(id) : Optional.empty();
     }
 
     /**
@@ -115,8 +106,27 @@ public class BackfillService {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
+    private BackfillStatus status(JobStore.Job job) {
+        BackfillRequest request = read(job.request());
+        int extraPages = Math.max(0, job.pages() - job.done());
+        return new BackfillStatus(job.id(), job.state(), request.symbols(), request.interval(), request.from(),
+                request.to(), job.windows() + extraPages, job.pages() + job.failed(), job.records(), job.pages(),
+                job.failed(), job.resumed(), job.lastError(), job.createdAt(), job.finishedAt());
+    }
+
+    private String write(BackfillRequest request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private BackfillRequest read(String request) {
+        try {
+            return json.readValue(request, BackfillRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,22 @@
+package dev.marketpipe.collector.job;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+
+/** How durable collection jobs are run ({@link JobRunner}), under {@code marketpipe.collector.jobs}. */
+@ConfigMapping(prefix = "marketpipe.collector.jobs")
+public interface JobsConfig {
+
+    /** How often an idle replica looks for pending windows (a new job wakes it at once). */
+    Duration pollInterval();
+
+    /**
+     * How long a replica holds a window it works on; renewed while it runs. A window whose replica died is taken
+     * over once this has passed.
+     */
+    Duration claim();
+
+    /** On a graceful stop, how long running windows may finish before the rest is handed over. */
+    Duration stopGrace();
+}

@@ -1,7 +1,9 @@
--- Durable collection jobs (backfills): a job and the request windows it was split into, each window done, failed
--- or pending. Any collector replica runs pending windows of the symbols it holds (or of symbols nobody holds: not
--- in the configured universe), claiming each for a while; a claim that runs out (its replica died) is taken over,
--- so a job survives restarts and crashes and goes on where it stopped.
+-- Durable collection jobs (backfills, gap-fills): a job and the request windows it was split into, each window done,
+-- failed or pending. A window is a request to make ('fetch'), or, for a gap-fill, one symbol to plan ('plan': ask
+-- what is stored and add the fetch windows for what is missing, with the counts behind them). Any collector replica
+-- runs pending windows of the symbols it holds (or of symbols nobody holds: not in the configured universe),
+-- claiming each for a while; a claim that runs out (its replica died) is taken over, so a job survives restarts and
+-- crashes and goes on where it stopped.
 CREATE TABLE collection_job (
     id           UUID PRIMARY KEY,
     kind         TEXT NOT NULL,
@@ -16,6 +18,7 @@ CREATE INDEX collection_job_kind_created ON collection_job (kind, created_at DES
 CREATE TABLE job_window (
     job_id        UUID NOT NULL REFERENCES collection_job (id) ON DELETE CASCADE,
     seq           INT NOT NULL,
+    step          TEXT NOT NULL DEFAULT 'fetch',
     symbol        TEXT NOT NULL,
     bar_interval  TEXT NOT NULL,
     start_param   TEXT NOT NULL,
@@ -25,6 +28,10 @@ CREATE TABLE job_window (
     state         TEXT NOT NULL DEFAULT 'pending',
     pages         INT NOT NULL DEFAULT 0,
     records       INT NOT NULL DEFAULT 0,
+    bars_expected INT NOT NULL DEFAULT 0,
+    bars_stored   INT NOT NULL DEFAULT 0,
+    bars_missing  INT NOT NULL DEFAULT 0,
+    bars_skipped  INT NOT NULL DEFAULT 0,
     claimed_by    TEXT,
     claimed_until TIMESTAMPTZ,
     claims        INT NOT NULL DEFAULT 0,

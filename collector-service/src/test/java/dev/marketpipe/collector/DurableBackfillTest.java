@@ -115,7 +115,7 @@ class DurableBackfillTest {
             windows.add(new FetchWindow("005930", BarInterval.ONE_MINUTE, day.toString(), day.toString(), open,
                     open.plus(Duration.ofMinutes(390))));
         }
-        store.create(id, PAUSED, BACKFILL, windows, Instant.now());
+        store.create(id, PAUSED, BACKFILL, JobStore.FETCH, windows, Instant.now());
         jobs.add(id);
         return id;
     }

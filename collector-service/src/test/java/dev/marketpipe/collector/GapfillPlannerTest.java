@@ -167,6 +167,27 @@ class GapfillPlannerTest {
     }
 
     @Test
+    void symbolsPlannedAtTheSameTimeAllAddTheirRequestsToTheOneJob() {
+        List<String> symbols = List.of("005930", "000660", "035420", "005380", "051910", "006400");
+        for (String symbol : symbols) {
+            stubCoverage(symbol, "1m", day("2025-03-07", run("2025-03-07T00:00:00Z", "2025-03-07T06:28:00Z", 389)));
+        }
+        wireMock.resetRequests();
+        String location = given().contentType(ContentType.JSON)
+                .body("{\"symbols\":[\"" + String.join("\",\"", symbols) + "\"],\"interval\":\"1m\","
+                        + "\"from\":\"2025-03-07\",\"to\":\"2025-03-07\"}")
+                .when().post("/v1/gapfills").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"RUNNING".equals(
+                given().when().get(location).then().statusCode(200).extract().path("state")));
+
+        JsonPath status = given().when().get(location).then().extract().jsonPath();
+        assertEquals("SUCCEEDED", status.getString("state"));
+        assertEquals(symbols.size(), status.getInt("symbolsPlanned"));
+        assertEquals(symbols.size(), status.getInt("requestsDone"), "each symbol's missing last bar, once");
+        wireMock.verify(symbols.size(), getRequestedFor(urlPathEqualTo("/market/data")));
+    }
+
+    @Test
     void anUnreachableLoaderFailsTheRunWithoutGuessing() {
         wireMock.stubFor(get(urlPathEqualTo("/v1/coverage")).willReturn(aResponse().withStatus(503)));
         JsonPath status = gapfill("006400", "1m", "2025-03-04", "2025-03-04");

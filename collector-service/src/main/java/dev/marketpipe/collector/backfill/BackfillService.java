@@ -1,6 +1,5 @@
 package dev.marketpipe.collector.backfill;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.collector.budget.BudgetShed;
 import dev.marketpipe.collector.budget.Priority;
@@ -11,12 +10,13 @@ import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.job.JobRunner;
 import dev.marketpipe.collector.job.JobStore;
+import dev.marketpipe.collector.job.JobWork;
+import dev.marketpipe.collector.job.JobsOfKind;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import org.jboss.logging.Logger;
 
-import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -37,22 +37,30 @@ public class BackfillService {
 
     private final BackfillPlanner planner;
     private final WindowCollector collector;
-    private final JobStore store;
+    private final JobsOfKind<BackfillRequest> jobs;
     private final JobRunner runner;
     private final MarketClock clock;
-    private final ObjectMapper json;
-    private final int retainedJobs;
 
     BackfillService(BackfillPlanner planner, WindowCollector collector, JobStore store, JobRunner runner,
             MarketClock clock, ObjectMapper json, CollectorConfig config) {
         this.planner = planner;
         this.collector = collector;
-        this.store = store;
+        this.jobs = new JobsOfKind<>(KIND, BackfillRequest.class, store, json, config.backfill().retainedJobs());
         this.runner = runner;
         this.clock = clock;
-        this.json = json;
-        this.retainedJobs = config.backfill().retainedJobs();
-        runner.register(KIND, this::collectYielding);
+        runner.register(KIND, new JobWork() {
+            @Override
+            public WindowCollector.Outcome fetch(FetchWindow window) {
+                return collectYielding(window);
+            }
+
+            @Override
+            public void finished(JobStore.Job job) {
+                LOG.infof("backfill %s %s: %d requests, %d batches, %d records, %d errors, %d windows resumed",
+                        job.id(), job.state(), job.pages() + job.failed(), job.pages(), job.records(), job.failed(),
+                        job.resumed());
+            }
+        });
     }
 
     public BackfillStatus start(BackfillRequest request) {
@@ -63,31 +71,26 @@ public class BackfillService {
             throw new BadRequestException("a backfill may span at most " + MAX_DAYS + " days; split the range");
         }
         List<FetchWindow> windows = planner.plan(request);
-        UUID id = UUID.randomUUID();
-        store.create(id, KIND, write(request), windows, clock.now());
+        UUID id = jobs.create(request, JobStore.FETCH, windows, clock.now());
         LOG.infof("backfill %s: %d symbols, %s bars %s..%s, %d requests planned", id, request.symbols().size(),
                 request.interval().code(), request.from(), request.to(), windows.size());
-        store.purge(KIND, retainedJobs);
         runner.wake();
         return find(id).orElseThrow();
     }
 
     public Optional<BackfillStatus> find(UUID id) {
-        return store.find(id).filter(job -> KIND.equals(job.kind())).map(this::status);
+        return jobs.find(id).map(BackfillService::status);
     }
 
     /** The newest backfills first, running and finished, across restarts. */
     public List<BackfillStatus> list(int limit) {
-        return store.list(KIND, limit).stream().map(this::status).toList();
+        return jobs.list(limit).stream().map(BackfillService::status).toList();
     }
 
     /** Stops a running backfill (windows already collected stay); empty when there is no such backfill. */
     public Optional<BackfillStatus> cancel(UUID id) {
-        Optional<BackfillStatus> job = find(id);
-        if (job.isPresent() && store.cancel(id, clock.now())) {
-            LOG.infof("backfill %s cancelled", id);
-        }
-        return job.isPresent() ? find(id) : Optional.empty();
+        LOG.infof("backfill %s: cancel asked", id);
+        return jobs.cancel(id, clock.now()).map(BackfillService::status);
     }
 
     /**
@@ -106,27 +109,12 @@ public class BackfillService {
         }
     }
 
-    private BackfillStatus status(JobStore.Job job) {
-        BackfillRequest request = read(job.request());
+    private static BackfillStatus status(JobsOfKind.Stored<BackfillRequest> stored) {
+        JobStore.Job job = stored.job();
+        BackfillRequest request = stored.request();
         int extraPages = Math.max(0, job.pages() - job.done());
         return new BackfillStatus(job.id(), job.state(), request.symbols(), request.interval(), request.from(),
                 request.to(), job.windows() + extraPages, job.pages() + job.failed(), job.records(), job.pages(),
                 job.failed(), job.resumed(), job.lastError(), job.createdAt(), job.finishedAt());
-    }
-
-    private String write(BackfillRequest request) {
-        try {
-            return json.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private BackfillRequest read(String request) {
-        try {
-            return json.readValue(request, BackfillRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -54,9 +54,6 @@ public interface CollectorConfig {
     }
 
     interface Backfill {
-        /** API requests of backfill jobs in flight at once. */
-        int parallelism();
-
         /** Finished jobs kept for {@code GET /v1/backfills/{id}}. */
         int retainedJobs();
     }

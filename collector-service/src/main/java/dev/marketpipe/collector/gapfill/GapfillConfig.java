@@ -42,10 +42,6 @@ public interface GapfillConfig {
     @WithDefault("90")
     int maxRangeDays();
 
-    /** API requests of gap-fill jobs in flight at once. */
-    @WithDefault("2")
-    int parallelism();
-
     /** Finished jobs kept for {@code GET /v1/gapfills/{id}}. */
     @WithDefault("100")
     int retainedJobs();

@@ -35,8 +35,7 @@ public class GapfillPlanner {
     }
 
     /** The requests and the counts behind them. */
-    public record Plan(List<FetchWindow> windows, int expected, int stored, int missing, int exhausted,
-            List<List<Instant>> barsPerWindow) {
+    public record Plan(List<FetchWindow> windows, int expected, int stored, int missing, int exhausted) {
     }
 
     /**
@@ -47,7 +46,6 @@ public class GapfillPlanner {
     public Plan plan(String symbol, BarInterval interval, LocalDate from, LocalDate to, Instant horizon,
             Set<Instant> stored, Set<Instant> exhausted) {
         List<FetchWindow> windows = new ArrayList<>();
-        List<List<Instant>> barsPerWindow = new ArrayList<>();
         int expected = 0;
         int present = 0;
         int missing = 0;
@@ -67,7 +65,7 @@ public class GapfillPlanner {
                 skipped += !stored.contains(start) && exhausted.contains(start) ? 1 : 0;
                 // a daily window only spans dates that follow each other on the calendar: no non-trading date inside
                 if (!gap || (previousDay != null && !previousDay.plusDays(1).equals(day))) {
-                    closeDaily(symbol, run, windows, barsPerWindow);
+                    closeDaily(symbol, run, windows);
                 }
                 if (gap) {
                     run.add(start);
@@ -83,35 +81,33 @@ public class GapfillPlanner {
                 expected++;
                 if (stored.contains(start)) {
                     present++;
-                    closeIntraday(symbol, interval, run, windows, barsPerWindow);
+                    closeIntraday(symbol, interval, run, windows);
                 } else if (exhausted.contains(start)) {
                     skipped++;
-                    closeIntraday(symbol, interval, run, windows, barsPerWindow);
+                    closeIntraday(symbol, interval, run, windows);
                 } else {
                     missing++;
                     run.add(start);
                 }
             }
-            closeIntraday(symbol, interval, run, windows, barsPerWindow);
+            closeIntraday(symbol, interval, run, windows);
         }
-        closeDaily(symbol, run, windows, barsPerWindow);
-        return new Plan(windows, expected, present, missing + skipped, skipped, barsPerWindow);
+        closeDaily(symbol, run, windows);
+        return new Plan(windows, expected, present, missing + skipped, skipped);
     }
 
     private static void closeIntraday(String symbol, BarInterval interval, List<Instant> run,
-            List<FetchWindow> windows, List<List<Instant>> barsPerWindow) {
+            List<FetchWindow> windows) {
         if (run.isEmpty()) {
             return;
         }
         Instant start = run.get(0);
         Instant end = run.get(run.size() - 1).plus(interval.length());
         windows.add(new FetchWindow(symbol, interval, start.toString(), end.toString(), start, end));
-        barsPerWindow.add(List.copyOf(run));
         run.clear();
     }
 
-    private void closeDaily(String symbol, List<Instant> run, List<FetchWindow> windows,
-            List<List<Instant>> barsPerWindow) {
+    private void closeDaily(String symbol, List<Instant> run, List<FetchWindow> windows) {
         if (run.isEmpty()) {
             return;
         }
@@ -119,7 +115,6 @@ public class GapfillPlanner {
         Session last = calendar.session(calendar.tradingDate(run.get(run.size() - 1))).orElseThrow();
         windows.add(new FetchWindow(symbol, BarInterval.ONE_DAY, first.date().toString(), last.date().toString(),
                 first.open(), last.close()));
-        barsPerWindow.add(List.copyOf(run));
         run.clear();
     }
 }

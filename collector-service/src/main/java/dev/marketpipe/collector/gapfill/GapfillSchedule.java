@@ -1,5 +1,6 @@
 package dev.marketpipe.collector.gapfill;
 
+import dev.marketpipe.collector.job.JobState;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.replica.SymbolOwnership;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The self-healing run: every {@code marketpipe.collector.gapfill.cron} (default every 15 minutes), a gap-fill of
@@ -27,7 +29,7 @@ public class GapfillSchedule {
     private final MarketCalendar calendar;
     private final MarketClock clock;
     private final GapfillConfig config;
-    private final List<GapfillJob> running = new ArrayList<>();
+    private final List<UUID> running = new ArrayList<>();
 
     GapfillSchedule(GapfillService gapfills, SymbolOwnership ownership, MarketCalendar calendar, MarketClock clock,
             GapfillConfig config) {
@@ -47,8 +49,8 @@ public class GapfillSchedule {
     }
 
     /** Starts one scheduled run unless the previous one is still busy; returns the jobs started. */
-    public synchronized List<GapfillJob> runOnce() {
-        running.removeIf(job -> job.state() != GapfillJob.State.RUNNING);
+    public synchronized List<UUID> runOnce() {
+        running.removeIf(id -> gapfills.find(id).map(job -> job.state() != JobState.RUNNING).orElse(true));
         if (!running.isEmpty()) {
             LOG.infof("gap-fill: the previous scheduled run is still busy; skipped");
             return List.of();
@@ -62,7 +64,7 @@ public class GapfillSchedule {
         LocalDate from = gapfills.lookbackStart(today);
         for (String code : config.intervals()) {
             BarInterval interval = BarInterval.fromCode(code.trim());
-            running.add(gapfills.start(new GapfillRequest(symbols, interval, from, today), "schedule"));
+            running.add(gapfills.start(new GapfillRequest(symbols, interval, from, today), "schedule").id());
         }
         return List.copyOf(running);
     }

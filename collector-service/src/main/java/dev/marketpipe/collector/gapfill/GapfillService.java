@@ -1,11 +1,17 @@
 package dev.marketpipe.collector.gapfill;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.collector.collection.WindowCollector;
 import dev.marketpipe.collector.config.MarketClock;
+import dev.marketpipe.collector.job.JobRunner;
+import dev.marketpipe.collector.job.JobStore;
+import dev.marketpipe.collector.job.JobWork;
+import dev.marketpipe.collector.job.JobsOfKind;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import org.jboss.logging.Logger;
@@ -14,27 +20,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs gap-fill jobs (issue 3 item 7): per symbol, ask the loader what is stored, let {@link GapfillPlanner} pick
- * the missing windows, and collect them with the same {@link WindowCollector} as backfills, on a bounded pool of
- * API workers. Whatever made a bar missing (collector outage, rejected data, a failed load) does not matter.
+ * Gap-fill jobs (issue 3 item 7): per symbol, ask the loader what is stored, let {@link GapfillPlanner} pick the
+ * missing windows, and collect them with the same {@link WindowCollector} as backfills. Durable jobs on the same
+ * {@link JobRunner}: each symbol is first a plan window (run by the replica that holds it), whose outcome adds the
+ * fetch windows of what is missing, so a gap-fill survives restarts like a backfill. Whatever made a bar missing
+ * (collector outage, rejected data, a failed load) does not matter.
  */
+@Startup // registers its work with the runner at start-up, so that jobs left running are resumed
 @ApplicationScoped
-public class GapfillService {
+public class GapfillService implements JobWork {
 
     private static final Logger LOG = Logger.getLogger(GapfillService.class);
+    static final String KIND = "gapfill";
 
     private final GapfillPlanner planner;
     private final CoverageClient coverage;
@@ -44,13 +47,12 @@ public class GapfillService {
     private final MarketClock clock;
     private final GapfillConfig config;
     private final MeterRegistry registry;
-    private final ExecutorService workers;
-    private final ExecutorService planners;
-    private final Map<UUID, GapfillJob> jobs;
+    private final JobsOfKind<Started> jobs;
+    private final JobRunner runner;
 
     GapfillService(GapfillPlanner planner, CoverageClient coverage, GapfillAttempts attempts,
             WindowCollector collector, MarketCalendar calendar, MarketClock clock, GapfillConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, JobStore store, JobRunner runner, ObjectMapper json) {
         this.planner = planner;
         this.coverage = coverage;
         this.attempts = attempts;
@@ -59,106 +61,97 @@ public class GapfillService {
         this.clock = clock;
         this.config = config;
         this.registry = registry;
-        this.workers = Executors.newFixedThreadPool(config.parallelism(), daemon("gapfill-"));
-        this.planners = Executors.newCachedThreadPool(daemon("gapfill-plan-"));
-        int retained = config.retainedJobs();
-        this.jobs = Collections.synchronizedMap(new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, GapfillJob> eldest) {
-                return size() > retained && eldest.getValue().state() != GapfillJob.State.RUNNING;
-            }
-        });
+        this.jobs = new JobsOfKind<>(KIND, Started.class, store, json, config.retainedJobs());
+        this.runner = runner;
+        runner.register(KIND, this);
+    }
+
+    /** What a gap-fill job keeps of its start: the request and who asked ({@code api} or {@code schedule}). */
+    @RegisterForReflection
+    record Started(GapfillRequest request, String trigger) {
     }
 
     /** Starts a job; {@code trigger} ({@code api} or {@code schedule}) is shown in its status. */
-    public GapfillJob start(GapfillRequest request, String trigger) {
+    public GapfillStatus start(GapfillRequest request, String trigger) {
         if (request.from().isAfter(request.to())) {
             throw new BadRequestException("'from' (" + request.from() + ") is after 'to' (" + request.to() + ")");
         }
         if (ChronoUnit.DAYS.between(request.from(), request.to()) >= config.maxRangeDays()) {
             throw new BadRequestException("a gap-fill may span at most " + config.maxRangeDays() + " days; split the range");
         }
-        GapfillJob job = new GapfillJob(request, trigger, clock.now());
-        jobs.put(job.id(), job);
-        planners.submit(() -> run(job, request));
-        return job;
-    }
-
-    public Optional<GapfillJob> find(UUID id) {
-        return Optional.ofNullable(jobs.get(id));
-    }
-
-    private void run(GapfillJob job, GapfillRequest request) {
-        List<CompletableFuture<Void>> fetches = new ArrayList<>();
-        try {
-            plan(job, request, fetches);
-        } catch (RuntimeException e) {
-            job.failed("planning failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            LOG.errorf(e, "gap-fill %s: planning failed", job.id());
-        } finally {
-            CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-            finish(job);
-        }
-    }
-
-    private void plan(GapfillJob job, GapfillRequest request, List<CompletableFuture<Void>> fetches) {
-        Instant horizon = clock.now().minus(config.settle());
         Instant from = request.from().atStartOfDay(calendar.zone()).toInstant();
         Instant to = request.to().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        List<FetchWindow> symbols = new ArrayList<>();
         for (String symbol : request.symbols()) {
-            GapfillPlanner.Plan plan;
-            try {
-                Set<Instant> stored = coverage.stored(symbol, request.interval(), from, to).barStarts();
-                Set<Instant> exhausted = attempts.exhausted(symbol, request.interval(), from, to, config.maxAttempts());
-                plan = planner.plan(symbol, request.interval(), request.from(), request.to(), horizon, stored, exhausted);
-            } catch (RuntimeException e) {
-                String error = symbol + " " + request.interval().code() + ": coverage not known, nothing requested: "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.errorf("gap-fill %s: %s", job.id(), error);
-                job.failed(error);
-                continue;
-            }
-            job.planned(plan);
-            registry.counter("marketpipe.collector.gapfill.bars.missing", "interval", request.interval().code())
-                    .increment(plan.missing());
-            registry.counter("marketpipe.collector.gapfill.bars.skipped", "interval", request.interval().code())
-                    .increment(plan.exhausted());
-            if (plan.exhausted() > 0) {
-                LOG.infof("gap-fill %s: %s %s: %d missing bars not requested again (asked %d times already;"
-                        + " quarantined or not served)", job.id(), symbol, request.interval().code(), plan.exhausted(),
-                        config.maxAttempts());
-            }
-            for (int i = 0; i < plan.windows().size(); i++) {
-                FetchWindow window = plan.windows().get(i);
-                List<Instant> bars = plan.barsPerWindow().get(i);
-                fetches.add(CompletableFuture.runAsync(() -> fetch(job, window, bars), workers));
-            }
+            symbols.add(new FetchWindow(symbol, request.interval(), request.from().toString(), request.to().toString(),
+                    from, to));
         }
+        UUID id = jobs.create(new Started(request, trigger), JobStore.PLAN, symbols, clock.now());
+        runner.wake();
+        return find(id).orElseThrow();
     }
 
-    private void finish(GapfillJob job) {
-        job.finish(clock.now());
-        GapfillStatus status = job.status();
+    public Optional<GapfillStatus> find(UUID id) {
+        return jobs.find(id).map(GapfillService::status);
+    }
+
+    /** The newest gap-fills first, running and finished, across restarts. */
+    public List<GapfillStatus> list(int limit) {
+        return jobs.list(limit).stream().map(GapfillService::status).toList();
+    }
+
+    /** Stops a running gap-fill; empty when there is no such job. */
+    public Optional<GapfillStatus> cancel(UUID id) {
+        LOG.infof("gap-fill %s: cancel asked", id);
+        return jobs.cancel(id, clock.now()).map(GapfillService::status);
+    }
+
+    /** One symbol: what the calendar expects, what the loader has, what was asked often enough already. */
+    @Override
+    public Plan plan(FetchWindow symbol) {
+        Instant horizon = clock.now().minus(config.settle());
+        Set<Instant> stored;
+        try {
+            stored = coverage.stored(symbol.symbol(), symbol.interval(), symbol.windowStart(), symbol.windowEnd())
+                    .barStarts();
+        } catch (RuntimeException e) {
+            // without the loader's coverage nothing is guessed: the symbol fails, the next run asks again
+            throw new IllegalStateException("coverage not known, nothing requested: " + e.getMessage(), e);
+        }
+        Set<Instant> exhausted = attempts.exhausted(symbol.symbol(), symbol.interval(), symbol.windowStart(),
+                symbol.windowEnd(), config.maxAttempts());
+        GapfillPlanner.Plan plan = planner.plan(symbol.symbol(), symbol.interval(), LocalDate.parse(symbol.startParam()),
+                LocalDate.parse(symbol.endParam()), horizon, stored, exhausted);
+        String interval = symbol.interval().code();
+        registry.counter("marketpipe.collector.gapfill.bars.missing", "interval", interval).increment(plan.missing());
+        registry.counter("marketpipe.collector.gapfill.bars.skipped", "interval", interval).increment(plan.exhausted());
+        if (plan.exhausted() > 0) {
+            LOG.infof("gap-fill: %s %s: %d missing bars not requested again (asked %d times already; quarantined or"
+                    + " not served)", symbol.symbol(), interval, plan.exhausted(), config.maxAttempts());
+        }
+        return new Plan(plan.windows(), plan.expected(), plan.stored(), plan.missing(), plan.exhausted());
+    }
+
+    /**
+     * One missing window; an answered request uses up an attempt of each of its bars, a provider that did not answer
+     * does not (the next run asks again).
+     */
+    @Override
+    public WindowCollector.Outcome fetch(FetchWindow window) {
+        WindowCollector.Outcome outcome = collector.collect(window);
+        attempts.requested(window.symbol(), window.interval(), barsOf(window));
+        return outcome;
+    }
+
+    @Override
+    public void finished(JobStore.Job job) {
+        GapfillStatus status = status(jobs.stored(job));
         registry.counter("marketpipe.collector.gapfill.runs", "outcome", status.state().name().toLowerCase()).increment();
         LOG.infof("gap-fill %s %s (%s): %s %s..%s, %d symbols, %d bars expected, %d stored, %d missing (%d skipped),"
                 + " %d requests, %d records, %d errors", job.id(), status.state(), status.trigger(),
                 status.interval().code(), status.from(), status.to(), status.symbolsPlanned(), status.barsExpected(),
                 status.barsStored(), status.barsMissing(), status.barsSkipped(), status.requestsDone(),
                 status.records(), status.errors());
-    }
-
-    private void fetch(GapfillJob job, FetchWindow window, List<Instant> bars) {
-        try {
-            WindowCollector.Outcome outcome = collector.collect(window);
-            job.windowSucceeded(outcome.pages(), outcome.records());
-            attempts.requested(window.symbol(), window.interval(), bars);
-        } catch (RuntimeException e) {
-            // a provider that did not answer does not use up an attempt: the next run asks again
-            String error = window.symbol() + " " + window.interval().code() + " " + window.startParam() + ".."
-                    + window.endParam() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.errorf("gap-fill %s: request failed after retries, left for the next run: %s", job.id(), error);
-            job.windowFailed(error);
-        }
     }
 
     /** Forgets old attempt records (called by the scheduled run). */
@@ -178,18 +171,28 @@ public class GapfillService {
         return from;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger threads = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** The calendar's bar starts a window asks for (the missing bars it was planned for). */
+    private List<Instant> barsOf(FetchWindow window) {
+        List<Instant> bars = new ArrayList<>();
+        LocalDate last = calendar.tradingDate(window.windowEnd().minusNanos(1));
+        for (LocalDate day : calendar.tradingDays(calendar.tradingDate(window.windowStart()), last)) {
+            for (Instant start : calendar.barStarts(day, window.interval())) {
+                if (!start.isBefore(window.windowStart()) && start.isBefore(window.windowEnd())) {
+                    bars.add(start);
+                }
+            }
+        }
+        return bars;
     }
 
-    @PreDestroy
-    void stop() {
-        planners.shutdownNow();
-        workers.shutdownNow();
+    private static GapfillStatus status(JobsOfKind.Stored<Started> stored) {
+        JobStore.Job job = stored.job();
+        GapfillRequest request = stored.request().request();
+        int extraPages = Math.max(0, job.pages() - job.done());
+        return new GapfillStatus(job.id(), job.state(), stored.request().trigger(), request.symbols(),
+                request.interval(), request.from(), request.to(), job.planned(), job.barsExpected(), job.barsStored(),
+                job.barsMissing(), job.barsSkipped(), job.windows() + extraPages, job.pages() + job.failed(),
+                job.records(), job.pages(), job.failed(), job.resumed(), job.lastError(), job.createdAt(),
+                job.finishedAt());
     }
 }

@@ -1,6 +1,7 @@
 package dev.marketpipe.collector.gapfill;
 
 import dev.marketpipe.wire.BarInterval;
+import dev.marketpipe.collector.job.JobState;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.UUID;
 @RegisterForReflection
 public record GapfillStatus(
         UUID id,
-        GapfillJob.State state,
+        JobState state,
         String trigger,
         List<String> symbols,
         BarInterval interval,
@@ -32,6 +33,7 @@ public record GapfillStatus(
         long records,
         int batches,
         int errors,
+        int windowsResumed,
         String lastError,
         Instant createdAt,
         Instant finishedAt) {

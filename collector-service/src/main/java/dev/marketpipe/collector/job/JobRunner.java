@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the windows of durable collection jobs ({@link JobStore}) on a bounded pool of API workers: claims pending
@@ -37,6 +38,8 @@ public class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
     /** Claims are renewed this many times per claim duration. */
     private static final int RENEWALS_PER_CLAIM = 3;
+    /** How often an outcome is offered again while the job store is unreachable. */
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
 
     private final JobStore store;
     private final SymbolOwnership ownership;
@@ -44,10 +47,11 @@ public class JobRunner {
     private final JobsConfig config;
     private final MarketClock clock;
     private final int parallelism;
-    private final Map<String, Function<FetchWindow, WindowCollector.Outcome>> kinds = new ConcurrentHashMap<>();
+    private final Map<String, JobWork> kinds = new ConcurrentHashMap<>();
     private final Set<JobStore.Claimed> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
     private ScheduledExecutorService timer;
+    private volatile boolean stopping;
 
     JobRunner(JobStore store, SymbolOwnership ownership, CollectorConfig collector, JobsConfig config,
             MarketClock clock) {
@@ -56,7 +60,7 @@ public class JobRunner {
         this.collector = collector;
         this.config = config;
         this.clock = clock;
-        this.parallelism = collector.backfill().parallelism();
+        this.parallelism = config.parallelism();
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, task -> {
             Thread thread = new Thread(task, "backfill-" + threads.incrementAndGet());
@@ -65,8 +69,8 @@ public class JobRunner {
         });
     }
 
-    /** The work of one window of a job of {@code kind}. */
-    public void register(String kind, Function<FetchWindow, WindowCollector.Outcome> work) {
+    /** What to do with the windows of jobs of {@code kind}. */
+    public void register(String kind, JobWork work) {
         kinds.put(kind, work);
     }
 
@@ -112,19 +116,35 @@ public class JobRunner {
 
     private void run(JobStore.Claimed claimed) {
         FetchWindow window = claimed.window();
+        JobWork work = kinds.get(claimed.kind());
+        boolean plan = JobStore.PLAN.equals(claimed.step());
         try {
-            Function<FetchWindow, WindowCollector.Outcome> work = kinds.get(claimed.kind());
-            WindowCollector.Outcome outcome;
+            JobWork.Plan planned = null;
+            WindowCollector.Outcome fetched = null;
+            String error = null;
             try {
-                outcome = work.apply(window);
+                if (plan) {
+                    planned = work.plan(window);
+                } else {
+                    fetched = work.fetch(window);
+                }
             } catch (RuntimeException e) {
-                String error = window.symbol() + " " + window.interval().code() + " " + window.startParam() + ": "
+                error = window.symbol() + " " + window.interval().code() + " " + window.startParam() + ": "
                         + e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.errorf("%s %s: request failed after retries, skipped: %s", claimed.kind(), claimed.jobId(), error);
-                report(claimed, store.failed(claimed, error, clock.now()));
-                return;
+                LOG.errorf("%s %s: %s: %s", claimed.kind(), claimed.jobId(),
+                        plan ? "planning failed, nothing requested for it" : "request failed after retries, skipped",
+                        error);
             }
-            report(claimed, store.succeeded(claimed, outcome.pages(), outcome.records(), clock.now()));
+            String failure = error;
+            JobWork.Plan plannedWindows = planned;
+            WindowCollector.Outcome collected = fetched;
+            boolean finished = recordPatiently(claimed, () -> failure != null
+                    ? store.failed(claimed, failure, clock.now())
+                    : plan ? store.planned(claimed, plannedWindows, clock.now())
+                    : store.succeeded(claimed, collected.pages(), collected.records(), clock.now()));
+            if (finished) {
+                store.find(claimed.jobId()).ifPresent(work::finished);
+            }
         } catch (JobStore.JobStoreUnavailable e) {
             LOG.warnf("%s %s: outcome of %s %s not recorded (%s); the window runs again once its claim runs out",
                     claimed.kind(), claimed.jobId(), window.symbol(), window.startParam(), e.getMessage());
@@ -134,11 +154,28 @@ public class JobRunner {
         }
     }
 
-    private void report(JobStore.Claimed claimed, boolean finishedTheJob) {
-        if (finishedTheJob) {
-            store.find(claimed.jobId()).ifPresent(job -> LOG.infof("%s %s %s: %d requests, %d batches, %d records,"
-                    + " %d errors, %d windows resumed", job.kind(), job.id(), job.state(), job.pages() + job.failed(),
-                    job.pages(), job.records(), job.failed(), job.resumed()));
+    /**
+     * Records a window's outcome, waiting for the job store while PostgreSQL is down (up to the claim's length), so
+     * that work done during an outage is not done again; given up when the replica stops.
+     */
+    private boolean recordPatiently(JobStore.Claimed claimed, BooleanSupplier record) {
+        long deadline = System.nanoTime() + config.claim().toNanos();
+        while (true) {
+            try {
+                return record.getAsBoolean();
+            } catch (JobStore.JobStoreUnavailable e) {
+                if (System.nanoTime() - deadline > 0 || stopping) {
+                    throw e;
+                }
+                LOG.debugf("%s %s: job store unreachable, outcome kept until it is back", claimed.kind(),
+                        claimed.jobId());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(RECORD_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -151,6 +188,7 @@ public class JobRunner {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         if (timer != null) {
             timer.shutdownNow();
         }

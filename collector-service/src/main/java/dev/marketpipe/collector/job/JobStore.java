@@ -28,9 +28,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobStore {
 
-    static final String PENDING = "pending";
-    static final String DONE = "done";
-    static final String FAILED = "failed";
+    /** A window that is a request to make. */
+    public static final String FETCH = "fetch";
+    /** A window that is one symbol of a gap-fill to plan. */
+    public static final String PLAN = "plan";
     private static final int MAX_ERROR = 500;
 
     private final DataSource dataSource;
@@ -39,17 +40,27 @@ public class JobStore {
         this.dataSource = dataSource;
     }
 
-    /** A stored job with its progress summed over its windows. */
+    /**
+     * A stored job with its progress summed over its windows.
+     *
+     * @param windows fetch windows (requests planned)
+     * @param done    fetch windows done
+     * @param failed  windows failed, plan windows included
+     * @param planned plan windows done (symbols planned)
+     */
     public record Job(UUID id, String kind, String request, JobState state, Instant createdAt, Instant finishedAt,
-            String lastError, int windows, int done, int failed, int pages, long records, int resumed) {
+            String lastError, int windows, int done, int failed, int pages, long records, int resumed, int planned,
+            long barsExpected, long barsStored, long barsMissing, long barsSkipped) {
     }
 
-    /** A window claimed for running: its job, its number within the job, what to ask. */
-    public record Claimed(UUID jobId, int seq, String kind, FetchWindow window) {
+    /** A window claimed for running: its job, its number within the job, its step, what to ask. */
+    public record Claimed(UUID jobId, int seq, String kind, String step, FetchWindow window) {
     }
 
-    /** Stores a new job and its windows; a job without windows is finished at once. */
-    public void create(UUID id, String kind, String request, List<FetchWindow> windows, Instant now) {
+    /**
+     * Stores a new job and its windows, all of {@code step}; a job without windows is finished at once.
+     */
+    public void create(UUID id, String kind, String request, String step, List<FetchWindow> windows, Instant now) {
         inTransaction(connection -> {
             try (PreparedStatement job = connection.prepareStatement("INSERT INTO collection_job (id, kind, request,"
                     + " state, created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -61,24 +72,69 @@ public class JobStore {
                 job.setTimestamp(6, windows.isEmpty() ? Timestamp.from(now) : null);
                 job.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO job_window (job_id, seq, symbol,"
-                    + " bar_interval, start_param, end_param, window_start, window_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int seq = 0; seq < windows.size(); seq++) {
-                    FetchWindow window = windows.get(seq);
-                    insert.setObject(1, id);
-                    insert.setInt(2, seq);
-                    insert.setString(3, window.symbol());
-                    insert.setString(4, window.interval().code());
-                    insert.setString(5, window.startParam());
-                    insert.setString(6, window.endParam());
-                    insert.setTimestamp(7, Timestamp.from(window.windowStart()));
-                    insert.setTimestamp(8, Timestamp.from(window.windowEnd()));
-                    insert.addBatch();
+            insertWindows(connection, id, 0, step, windows);
+            return null;
+        });
+    }
+
+    /**
+     * A plan window is done: its fetch windows are added to the job, and the plan's counts kept, in one transaction.
+     * Returns whether that finished the job (nothing was missing).
+     */
+    public boolean planned(Claimed plan, JobWork.Plan outcome, Instant now) {
+        inTransaction(connection -> {
+            // the job's row lock orders the plans of one job; the numbers are read after it, by a statement of its own
+            // (a statement that waited for a lock still reads with the snapshot it started with)
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT 1 FROM collection_job WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, plan.jobId());
+                lock.executeQuery().close();
+            }
+            int next;
+            try (PreparedStatement max = connection.prepareStatement(
+                    "SELECT coalesce(max(seq), -1) + 1 FROM job_window WHERE job_id = ?")) {
+                max.setObject(1, plan.jobId());
+                try (ResultSet row = max.executeQuery()) {
+                    row.next();
+                    next = row.getInt(1);
                 }
-                insert.executeBatch();
+            }
+            insertWindows(connection, plan.jobId(), next, FETCH, outcome.windows());
+            try (PreparedStatement done = connection.prepareStatement("UPDATE job_window SET state = 'done',"
+                    + " bars_expected = ?, bars_stored = ?, bars_missing = ?, bars_skipped = ? WHERE job_id = ?"
+                    + " AND seq = ? AND state = 'pending'")) {
+                done.setInt(1, outcome.expected());
+                done.setInt(2, outcome.stored());
+                done.setInt(3, outcome.missing());
+                done.setInt(4, outcome.skipped());
+                done.setObject(5, plan.jobId());
+                done.setInt(6, plan.seq());
+                done.executeUpdate();
             }
             return null;
         });
+        return finishIfDone(plan.jobId(), now);
+    }
+
+    private static void insertWindows(Connection connection, UUID id, int firstSeq, String step,
+            List<FetchWindow> windows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO job_window (job_id, seq, step, symbol,"
+                + " bar_interval, start_param, end_param, window_start, window_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < windows.size(); i++) {
+                FetchWindow window = windows.get(i);
+                insert.setObject(1, id);
+                insert.setInt(2, firstSeq + i);
+                insert.setString(3, step);
+                insert.setString(4, window.symbol());
+                insert.setString(5, window.interval().code());
+                insert.setString(6, window.startParam());
+                insert.setString(7, window.endParam());
+                insert.setTimestamp(8, Timestamp.from(window.windowStart()));
+                insert.setTimestamp(9, Timestamp.from(window.windowEnd()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /**
@@ -97,8 +153,8 @@ public class JobStore {
                     + " ORDER BY j.created_at, w.seq LIMIT ? FOR UPDATE OF w SKIP LOCKED)"
                     + " UPDATE job_window w SET claimed_by = ?, claimed_until = ?, claims = w.claims + 1"
                     + " FROM next, collection_job j WHERE w.job_id = next.job_id AND w.seq = next.seq AND j.id = w.job_id"
-                    + " RETURNING w.job_id, w.seq, j.kind, w.symbol, w.bar_interval, w.start_param, w.end_param,"
-                    + " w.window_start, w.window_end";
+                    + " RETURNING w.job_id, w.seq, j.kind, w.step, w.symbol, w.bar_interval, w.start_param,"
+                    + " w.end_param, w.window_start, w.window_end";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setArray(1, textArray(connection, kinds));
                 statement.setTimestamp(2, Timestamp.from(now));
@@ -111,9 +167,9 @@ public class JobStore {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         claimed.add(new Claimed(rows.getObject(1, UUID.class), rows.getInt(2), rows.getString(3),
-                                new FetchWindow(rows.getString(4), BarInterval.fromCode(rows.getString(5)),
-                                        rows.getString(6), rows.getString(7), rows.getTimestamp(8).toInstant(),
-                                        rows.getTimestamp(9).toInstant())));
+                                rows.getString(4), new FetchWindow(rows.getString(5),
+                                BarInterval.fromCode(rows.getString(6)), rows.getString(7), rows.getString(8),
+                                rows.getTimestamp(9).toInstant(), rows.getTimestamp(10).toInstant())));
                     }
                 }
                 return claimed;
@@ -186,8 +242,12 @@ public class JobStore {
 
     private List<Job> query(String where, Object parameter, int limit) {
         String sql = "SELECT j.id, j.kind, j.request, j.state, j.created_at, j.finished_at, j.last_error,"
-                + " count(w.seq), count(*) FILTER (WHERE w.state = 'done'), count(*) FILTER (WHERE w.state = 'failed'),"
-                + " coalesce(sum(w.pages), 0), coalesce(sum(w.records), 0), coalesce(sum(GREATEST(w.claims - 1, 0)), 0)"
+                + " count(*) FILTER (WHERE w.step = 'fetch'),"
+                + " count(*) FILTER (WHERE w.step = 'fetch' AND w.state = 'done'),"
+                + " count(*) FILTER (WHERE w.state = 'failed'),"
+                + " coalesce(sum(w.pages), 0), coalesce(sum(w.records), 0), coalesce(sum(GREATEST(w.claims - 1, 0)), 0),"
+                + " count(*) FILTER (WHERE w.step = 'plan' AND w.state = 'done'), coalesce(sum(w.bars_expected), 0),"
+                + " coalesce(sum(w.bars_stored), 0), coalesce(sum(w.bars_missing), 0), coalesce(sum(w.bars_skipped), 0)"
                 + " FROM collection_job j LEFT JOIN job_window w ON w.job_id = j.id WHERE " + where
                 + " GROUP BY j.id ORDER BY j.created_at DESC LIMIT ?";
         return inTransaction(connection -> {
@@ -201,7 +261,9 @@ public class JobStore {
                         jobs.add(new Job(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
                                 JobState.valueOf(rows.getString(4)), rows.getTimestamp(5).toInstant(),
                                 finished == null ? null : finished.toInstant(), rows.getString(7), rows.getInt(8),
-                                rows.getInt(9), rows.getInt(10), rows.getInt(11), rows.getLong(12), rows.getInt(13)));
+                                rows.getInt(9), rows.getInt(10), rows.getInt(11), rows.getLong(12), rows.getInt(13),
+                                rows.getInt(14), rows.getLong(15), rows.getLong(16), rows.getLong(17),
+                                rows.getLong(18)));
                     }
                 }
                 return jobs;

@@ -8,6 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "marketpipe.collector.jobs")
 public interface JobsConfig {
 
+    /** Windows (API requests of backfills and gap-fills) in flight at once on this replica. */
+    int parallelism();
+
     /** How often an idle replica looks for pending windows (a new job wakes it at once). */
     Duration pollInterval();
 

@@ -1,5 +1,6 @@
 package dev.marketpipe.collector.provider;
 
+import dev.marketpipe.collector.budget.BudgetShed;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,6 +82,9 @@ public class AccessTokens {
         try {
             current = issuer.issue(refused);
             count(current.requested() ? "issued" : "shared");
+        } catch (BudgetShed shed) {
+            lastRequestAt = previousRequest; // our own budget kept the request back: nothing was asked
+            throw shed;
         } catch (RuntimeException e) {
             count("failed");
             throw e;

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +64,7 @@ public class JobRunner {
         this.parallelism = config.parallelism();
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, task -> {
-            Thread thread = new Thread(task, "backfill-" + threads.incrementAndGet());
+            Thread thread = new Thread(task, "job-window-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -88,8 +89,12 @@ public class JobRunner {
 
     /** Looks for work now (a job was just stored). */
     public void wake() {
-        if (timer != null) {
-            timer.execute(this::claimSafely);
+        if (timer != null && !stopping) {
+            try {
+                timer.execute(this::claimSafely);
+            } catch (RejectedExecutionException stopped) {
+                // the replica is stopping: no new windows
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 
 import org.jboss.logging.Logger;
 
+import dev.marketpipe.collector.database.Transactions;
+
 import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
@@ -161,18 +163,8 @@ public class RateBudget {
     /** One transaction: lock the provider's row, read the database clock, grant or refuse, write the row back. */
     private Decision decide(Priority priority) {
         ensureRow();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Decision decision = decide(connection, priority);
-                connection.commit();
-                return decision;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try {
+            return Transactions.run(dataSource, connection -> decide(connection, priority));
         } catch (SQLException e) {
             throw new BudgetStoreUnavailable(provider, e);
         }

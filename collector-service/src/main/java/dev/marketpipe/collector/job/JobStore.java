@@ -2,6 +2,7 @@ package dev.marketpipe.collector.job;
 
 import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.wire.BarInterval;
+import dev.marketpipe.collector.database.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -286,24 +287,9 @@ public class JobStore {
         return connection.createArrayOf("text", values.toArray());
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        try {
+            return Transactions.run(dataSource, work);
         } catch (SQLException e) {
             throw new JobStoreUnavailable(e);
         }

@@ -33,6 +33,18 @@ public abstract class ProviderException extends RuntimeException {
             this.retryAfter = retryAfter;
         }
 
+        /** Rate limited with the wait of a {@code Retry-After} header (seconds; an HTTP-date or none: backoff). */
+        public static RateLimited afterHeader(String retryAfter) {
+            if (retryAfter == null || retryAfter.isBlank()) {
+                return new RateLimited(null);
+            }
+            try {
+                return new RateLimited(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
+            } catch (NumberFormatException httpDate) {
+                return new RateLimited(null);
+            }
+        }
+
         public Optional<Duration> retryAfter() {
             return Optional.ofNullable(retryAfter);
         }

@@ -2,10 +2,15 @@ package dev.marketpipe.simulator.kis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marketpipe.provider.kis.KisTimes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The shapes of KIS answers: {@code {rt_cd, msg_cd, msg1, …}} with every number a string. Errors come as JSON on
@@ -44,6 +49,26 @@ final class KisAnswers {
                 .entity(MAPPER.createObjectNode().put("error_description", description).put("error_code", code)
                         .toString())
                 .build();
+    }
+
+    /** {@code OPSQ2001} unless {@code date} is a {@code YYYYMMDD} date. */
+    static Optional<Response> badDate(String date) {
+        try {
+            LocalDate.parse(date == null ? "" : date, KisTimes.DATE);
+            return Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.of(error(BAD_INPUT, "ERROR : INPUT INVALID_CHECK_DATE"));
+        }
+    }
+
+    /** {@code OPSQ2001} unless {@code hour} is an {@code HHMMSS} time. */
+    static Optional<Response> badTime(String hour) {
+        try {
+            LocalTime.parse(hour == null ? "" : hour, KisTimes.TIME);
+            return Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.of(error(BAD_INPUT, "ERROR : INPUT INVALID_CHECK_HOUR"));
+        }
     }
 
     static Response json(ObjectNode body, String trCont) {

@@ -2,6 +2,7 @@ package dev.marketpipe.simulator.kis;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.marketpipe.calendar.Session;
+import dev.marketpipe.provider.kis.KisTimes;
 import dev.marketpipe.simulator.market.BarGenerator;
 import dev.marketpipe.simulator.market.ServedBar;
 import dev.marketpipe.wire.Bar;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +28,6 @@ import java.util.Optional;
  */
 final class KisMinuteRows {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private KisMinuteRows() {
@@ -68,8 +66,8 @@ final class KisMinuteRows {
             Row row = rows.get(i);
             LocalDateTime at = LocalDateTime.ofInstant(row.bar().timestamp(), zone);
             output2.addObject()
-                    .put("stck_bsop_date", DATE.format(at))
-                    .put("stck_cntg_hour", TIME.format(at))
+                    .put("stck_bsop_date", KisTimes.DATE.format(at))
+                    .put("stck_cntg_hour", KisTimes.TIME.format(at))
                     .put("stck_prpr", KisAnswers.number(row.bar().close()))
                     .put("stck_oprc", KisAnswers.number(row.bar().open()))
                     .put("stck_hgpr", KisAnswers.number(row.bar().high()))

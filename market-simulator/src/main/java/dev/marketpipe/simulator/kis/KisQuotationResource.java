@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
+import dev.marketpipe.provider.kis.KisTimes;
 import dev.marketpipe.simulator.config.MarketSimulation;
 import dev.marketpipe.simulator.config.SimulatorConfig;
 import dev.marketpipe.simulator.control.Discrepancies;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,13 +72,13 @@ public class KisQuotationResource {
             @QueryParam("FID_INPUT_HOUR_1") String hour, @QueryParam("FID_PW_DATA_INCU_YN") String past,
             @QueryParam("FID_ETC_CLS_CODE") String other) {
         Optional<Response> refused = gate.refusal(headers, Set.of("FHKST03010200"))
-                .or(() -> checkMarket(market, symbol)).or(() -> checkTime(hour));
+                .or(() -> checkMarket(market, symbol)).or(() -> KisAnswers.badTime(hour));
         if (refused.isPresent()) {
             return refused.get();
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, simulation.calendar().zone());
-        return minutes(symbol, today.atTime(LocalTime.parse(hour, KisMinuteRows.TIME)), now, TODAY_ROWS);
+        return minutes(symbol, today.atTime(LocalTime.parse(hour, KisTimes.TIME)), now, TODAY_ROWS);
     }
 
     @GET
@@ -89,12 +89,13 @@ public class KisQuotationResource {
             @QueryParam("FID_INPUT_HOUR_1") String hour, @QueryParam("FID_INPUT_DATE_1") String date,
             @QueryParam("FID_PW_DATA_INCU_YN") String past, @QueryParam("FID_FAKE_TICK_INCU_YN") String fakeTicks) {
         Optional<Response> refused = gate.refusal(headers, Set.of("FHKST03010230"))
-                .or(() -> checkMarket(market, symbol)).or(() -> checkTime(hour)).or(() -> checkDate(date));
+                .or(() -> checkMarket(market, symbol)).or(() -> KisAnswers.badTime(hour))
+                .or(() -> KisAnswers.badDate(date));
         if (refused.isPresent()) {
             return refused.get();
         }
-        LocalDate day = LocalDate.parse(date, KisMinuteRows.DATE);
-        return minutes(symbol, day.atTime(LocalTime.parse(hour, KisMinuteRows.TIME)), clock.instant(), PAST_ROWS);
+        LocalDate day = LocalDate.parse(date, KisTimes.DATE);
+        return minutes(symbol, day.atTime(LocalTime.parse(hour, KisTimes.TIME)), clock.instant(), PAST_ROWS);
     }
 
     @GET
@@ -105,7 +106,8 @@ public class KisQuotationResource {
             @QueryParam("FID_INPUT_DATE_1") String from, @QueryParam("FID_INPUT_DATE_2") String to,
             @QueryParam("FID_PERIOD_DIV_CODE") String period, @QueryParam("FID_ORG_ADJ_PRC") String adjusted) {
         Optional<Response> refused = gate.refusal(headers, Set.of("FHKST03010100"))
-                .or(() -> checkMarket(market, symbol)).or(() -> checkDate(from)).or(() -> checkDate(to))
+                .or(() -> checkMarket(market, symbol)).or(() -> KisAnswers.badDate(from))
+                .or(() -> KisAnswers.badDate(to))
                 .or(() -> "D".equals(period) ? Optional.empty() : Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT,
                         "ERROR : INPUT INVALID_CHECK_PERIOD_DIV_CODE")));
         if (refused.isPresent()) {
@@ -114,8 +116,8 @@ public class KisQuotationResource {
         MarketCalendar calendar = simulation.calendar();
         Instant now = clock.instant();
         List<Bar> days = new ArrayList<>();
-        LocalDate first = LocalDate.parse(from, KisMinuteRows.DATE);
-        for (LocalDate date = LocalDate.parse(to, KisMinuteRows.DATE); !date.isBefore(first)
+        LocalDate first = LocalDate.parse(from, KisTimes.DATE);
+        for (LocalDate date = LocalDate.parse(to, KisTimes.DATE); !date.isBefore(first)
                 && days.size() < DAILY_ROWS; date = date.minusDays(1)) {
             Optional<Session> session = calendar.session(date);
             if (session.isEmpty() || (!config.serveFutureBars() && session.get().close().isAfter(now))) {
@@ -133,7 +135,7 @@ public class KisQuotationResource {
             // a daily row carries only its date: a record stamped outside its session keeps the date it was stamped on
             LocalDate date = LocalDate.ofInstant(bar.timestamp(), calendar.zone());
             output2.addObject()
-                    .put("stck_bsop_date", KisMinuteRows.DATE.format(date))
+                    .put("stck_bsop_date", KisTimes.DATE.format(date))
                     .put("stck_clpr", KisAnswers.number(bar.close()))
                     .put("stck_oprc", KisAnswers.number(bar.open()))
                     .put("stck_hgpr", KisAnswers.number(bar.high()))
@@ -157,7 +159,7 @@ public class KisQuotationResource {
         }
         OrderBook book = simulation.orderBooks().orderBook(symbol, clock.instant());
         ObjectNode answer = KisAnswers.ok();
-        ObjectNode output1 = answer.putObject("output1").put("aspr_acpt_hour", KisMinuteRows.TIME.format(
+        ObjectNode output1 = answer.putObject("output1").put("aspr_acpt_hour", KisTimes.TIME.format(
                 LocalDateTime.ofInstant(book.timestamp(), simulation.calendar().zone())));
         long totalAsk = 0;
         long totalBid = 0;
@@ -195,21 +197,4 @@ public class KisQuotationResource {
         return Optional.empty();
     }
 
-    private static Optional<Response> checkTime(String hour) {
-        try {
-            LocalTime.parse(hour == null ? "" : hour, KisMinuteRows.TIME);
-            return Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_HOUR"));
-        }
-    }
-
-    private static Optional<Response> checkDate(String date) {
-        try {
-            LocalDate.parse(date == null ? "" : date, KisMinuteRows.DATE);
-            return Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_DATE"));
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.marketpipe.simulator.kis;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marketpipe.provider.kis.KisTimes;
 import dev.marketpipe.simulator.config.MarketSimulation;
 import dev.marketpipe.simulator.config.SimulatorConfig;
 import dev.marketpipe.simulator.market.AccountGenerator;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +100,7 @@ public class KisTradingResource {
             @QueryParam("CTX_AREA_NK100") String nk100) {
         Optional<Response> refused = gate.refusal(headers,
                         Set.of("TTTC0081R", "CTSC9215R", "VTTC0081R", "VTSC9215R"))
-                .or(() -> checkAccount(cano, product)).or(() -> checkDate(from)).or(() -> checkDate(to));
+                .or(() -> checkAccount(cano, product)).or(() -> KisAnswers.badDate(from)).or(() -> KisAnswers.badDate(to));
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -108,8 +108,8 @@ public class KisTradingResource {
         ZoneId zone = simulation.calendar().zone();
         Instant now = clock.instant();
         List<AccountGenerator.Order> orders = new ArrayList<>();
-        LocalDate last = LocalDate.parse(to, KisMinuteRows.DATE);
-        for (LocalDate date = LocalDate.parse(from, KisMinuteRows.DATE); !date.isAfter(last); date = date.plusDays(1)) {
+        LocalDate last = LocalDate.parse(to, KisTimes.DATE);
+        for (LocalDate date = LocalDate.parse(from, KisTimes.DATE); !date.isAfter(last); date = date.plusDays(1)) {
             for (AccountGenerator.Order order : simulation.accounts().orders(date)) {
                 if (config.serveFutureBars() || !order.orderedAt().isAfter(now)) {
                     orders.add(order);
@@ -125,11 +125,11 @@ public class KisTradingResource {
                 },
                 (rows, o) -> {
                     LocalDateTime at = LocalDateTime.ofInstant(o.orderedAt(), zone);
-                    rows.addObject().put("ord_dt", KisMinuteRows.DATE.format(at)).put("ord_gno_brno", "06010")
+                    rows.addObject().put("ord_dt", KisTimes.DATE.format(at)).put("ord_gno_brno", "06010")
                             .put("odno", o.orderId()).put("orgn_odno", "")
                             .put("sll_buy_dvsn_cd", "sell".equals(o.side()) ? "01" : "02")
                             .put("pdno", o.symbol()).put("ord_qty", Long.toString(o.quantity()))
-                            .put("ord_unpr", Long.toString(o.price())).put("ord_tmd", KisMinuteRows.TIME.format(at))
+                            .put("ord_unpr", Long.toString(o.price())).put("ord_tmd", KisTimes.TIME.format(at))
                             .put("tot_ccld_qty", Long.toString(o.filledQuantity()))
                             .put("avg_prvs", o.filledPrice() == null ? "0" : Long.toString(o.filledPrice()))
                             .put("cncl_yn", "cancelled".equals(o.status()) ? "Y" : "N")
@@ -188,12 +188,4 @@ public class KisTradingResource {
         return Optional.empty();
     }
 
-    private static Optional<Response> checkDate(String date) {
-        try {
-            LocalDate.parse(date == null ? "" : date, KisMinuteRows.DATE);
-            return Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_DATE"));
-        }
-    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.collector.provider.ProviderException;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * Which spec §7.1 row a KIS answer belongs to. Success is HTTP 200 <em>and</em> {@code rt_cd == "0"}; every failure
@@ -60,7 +59,7 @@ final class KisErrors {
         if (code != null) {
             switch (code) {
                 case RATE_LIMITED:
-                    return new ProviderException.RateLimited(retryAfter(retryAfter));
+                    return ProviderException.RateLimited.afterHeader(retryAfter);
                 case TOKEN_EXPIRED, TOKEN_INVALID, TOKEN_THROTTLED:
                     return new ProviderException.AuthenticationFailed(status, detail);
                 default:
@@ -73,7 +72,7 @@ final class KisErrors {
             return new ProviderException.Unavailable(status, "KIS " + what + " answered with a body that is not JSON");
         }
         if (status == 429) {
-            return new ProviderException.RateLimited(retryAfter(retryAfter));
+            return ProviderException.RateLimited.afterHeader(retryAfter);
         }
         if (status == 401 || status == 403) {
             return new ProviderException.AuthenticationFailed(status, detail);
@@ -102,16 +101,5 @@ final class KisErrors {
             return "";
         }
         return ": " + (text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text);
-    }
-
-    private static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException httpDate) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.marketpipe.collector.provider.kis;
 
+import dev.marketpipe.collector.database.Transactions;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -56,25 +58,15 @@ final class KisTokenStore {
     }
 
     <T> T locked(Decision<T> decision) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.run(dataSource, connection -> {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO provider_token (provider) VALUES (?) ON CONFLICT (provider) DO NOTHING")) {
                     insert.setString(1, provider);
                     insert.executeUpdate();
                 }
-                Stored stored = read(connection);
-                T result = decision.decide(stored, writer(connection));
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+                return decision.decide(read(connection), writer(connection));
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("the shared token store is not reachable: " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
-import java.time.Duration;
 
 /** Turns non-2xx answers of the securities API into the {@link ProviderException} of their §7.1 row. */
 public class SpecErrorMapper implements ResponseExceptionMapper<ProviderException> {
@@ -17,7 +16,7 @@ public class SpecErrorMapper implements ResponseExceptionMapper<ProviderExceptio
         int status = response.getStatus();
         String detail = "HTTP " + status + " from the securities API" + bodyExcerpt(response);
         if (status == 429) {
-            return new ProviderException.RateLimited(retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER)));
+            return ProviderException.RateLimited.afterHeader(response.getHeaderString(HttpHeaders.RETRY_AFTER));
         }
         if (status == 401 || status == 403) {
             return new ProviderException.AuthenticationFailed(status, detail);
@@ -26,17 +25,6 @@ public class SpecErrorMapper implements ResponseExceptionMapper<ProviderExceptio
             return new ProviderException.Unavailable(status, detail);
         }
         return new ProviderException.Rejected(status, detail);
-    }
-
-    static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException httpDate) {
-            return null; // an HTTP-date Retry-After: fall back to exponential backoff
-        }
     }
 
     private static String bodyExcerpt(Response response) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,23 @@ class CollectionAttemptLogTest {
         given().queryParam("symbol", symbol).when().get("/v1/collection-log")
                 .then().statusCode(200).body("[0].errorType", equalTo("server_error"))
                 .body("[0].source", equalTo("primary")).body("[0].attempts", equalTo(4));
+    }
+
+    @Test
+    void aReportSentAgainIsOneRowStampedWhenTheAttemptEnded() {
+        String report = """
+                {"symbol":"%s","interval":"1m","dataType":"market_data","status":"error","errorType":"timeout",
+                 "attemptId":"6f1c2a9e-0d51-4c1e-9a55-3b7f8e2d4c10","occurredAt":"2025-03-04T01:02:03Z"}"""
+                .formatted(symbol);
+        given().contentType(ContentType.JSON).body(report).when().post("/v1/collection-log").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(report).when().post("/v1/collection-log").then().statusCode(200)
+                .body("errorType", equalTo("timeout"));
+
+        List<Map<String, Object>> rows = db.rows("SELECT timestamp, attempt_id::text AS attempt FROM data_collection_log"
+                + " WHERE symbol = ?", symbol);
+        assertEquals(1, rows.size());
+        assertEquals("6f1c2a9e-0d51-4c1e-9a55-3b7f8e2d4c10", rows.get(0).get("attempt"));
+        assertEquals(Instant.parse("2025-03-04T01:02:03Z"), ((java.time.OffsetDateTime) rows.get(0).get("timestamp")).toInstant());
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.marketpipe.wire;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import java.time.Instant;
+import java.util.UUID;
+
 /**
  * One collection attempt that did not end in a loaded batch (spec §7.1: a request that failed after its retries, a
  * 400 that was skipped, a primary failure the backup source answered instead), as the collector reports it to the
@@ -16,6 +19,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param errorMessage    what went wrong, never a secret
  * @param executionTimeMs from the first attempt to the final outcome, waits included
  * @param attempts        calls made, retries and re-authentication included
+ * @param attemptId       the report's identity: the loader writes one row per id however often it is sent (the
+ *                        collector keeps reports until the loader acknowledges them, so one may arrive twice)
+ * @param occurredAt      when the attempt ended; the row's timestamp (a report may reach the loader much later)
  */
 @RegisterForReflection
 public record CollectionAttempt(
@@ -29,5 +35,13 @@ public record CollectionAttempt(
         String errorType,
         String source,
         String provider,
-        Integer attempts) {
+        Integer attempts,
+        UUID attemptId,
+        Instant occurredAt) {
+
+    /** This report with its identity and the moment it ended. */
+    public CollectionAttempt identified(UUID id, Instant at) {
+        return new CollectionAttempt(symbol, interval, dataType, status, recordsCollected, errorMessage,
+                executionTimeMs, errorType, source, provider, attempts, id, at);
+    }
 }

@@ -8,8 +8,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "marketpipe.collector.collection-log")
 public interface CollectionLogConfig {
 
-    /** Reports waiting for the loader; beyond this the oldest is dropped (and counted). */
+    /** Reports kept for the loader (in the database, or in memory while it is down); beyond this the oldest are dropped (and counted). */
     int queueCapacity();
+
+    /** How often kept reports are looked for when nothing new arrived (reports another replica left behind). */
+    Duration pollInterval();
 
     /** First wait after the loader could not be reached; doubles up to {@link #retryMaxDelay()}. */
     Duration retryInitialDelay();

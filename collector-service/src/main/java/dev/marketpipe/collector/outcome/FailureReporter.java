@@ -56,7 +56,7 @@ public class FailureReporter {
         }
         outbox.submit(new CollectionAttempt(call.symbol(), call.interval(), call.dataType(),
                 servedElsewhere ? "warning" : "error", 0, message, elapsedMs, error.type(), source.code(), provider,
-                attempts));
+                attempts, null, null));
     }
 
     String scrub(String text) {

@@ -49,9 +49,12 @@ public class CollectionLogResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a collection attempt that did not end in a loaded batch (spec §7.1: failed after its "
-            + "retries, skipped 400, answered by the backup instead); 201 with the stored row.")
+            + "retries, skipped 400, answered by the backup instead); 201 with the stored row, 200 with the row an "
+            + "earlier report of the same attemptId wrote.")
     public Response record(CollectionAttempt attempt) {
         CollectionAttemptCheck.check(attempt);
-        return Response.status(Response.Status.CREATED).entity(log.record(attempt)).build();
+        CollectionLog.Recorded recorded = log.record(attempt);
+        return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(recorded.row()).build();
     }
 }

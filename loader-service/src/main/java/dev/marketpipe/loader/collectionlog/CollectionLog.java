@@ -23,11 +23,27 @@ public class CollectionLog {
         return query.page(Page.ofSize(limit)).list().stream().map(CollectionLogView::of).toList();
     }
 
-    /** Writes one row for a reported collection attempt (already checked by {@link CollectionAttemptCheck}). */
+    /** The row of a reported attempt, and whether this report wrote it (false: the same report came before). */
+    public record Recorded(CollectionLogView row, boolean created) {
+    }
+
+    /**
+     * Writes one row for a reported collection attempt (already checked by {@link CollectionAttemptCheck}), unless
+     * a report with the same {@code attemptId} was written before. The row's timestamp is when the attempt ended
+     * (never later than now), so a report that waited for the loader still counts for its own hour.
+     */
     @Transactional
-    public CollectionLogView record(CollectionAttempt attempt) {
+    public Recorded record(CollectionAttempt attempt) {
+        if (attempt.attemptId() != null) {
+            CollectionLogEntry earlier = CollectionLogEntry.find("attemptId", attempt.attemptId()).firstResult();
+            if (earlier != null) {
+                return new Recorded(CollectionLogView.of(earlier), false);
+            }
+        }
+        Instant now = Instant.now();
         CollectionLogEntry entry = new CollectionLogEntry();
-        entry.timestamp = Instant.now();
+        entry.timestamp = attempt.occurredAt() == null || attempt.occurredAt().isAfter(now) ? now : attempt.occurredAt();
+        entry.attemptId = attempt.attemptId();
         entry.symbol = attempt.symbol();
         entry.interval = attempt.interval();
         entry.status = attempt.status();
@@ -40,6 +56,6 @@ public class CollectionLog {
         entry.provider = attempt.provider();
         entry.attempts = attempt.attempts();
         entry.persist();
-        return CollectionLogView.of(entry);
+        return new Recorded(CollectionLogView.of(entry), true);
     }
 }

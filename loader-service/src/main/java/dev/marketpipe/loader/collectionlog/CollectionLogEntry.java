@@ -74,4 +74,8 @@ public class CollectionLogEntry extends PanacheEntityBase {
 
     /** V4: calls the attempt made, retries included. */
     public Integer attempts;
+
+    /** V8: the id of a reported collection attempt (one row per id). */
+    @Column(name = "attempt_id")
+    public UUID attemptId;
 }

@@ -178,35 +178,56 @@ class RateBudgetTest {
     }
 
     @Test
-    void anUnreachableBudgetStoreGrantsNothingAndShedsAfterTheMaximumWait() {
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        RateBudget budget = new RateBudget(switchable(new AtomicBoolean(true)), "store-down",
-                policy(5, Duration.ofMillis(800), Duration.ofMillis(800), Duration.ofSeconds(1)), metrics);
-
-        BudgetShed shed = assertThrows(BudgetShed.class, () -> budget.acquire(Priority.HIGH));
-
-        assertTrue(shed.getMessage().contains("high-priority"), shed.getMessage());
-        assertEquals(1, counter(metrics, "high", "store_unavailable"));
-        assertEquals(1, counter(metrics, "high", "shed"));
-        assertEquals(0, counter(metrics, "high", "granted"), "no token without the shared count");
+    void throughAnOutageOfTheBudgetStoreEachReplicaGrantsItsFairShareAndTogetherTheyStayWithinTheLimit()
+            throws Exception {
+        int perSecond = 4;
+        BudgetPolicy policy = policy(perSecond, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(1));
+        AtomicBoolean down = new AtomicBoolean(true);
+        SimpleMeterRegistry metricsA = new SimpleMeterRegistry();
+        SimpleMeterRegistry metricsB = new SimpleMeterRegistry();
+        RateBudget a = new RateBudget(switchable(down), "outage-share", policy, metricsA, () -> 2);
+        RateBudget b = new RateBudget(switchable(down), "outage-share", policy, metricsB, () -> 2);
+        List<Instant> grants = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            RateBudget replica = i % 2 == 0 ? a : b;
+            workers.add(threads.submit(() -> {
+                while (running.get()) {
+                    grants.add(replica.acquire(Priority.HIGH).grantedAt());
+                }
+            }));
+        }
+        await("both replicas grant from their share").atMost(Duration.ofSeconds(10))
+                .until(() -> localGrants(metricsA) >= 3 && localGrants(metricsB) >= 3);
+        down.set(false); // PostgreSQL is back: both find the row again and hand over their grants
+        int before = grants.size();
+        await("grants go on from the shared row").atMost(Duration.ofSeconds(10))
+                .until(() -> grants.size() >= before + 3 * perSecond);
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get(30, TimeUnit.SECONDS);
+        }
+        assertTrue(busiestSecond(grants) <= perSecond, "busiest second held " + busiestSecond(grants) + " grants");
+        assertEquals(0, counter(metricsA, "high", "shed") + counter(metricsB, "high", "shed"));
     }
 
     @Test
-    void aRequestWaitingOutAnOutageOfTheBudgetStoreIsGrantedWhenItIsBack() throws Exception {
+    void aShareBelowOneRequestPerSecondStretchesTheWindow() {
+        // a paper account's 2 requests/s shared by 3 replicas: one request every two windows (2.1 s) each
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        AtomicBoolean down = new AtomicBoolean(true);
-        RateBudget budget = new RateBudget(switchable(down), "store-back",
-                policy(5, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(1)), metrics);
+        RateBudget budget = new RateBudget(switchable(new AtomicBoolean(true)), "paper-share",
+                policy(2, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1)), metrics, () -> 3);
+        Instant first = budget.acquire(Priority.HIGH).grantedAt();
+        Instant second = budget.acquire(Priority.HIGH).grantedAt();
+        assertTrue(Duration.between(first, second).compareTo(Duration.ofMillis(2_100)) >= 0,
+                "second grant " + Duration.between(first, second).toMillis() + " ms after the first");
+        assertEquals(2, localGrants(metrics));
+    }
 
-        Future<RateBudget.Grant> waiting = threads.submit(() -> budget.acquire(Priority.LOW));
-        await("the request waits on the unreachable store").atMost(Duration.ofSeconds(10))
-                .until(() -> counter(metrics, "low", "store_unavailable") == 1);
-        down.set(false);
-
-        RateBudget.Grant grant = waiting.get(20, TimeUnit.SECONDS);
-        assertEquals(Priority.LOW, grant.priority());
-        assertEquals(1, counter(metrics, "low", "granted"));
-        assertEquals(0, counter(metrics, "low", "shed"));
+    private static double localGrants(SimpleMeterRegistry registry) {
+        var counter = registry.find("marketpipe.collector.budget.local.grants").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** The test's database, or a refused connection while {@code down} is set: PostgreSQL stopped, as seen by a pool. */

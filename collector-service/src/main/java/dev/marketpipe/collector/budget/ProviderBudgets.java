@@ -4,12 +4,14 @@ import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.failover.FailoverConfig;
 import dev.marketpipe.collector.provider.BackupProviderConfig;
 import dev.marketpipe.collector.provider.ProviderNames;
+import dev.marketpipe.collector.replica.SymbolOwnership;
 import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
+import java.util.function.IntSupplier;
 
 /**
  * One {@link RateBudget} per configured provider (spec §1 "Rate Limits"): the primary's and the backup's are
@@ -25,7 +27,8 @@ public class ProviderBudgets {
     private final RateBudget backup;
 
     ProviderBudgets(DataSource dataSource, BudgetConfig budget, CollectorConfig collector,
-            BackupProviderConfig backupProvider, FailoverConfig failover, MeterRegistry registry) {
+            BackupProviderConfig backupProvider, FailoverConfig failover, SymbolOwnership replicas,
+            MeterRegistry registry) {
         String primaryName = ProviderNames.primary(collector);
         String backupName = ProviderNames.backup(backupProvider);
         if (failover.enabled() && primaryName.equals(backupName)) {
@@ -33,8 +36,10 @@ public class ProviderBudgets {
                     + "backup-api.name), not the primary's '" + primaryName + "': each provider has its own"
                     + " rate budget and batches say which one answered");
         }
-        this.primary = budget(dataSource, budget, primaryName, budget.effectiveRequestsPerSecond(), registry);
-        this.backup = budget(dataSource, budget, backupName, budget.backupEffectiveRequestsPerSecond(), registry);
+        IntSupplier members = replicas::lastSeenMembers;
+        this.primary = budget(dataSource, budget, primaryName, budget.effectiveRequestsPerSecond(), members, registry);
+        this.backup = budget(dataSource, budget, backupName, budget.backupEffectiveRequestsPerSecond(), members,
+                registry);
     }
 
     /** The budget of the provider in {@code role}. */
@@ -43,10 +48,10 @@ public class ProviderBudgets {
     }
 
     private static RateBudget budget(DataSource dataSource, BudgetConfig budget, String provider,
-            int requestsPerSecond, MeterRegistry registry) {
+            int requestsPerSecond, IntSupplier replicas, MeterRegistry registry) {
         if (!budget.enabled()) {
             return RateBudget.unlimited(provider, registry);
         }
-        return new RateBudget(dataSource, provider, BudgetPolicy.from(budget, requestsPerSecond), registry);
+        return new RateBudget(dataSource, provider, BudgetPolicy.from(budget, requestsPerSecond), registry, replicas);
     }
 }

@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * One provider's request budget (spec §1 "Rate Limits"), shared by every job of every collector replica through
@@ -38,10 +39,13 @@ import java.util.concurrent.TimeUnit;
  * outright — so Low is deferred first and High is never starved. A request that waited longer than its priority's
  * {@code maxWait} is shed ({@link BudgetShed}) without being sent.
  *
- * <p>While the row cannot be reached (PostgreSQL down, spec §7.3) no token is granted — sending without the shared
- * count could break the provider's limit — and the request waits as if refused, asking again every
- * {@link #UNAVAILABLE_RETRY}, until its maximum wait sheds it. So an outage of the budget store is not a provider
- * fault: it opens no circuit breaker, and a backfill asks again (its shed windows are retried) instead of losing them.
+ * <p>While the row cannot be reached (PostgreSQL down, spec §7.3) the replica grants from its fair share of the
+ * budget ({@link LocalShare}: each priority's limit divided by the replicas it last saw), so collection goes on and
+ * the replicas together stay within the provider's limit; it asks the row again every {@link #UNAVAILABLE_RETRY}.
+ * When the row is back, the grants of the last window made locally are written into it, and for one more window plus
+ * {@link #UNAVAILABLE_RETRY} the replica keeps to its share as well — the time the other replicas need to find the row
+ * back and hand over theirs. (A replica cut off from PostgreSQL while the others still reach it is not covered: they
+ * do not see its grants.)
  */
 public class RateBudget {
 
@@ -55,13 +59,27 @@ public class RateBudget {
     private final BudgetPolicy policy;
     private final MeterRegistry registry;
     private final Map<Priority, Timer> waits = new EnumMap<>(Priority.class);
+    private final LocalShare share;
     private volatile boolean rowReady;
+    /** True while grants come from the local share (the row was unreachable at the last attempt). */
+    private volatile boolean onLocalShare;
+    /** {@link System#nanoTime()} before which the row is not asked again while on the local share. */
+    private volatile long nextProbeNanos;
+    /** {@link System#nanoTime()} until which the local share still applies after the row came back. */
+    private volatile long settleUntilNanos = System.nanoTime();
 
     public RateBudget(DataSource dataSource, String provider, BudgetPolicy policy, MeterRegistry registry) {
+        this(dataSource, provider, policy, registry, () -> 1);
+    }
+
+    /** @param replicas the collector replicas this one last saw (its fair share while the row is unreachable) */
+    public RateBudget(DataSource dataSource, String provider, BudgetPolicy policy, MeterRegistry registry,
+            IntSupplier replicas) {
         this.dataSource = dataSource;
         this.provider = provider;
         this.policy = policy;
         this.registry = registry;
+        this.share = policy == null ? null : new LocalShare(policy, replicas);
         for (Priority priority : Priority.values()) {
             waits.put(priority, Timer.builder("marketpipe.collector.budget.wait")
                     .description("Time a securities-API request waited for a rate-budget token")
@@ -74,6 +92,10 @@ public class RateBudget {
         if (policy != null) {
             Gauge.builder("marketpipe.collector.budget.limit", policy, BudgetPolicy::requestsPerSecond)
                     .description("Requests per second the shared provider budget allows")
+                    .tag("provider", provider)
+                    .register(registry);
+            Gauge.builder("marketpipe.collector.budget.local", this, b -> b.onLocalShare ? 1 : 0)
+                    .description("1 while this replica grants from its fair share (shared budget unreachable)")
                     .tag("provider", provider)
                     .register(registry);
         }
@@ -142,15 +164,53 @@ public class RateBudget {
         }
     }
 
-    /** A decision, or "not granted, ask again soon" when the budget's row cannot be reached. */
+    /**
+     * The shared row's decision; while the row cannot be reached, the local share's (asking the row again every
+     * {@link #UNAVAILABLE_RETRY}); just after it came back, both must agree.
+     */
     private Decision decideOrWait(Priority priority) {
-        try {
-            return decide(priority);
-        } catch (BudgetStoreUnavailable e) {
-            LOG.debugf("rate budget of %s unreachable, %s request waits: %s", provider, priority.label(),
-                    e.getMessage());
-            return new Decision(false, null, UNAVAILABLE_RETRY.toNanos() / 1_000, true);
+        long now = System.nanoTime();
+        if (onLocalShare && now - nextProbeNanos < 0) {
+            return fromLocalShare(priority, now);
         }
+        boolean settling = onLocalShare || now - settleUntilNanos < 0;
+        if (settling) {
+            long wait = share.waitFor(priority, now);
+            if (wait > 0) {
+                return new Decision(false, null, wait);
+            }
+        }
+        Decision shared;
+        try {
+            shared = decide(priority, onLocalShare ? share.recentAges(now) : List.of());
+        } catch (BudgetStoreUnavailable e) {
+            nextProbeNanos = now + UNAVAILABLE_RETRY.toNanos();
+            if (!onLocalShare) {
+                onLocalShare = true;
+                LOG.warnf("rate budget of %s unreachable (%s): granting from this replica's fair share until it is "
+                        + "back", provider, e.getMessage());
+            }
+            return fromLocalShare(priority, now);
+        }
+        if (onLocalShare) {
+            onLocalShare = false;
+            settleUntilNanos = System.nanoTime() + policy.window().plus(UNAVAILABLE_RETRY).toNanos();
+            LOG.infof("rate budget of %s reachable again: shared by every replica", provider);
+        }
+        if (settling && shared.granted()) {
+            share.record(now);
+        }
+        return shared;
+    }
+
+    private Decision fromLocalShare(Priority priority, long now) {
+        long wait = share.take(priority, now);
+        if (wait == 0) {
+            registry.counter("marketpipe.collector.budget.local.grants", "priority", priority.label(), "provider",
+                    provider).increment();
+            return new Decision(true, Instant.now(), 0, true);
+        }
+        return new Decision(false, null, Math.min(wait, UNAVAILABLE_RETRY.toNanos() / 1_000), true);
     }
 
     /** The budget's row could not be read or written (database unreachable). */
@@ -160,17 +220,20 @@ public class RateBudget {
         }
     }
 
-    /** One transaction: lock the provider's row, read the database clock, grant or refuse, write the row back. */
-    private Decision decide(Priority priority) {
+    /**
+     * One transaction: lock the provider's row, read the database clock, add the grants made locally
+     * ({@code handedOver}: their ages in micros), grant or refuse, write the row back.
+     */
+    private Decision decide(Priority priority, List<Long> handedOver) {
         ensureRow();
         try {
-            return Transactions.run(dataSource, connection -> decide(connection, priority));
+            return Transactions.run(dataSource, connection -> decide(connection, priority, handedOver));
         } catch (SQLException e) {
             throw new BudgetStoreUnavailable(provider, e);
         }
     }
 
-    private Decision decide(Connection connection, Priority priority) throws SQLException {
+    private Decision decide(Connection connection, Priority priority, List<Long> handedOver) throws SQLException {
         List<Long> grants = new ArrayList<>();
         long highDemandUntil;
         long mediumDemandUntil;
@@ -197,6 +260,7 @@ public class RateBudget {
             now = result.getLong(1);
         }
         long window = policy.window().toNanos() / 1_000;
+        handedOver.forEach(age -> grants.add(now - age));
         List<Long> recent = grants.stream().filter(g -> g > now - window).sorted().toList();
         int limit = policy.limit(priority);
         long blockedUntil = switch (priority) {

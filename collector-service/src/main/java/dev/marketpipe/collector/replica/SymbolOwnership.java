@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ public class SymbolOwnership {
     private volatile List<String> held = List.of();
     private volatile long heldUntilNanos;
     private volatile int members;
+    private volatile boolean databaseUnreachable;
     private ScheduledExecutorService timer;
 
     SymbolOwnership(LeaseTable table, CollectorConfig collector, ReplicaConfig config, MeterRegistry registry) {
@@ -81,12 +83,21 @@ public class SymbolOwnership {
         }
     }
 
-    /** The symbols to collect now, in configuration order. */
+    /** The collector replicas seen at the last renewal (at least 1; 1 when replicas are switched off). */
+    public int lastSeenMembers() {
+        return config.enabled() ? Math.max(1, members) : 1;
+    }
+
+    /**
+     * The symbols to collect now, in configuration order. While the leases cannot be renewed because PostgreSQL is
+     * unreachable, the symbols held before are kept: no other replica can take them over meanwhile, and collection
+     * goes on through the outage (archived first, loaded when the database is back).
+     */
     public List<String> owned() {
         if (!config.enabled()) {
             return collector.symbols();
         }
-        if (System.nanoTime() - heldUntilNanos >= 0) {
+        if (System.nanoTime() - heldUntilNanos >= 0 && !databaseUnreachable) {
             return List.of(); // renewal failed for too long: maybe another instance holds them by now
         }
         List<String> mine = held;
@@ -117,6 +128,13 @@ public class SymbolOwnership {
                     next = untilExpiry;
                 }
             }
+            databaseUnreachable = false;
+        } catch (SQLException e) {
+            if (!databaseUnreachable) {
+                LOG.warnf("instance %s could not renew its symbol leases (keeps collecting the %d it holds while "
+                        + "the database is unreachable): %s", instanceId, held.size(), e.getMessage());
+            }
+            databaseUnreachable = true;
         } catch (Exception e) {
             LOG.warnf("instance %s could not renew its symbol leases: %s", instanceId, e.getMessage());
         }

@@ -22,4 +22,7 @@ public interface ReplayConfig {
 
     /** How often a running replay's progress is written to {@code <root>/replays/}. */
     Duration checkpointInterval();
+
+    /** How often a replica that runs no replay looks for one whose process elsewhere stopped checkpointing. */
+    Duration takeoverCheckInterval();
 }

@@ -9,16 +9,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The durable side of replays: one file {@code <root>/replays/<id>.json} per replay, holding its last
  * {@link ReplayStatus} — written at the start, at each checkpoint and at the end. It is how a replay that was
- * running when its process died is reported {@code LOST} instead of vanishing, and how a finished replay is still
- * found after a restart.
+ * running when its process stopped or died is resumed, and how a finished replay is still found after a restart.
  */
 final class ReplayJournal {
 
@@ -34,29 +33,23 @@ final class ReplayJournal {
         this.mapper = mapper;
     }
 
-    /**
-     * Creates the folder and marks {@code LOST} every replay still {@code RUNNING} that {@code ranHere} says this
-     * process's predecessor ran (the same host): it died with the process. Returns how many.
-     */
-    int open(Predicate<ReplayStatus> ranHere, String reason, Instant now) throws IOException {
+    /** Creates the folder and returns every replay it says is still {@code RUNNING}. */
+    List<ReplayStatus> open() throws IOException {
         DurableFiles.createDirectories(base, dir);
-        int lost = 0;
+        List<ReplayStatus> running = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path file : files) {
-                ReplayStatus status;
                 try {
-                    status = mapper.readValue(Files.readAllBytes(file), ReplayStatus.class);
+                    ReplayStatus status = mapper.readValue(Files.readAllBytes(file), ReplayStatus.class);
+                    if (status.state() == ReplayStatus.State.RUNNING) {
+                        running.add(status);
+                    }
                 } catch (IOException e) {
                     LOG.warnf("replay journal %s is not readable (%s); left as it is", file, e.getMessage());
-                    continue;
-                }
-                if (status.state() == ReplayStatus.State.RUNNING && ranHere.test(status)) {
-                    write(status.lost(reason, now));
-                    lost++;
                 }
             }
         }
-        return lost;
+        return running;
     }
 
     void write(ReplayStatus status) throws IOException {

@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  * outbox's backoff, so one symbol's batches arrive in order while other symbols proceed in parallel. Memory stays
  * bounded: one symbol-day is read at a time and each lane holds at most {@value #LANE_CAPACITY} batches.
  *
+ * <p>A checkpoint records the day folders done for good ({@link ReplayProgress#checkpoint()}); a run suspended by a
+ * shutdown, or cut by a crash, is resumed from there by the next start ({@link ReplayService}).
+ *
  * <p>Per batch: acknowledged counts as sent; refused for good (4xx) or unreadable counts as failed and the replay
  * goes on; transient failures are retried until {@code giveUpAfter}, then the whole replay stops {@code FAILED} —
  * skipping the batch would send that symbol's later batches out of order.
@@ -90,18 +93,21 @@ final class ReplayRun implements Runnable {
                 total += names(day).size();
             }
             progress.total(total);
-            LOG.infof("replay %s: %d batch(es) archived %s..%s to re-send", progress.id(), total, scope.from(),
-                    scope.to());
-            for (LocalDate day : scope.days()) {
+            List<LocalDate> days = progress.pendingDays();
+            LOG.infof("replay %s: %d batch(es) archived %s..%s, %d day folder(s) to re-send", progress.id(), total,
+                    scope.from(), scope.to(), days.size());
+            for (LocalDate day : days) {
                 for (Map.Entry<String, List<ArchivedName>> symbol : bySymbol(names(day)).entrySet()) {
                     if (progress.stopping()) {
                         return;
                     }
                     Lane lane = lanes.get(Math.floorMod(symbol.getKey().hashCode(), lanes.size()));
-                    for (CollectedBatch batch : read(symbol.getValue())) {
-                        lane.put(batch);
+                    for (CollectedBatch batch : read(symbol.getValue(), day)) {
+                        progress.queued(day);
+                        lane.put(new Item(batch, day));
                     }
                 }
+                progress.planned(day);
             }
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "replay %s: reading the archive failed", progress.id());
@@ -114,6 +120,11 @@ final class ReplayRun implements Runnable {
             progress.finish();
             checkpoint();
             ReplayStatus status = progress.status();
+            if (status.state() == ReplayStatus.State.RUNNING) {
+                LOG.infof("replay %s suspended: day folders through %s done, the next start resumes it", status.id(),
+                        status.checkpoint().doneThrough());
+                return;
+            }
             LOG.infof("replay %s %s: %d of %s batch(es) sent (%d bars), %d failed%s", status.id(), status.state(),
                     status.batchesSent(), status.batchesTotal(), status.bars(), status.batchesFailed(),
                     status.lastError() == null ? "" : "; last error: " + status.lastError());
@@ -138,27 +149,27 @@ final class ReplayRun implements Runnable {
     }
 
     /** One symbol-day's batches in collection order; what cannot be read is counted as failed. */
-    private List<CollectedBatch> read(List<ArchivedName> names) {
+    private List<CollectedBatch> read(List<ArchivedName> names, LocalDate day) {
         List<CollectedBatch> batches = new ArrayList<>();
         for (ArchivedName name : names) {
             try {
                 Optional<byte[]> envelope = store.readEnvelope(name.ref());
                 if (envelope.isEmpty()) {
-                    fail(name.ref() + " is gone (deleted since it was listed)");
+                    fail(name.ref() + " is gone (deleted since it was listed)", day, false);
                     continue;
                 }
                 batches.add(reader.read(name, envelope.get(), progress.id()));
             } catch (IOException | RuntimeException e) {
-                fail(e instanceof IllegalArgumentException ? e.getMessage() : name.ref() + ": " + e);
+                fail(e instanceof IllegalArgumentException ? e.getMessage() : name.ref() + ": " + e, day, false);
             }
         }
         batches.sort(COLLECTION_ORDER);
         return batches;
     }
 
-    private void fail(String error) {
+    private void fail(String error, LocalDate day, boolean queued) {
         LOG.warnf("replay %s: %s", progress.id(), error);
-        progress.failed(error);
+        progress.failed(error, day, queued);
     }
 
     /** Writes the progress to the journal when the checkpoint interval has passed (and always at the end). */
@@ -186,17 +197,21 @@ final class ReplayRun implements Runnable {
         }
     }
 
+    /** A batch and the day folder it was archived in. */
+    private record Item(CollectedBatch batch, LocalDate day) {
+    }
+
     /** One ordered stream of batches, sent by one thread. */
     private final class Lane implements Runnable {
 
         /** Marks the end of the stream. */
-        private static final Optional<CollectedBatch> END = Optional.empty();
+        private static final Optional<Item> END = Optional.empty();
 
-        private final BlockingQueue<Optional<CollectedBatch>> queue = new LinkedBlockingQueue<>(LANE_CAPACITY);
+        private final BlockingQueue<Optional<Item>> queue = new LinkedBlockingQueue<>(LANE_CAPACITY);
         private final Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
 
-        void put(CollectedBatch batch) throws InterruptedIOException {
-            enqueue(Optional.of(batch));
+        void put(Item item) throws InterruptedIOException {
+            enqueue(Optional.of(item));
         }
 
         void close() {
@@ -207,7 +222,7 @@ final class ReplayRun implements Runnable {
             }
         }
 
-        private void enqueue(Optional<CollectedBatch> item) throws InterruptedIOException {
+        private void enqueue(Optional<Item> item) throws InterruptedIOException {
             try {
                 queue.put(item); // the lane always drains (also when stopping), so this never waits forever
             } catch (InterruptedException e) {
@@ -219,7 +234,7 @@ final class ReplayRun implements Runnable {
         @Override
         public void run() {
             while (true) {
-                Optional<CollectedBatch> item;
+                Optional<Item> item;
                 try {
                     item = queue.take();
                 } catch (InterruptedException e) {
@@ -230,27 +245,27 @@ final class ReplayRun implements Runnable {
                     return;
                 }
                 if (!progress.stopping()) {
-                    try (BatchLogContext ignored = BatchLogContext.open(item.get().batchId())) {
-                        send(item.get());
+                    try (BatchLogContext ignored = BatchLogContext.open(item.get().batch().batchId())) {
+                        send(item.get().batch(), item.get().day());
                     }
                 }
             }
         }
 
-        private void send(CollectedBatch batch) {
+        private void send(CollectedBatch batch, LocalDate day) {
             Instant firstFailure = null;
             while (!progress.stopping()) {
                 Delivery delivery = sink.deliver(batch);
                 switch (delivery.kind()) {
                     case ACKNOWLEDGED -> {
-                        progress.sent(batch);
+                        progress.sent(batch, day);
                         backoff.reset();
                         checkpointIfDue();
                         return;
                     }
                     case REJECTED -> {
                         fail("the validator refused " + batch.archiveRef() + " with HTTP " + delivery.status() + ": "
-                                + delivery.detail());
+                                + delivery.detail(), day, true);
                         backoff.reset();
                         checkpointIfDue();
                         return;

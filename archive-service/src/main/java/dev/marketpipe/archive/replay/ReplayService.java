@@ -8,6 +8,7 @@ import dev.marketpipe.archive.store.ConfiguredArchiveStore;
 import dev.marketpipe.archive.validator.ValidatorSink;
 import dev.marketpipe.archive.outbox.BatchSink;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,22 +22,26 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Replays (issue 4 item 6, CONTRACTS.md "Replay"): starts one at a time ({@link ReplayRun} in a thread of its own),
- * keeps their progress in memory and in the {@link ReplayJournal}, and answers their status. A replay running when
- * the service stops is recorded {@code LOST}: at a graceful stop right away, after a crash at the next start on the
- * same host; a replay whose process vanished on another host is reported {@code LOST} once its checkpoints stop.
+ * Replays (CONTRACTS.md "Replay"): starts one at a time ({@link ReplayRun} in a thread of its own), keeps their
+ * progress in memory and in the {@link ReplayJournal}, and answers their status. A replay is durable: a graceful stop
+ * suspends it at its checkpoint, and the next start on the same host resumes it from there, as it does after a crash;
+ * a replay whose process on another host stopped checkpointing is taken over by a replica that runs none.
  */
 @Singleton
 public class ReplayService {
 
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
-    /** Checkpoints missed before a replay of another process that still says RUNNING is reported LOST. */
+    /** Checkpoints missed before a replay of another process that still says RUNNING is taken over. */
     private static final int MISSED_CHECKPOINTS = 3;
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
@@ -79,20 +84,71 @@ public class ReplayService {
         stop(STOP_GRACE);
     }
 
-    /** Records as {@code LOST} the replays this host's previous process left {@code RUNNING}. */
+    /**
+     * Resumes a replay left {@code RUNNING}: one this host's previous process ran (stopped or crashed), or one whose
+     * process elsewhere stopped checkpointing. One replay at a time: the newest is resumed, others are {@code LOST}.
+     */
     void open() {
         try {
-            // nothing runs yet in this process: a RUNNING replay of this host is its predecessor's (the pid may be
-            // the same again in a container, so only the host is compared)
-            int lost = journal.open(s -> hostOf(s.instance()).equals(host),
-                    "archive-service stopped while the replay was running (progress is kept in memory between"
-                            + " checkpoints); start it again", clock.instant());
-            if (lost > 0) {
-                LOG.warnf("%d replay(s) were running when archive-service last stopped; reported LOST", lost);
-            }
+            adoptLeftOver(journal.open(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("the replay journal cannot be read", e);
         }
+    }
+
+    /** Looks for a replay whose process elsewhere stopped checkpointing, while none runs here. */
+    @Scheduled(identity = "replay-takeover", every = "{marketpipe.archive.replay.takeover-check-interval}",
+            delayed = "{marketpipe.archive.replay.takeover-check-interval}")
+    void takeOverAbandoned() {
+        if (running != null && !running.finished()) {
+            return;
+        }
+        try {
+            adoptLeftOver(journal.open(), false);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("looking for abandoned replays failed: %s", e.getMessage());
+        }
+    }
+
+    private synchronized void adoptLeftOver(List<ReplayStatus> running, boolean atStart) throws IOException {
+        if (this.running != null && !this.running.finished()) {
+            return;
+        }
+        // at start nothing runs in this process yet: a RUNNING replay of this host is its predecessor's (the pid may
+        // be the same again in a container, so only the host is compared)
+        List<ReplayStatus> leftOver = running.stream()
+                .filter(s -> (atStart && hostOf(s.instance()).equals(host)) || abandoned(s))
+                .sorted(Comparator.comparing(ReplayStatus::startedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .reversed())
+                .toList();
+        for (int i = 1; i < leftOver.size(); i++) {
+            journal.write(leftOver.get(i).lost("replay " + leftOver.get(0).id() + " was resumed in its place (one at"
+                    + " a time); start it again", clock.instant()));
+        }
+        if (!leftOver.isEmpty()) {
+            resume(leftOver.get(0));
+        }
+    }
+
+    private void resume(ReplayStatus left) throws IOException {
+        ReplayScope scope = new ReplayScope(left.from(), left.to(), EnumSet.copyOf(left.dataTypes()),
+                new TreeSet<>(left.symbols()));
+        ReplayCheckpoint from = left.checkpoint() == null ? ReplayCheckpoint.NONE : left.checkpoint();
+        ReplayProgress progress = new ReplayProgress(left.id(), scope, instance, clock, left.startedAt(),
+                left.resumed() + 1, from, left.lastError());
+        LOG.infof("replay %s resumed (%d time(s)) after %s; it was run by %s", left.id(), left.resumed() + 1,
+                from.doneThrough() == null ? "no day done" : "day folders through " + from.doneThrough(),
+                left.instance());
+        launch(progress, scope);
+    }
+
+    /** A replay of another process whose checkpoints stopped: that process is gone. */
+    private boolean abandoned(ReplayStatus status) {
+        if (status.checkpointedAt() == null) {
+            return false;
+        }
+        Duration silence = Duration.between(status.checkpointedAt(), clock.instant());
+        return silence.compareTo(settings.checkpointInterval().multipliedBy(MISSED_CHECKPOINTS)) > 0;
     }
 
     /**
@@ -105,19 +161,23 @@ public class ReplayService {
             throw new AlreadyRunningException("replay " + running.id() + " is still running; one replay at a time");
         }
         ReplayProgress progress = new ReplayProgress(UUID.randomUUID(), scope, instance, clock);
-        ReplayRun run = new ReplayRun(progress, scope, store, reader, sink, settings, journal, clock);
-        progress.checkpointed(clock.instant());
         try {
-            journal.write(progress.status());
+            launch(progress, scope);
         } catch (IOException e) {
             throw new UncheckedIOException("the replay journal cannot be written", e);
         }
+        return progress.status();
+    }
+
+    private void launch(ReplayProgress progress, ReplayScope scope) throws IOException {
+        ReplayRun run = new ReplayRun(progress, scope, store, reader, sink, settings, journal, clock);
+        progress.checkpointed(clock.instant());
+        journal.write(progress.status());
         replays.put(progress.id(), progress);
         running = progress;
         runner = new Thread(run, "replay-" + progress.id());
         runner.setDaemon(true);
         runner.start();
-        return progress.status();
     }
 
     /** The status of a replay: live when this process runs or ran it, else as its journal last recorded it. */
@@ -126,32 +186,20 @@ public class ReplayService {
         if (live != null) {
             return Optional.of(live.status());
         }
-        return journal.read(id).map(this::reportLostWhenStale);
+        return journal.read(id);
     }
 
-    /** Stops the running replay, which records itself {@code LOST}. */
+    /** Suspends the running replay at its checkpoint; the next start (here or on another replica) resumes it. */
     synchronized void stop(Duration grace) {
         if (running == null || running.finished()) {
             return;
         }
-        running.stop(ReplayStatus.State.LOST, "archive-service stopped while the replay was running; start it again");
+        running.suspend();
         try {
             runner.join(grace.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private ReplayStatus reportLostWhenStale(ReplayStatus status) {
-        if (status.state() != ReplayStatus.State.RUNNING || status.checkpointedAt() == null) {
-            return status;
-        }
-        Duration silence = Duration.between(status.checkpointedAt(), clock.instant());
-        if (silence.compareTo(settings.checkpointInterval().multipliedBy(MISSED_CHECKPOINTS)) <= 0) {
-            return status;
-        }
-        return status.lost("no checkpoint from " + status.instance() + " for " + silence.toSeconds()
-                + " s: the process running the replay is gone; start it again", clock.instant());
     }
 
     private static String hostOf(String instance) {

@@ -11,14 +11,16 @@ import java.util.UUID;
 /**
  * A replay as {@code GET /v1/replays/{id}} shows it (CONTRACTS.md "Replay"). The counters of a running replay live in
  * memory ({@code progressStorage = "memory"}) and are written to the archive root every checkpoint interval
- * ({@code checkpointedAt}); after a restart a replay that was running is {@code LOST}, with the counters of its last
- * checkpoint.
+ * ({@code checkpointedAt}), with the days done for good ({@code checkpoint}); a replay cut by a stop or a crash is
+ * resumed from there when archive-service starts again ({@code resumed} counts how often).
  *
  * @param symbols      empty: every symbol
  * @param batchesTotal envelopes the replay found in its range; null until they are counted
  * @param bars         bars in the batches the validator acknowledged
  * @param records      records (bars and order books) in the batches the validator acknowledged
  * @param instance     the archive-service process ({@code host-pid}) that runs or ran the replay
+ * @param resumed      how often the replay was resumed after its process stopped
+ * @param checkpoint   the day folders done for good and their counts (null until the first checkpoint)
  */
 @RegisterForReflection
 public record ReplayStatus(
@@ -38,7 +40,9 @@ public record ReplayStatus(
         Instant finishedAt,
         Instant checkpointedAt,
         String instance,
-        String progressStorage) {
+        String progressStorage,
+        int resumed,
+        ReplayCheckpoint checkpoint) {
 
     /** Where the counters of a running replay are kept between checkpoints. */
     public static final String MEMORY = "memory";
@@ -50,13 +54,13 @@ public record ReplayStatus(
         SUCCEEDED,
         /** Finished, but at least one batch could not be sent (unreadable, refused), or it gave up on one. */
         FAILED,
-        /** The process running it stopped before it finished; start it again (a replay is idempotent). */
+        /** Another replay was resumed in its place (one replay at a time); start it again (a replay is idempotent). */
         LOST
     }
 
-    /** This status as a {@code LOST} replay: the process that ran it is gone. */
+    /** This status as a {@code LOST} replay: it will not be resumed. */
     public ReplayStatus lost(String reason, Instant now) {
         return new ReplayStatus(id, State.LOST, from, to, dataTypes, symbols, batchesTotal, batchesSent, batchesFailed,
-                bars, records, reason, startedAt, now, checkpointedAt, instance, progressStorage);
+                bars, records, reason, startedAt, now, checkpointedAt, instance, progressStorage, resumed, checkpoint);
     }
 }

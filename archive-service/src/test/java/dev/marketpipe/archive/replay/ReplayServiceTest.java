@@ -169,34 +169,56 @@ class ReplayServiceTest {
     }
 
     @Test
-    void aReplayRunningAtShutdownIsRecordedLost() throws IOException {
-        ReplayService first = serviceWithAStuckReplay();
-        UUID id = first.start(request("2025-03-04", "2025-03-04", null, null)).id();
-        await().atMost(Duration.ofSeconds(5)).until(() -> sink.attemptedRefs().size() >= 2);
+    void aReplayStoppedWithTheServiceIsResumedByTheNextStartWithoutSendingItsDoneDaysAgain() throws IOException {
+        CollectedBatch first = archive(ReplayFixtures.bars("005930", "2025-03-04T00:00:00Z", 2, "2025-03-04T00:02:05Z"));
+        archive(ReplayFixtures.bars("005930", "2025-03-05T00:00:00Z", 3, "2025-03-05T00:03:05Z"));
+        archive(ReplayFixtures.bars("005930", "2025-03-06T00:00:00Z", 4, "2025-03-06T00:04:05Z"));
+        // the validator takes the first day, then stops answering
+        sink.answer = b -> b.windowStart().toString().startsWith("2025-03-04") ? Delivery.acknowledged(200)
+                : Delivery.retry(FailureReason.UNREACHABLE, 0, null, "connection refused");
+        ReplayService before = service(SETTINGS, Clock.systemUTC(), "host-a");
+        UUID id = before.start(request("2025-03-04", "2025-03-06", null, null)).id();
+        await().atMost(Duration.ofSeconds(5)).until(() -> before.find(id).orElseThrow().checkpoint().doneThrough(),
+                LocalDate.parse("2025-03-04")::equals);
 
-        first.stop(Duration.ofSeconds(5));
+        before.stop(Duration.ofSeconds(5));
+        assertEquals(ReplayStatus.State.RUNNING, journal.read(id).orElseThrow().state(), "suspended, not ended");
 
-        ReplayStatus stopped = first.find(id).orElseThrow();
-        assertEquals(ReplayStatus.State.LOST, stopped.state());
-        assertEquals(ReplayStatus.State.LOST, service().find(id).orElseThrow().state(), "also after a restart");
+        sink.answer = b -> Delivery.acknowledged(200);
+        ReplayService after = service(SETTINGS, Clock.systemUTC(), "host-a");
+        after.open();
+        ReplayStatus done = await().atMost(Duration.ofSeconds(10)).until(() -> after.find(id).orElseThrow(),
+                s -> s.state() != ReplayStatus.State.RUNNING);
+
+        assertEquals(ReplayStatus.State.SUCCEEDED, done.state(), done.toString());
+        assertEquals(1, done.resumed());
+        assertEquals(3, done.batchesSent(), "each batch counted once");
+        assertEquals(9, done.bars());
+        assertEquals(1, sink.attemptedRefs().stream().filter(first.archiveRef()::equals).count(),
+                "the day done before the stop is not sent again");
+        assertEquals(LocalDate.parse("2025-03-06"), done.checkpoint().doneThrough());
     }
 
     @Test
-    void aReplayLeftRunningByACrashIsReportedLostAfterTheRestart() throws IOException {
+    void aReplayLeftRunningByACrashIsResumedAfterTheRestart() throws IOException {
+        archive(ReplayFixtures.bars("005930", "2025-03-04T00:00:00Z", 2, "2025-03-04T00:02:05Z"));
         ReplayStatus running = crashedReplay("host-a-1234", Instant.now());
 
         ReplayService restarted = service(SETTINGS, Clock.systemUTC(), "host-a");
         restarted.open();
 
-        ReplayStatus status = restarted.find(running.id()).orElseThrow();
-        assertEquals(ReplayStatus.State.LOST, status.state());
-        assertEquals(7, status.batchesSent(), "the counters of the last checkpoint");
-        assertTrue(status.lastError().contains("stopped while the replay was running"), status.lastError());
+        ReplayStatus done = await().atMost(Duration.ofSeconds(10)).until(() -> restarted.find(running.id())
+                .orElseThrow(), s -> s.state() != ReplayStatus.State.RUNNING);
+        assertEquals(ReplayStatus.State.SUCCEEDED, done.state(), done.toString());
+        assertEquals(1, done.resumed());
+        assertEquals(1, done.batchesSent(), "no day was done at the crash's last checkpoint");
+        assertTrue(done.instance().startsWith("host-a-"), done.instance());
     }
 
     @Test
-    void aReplayOfAnotherHostIsReportedLostOnlyOnceItsCheckpointsStop() throws IOException {
-        Instant now = Instant.parse("2025-03-04T10:00:00Z");
+    void aReplayOfAnotherHostIsTakenOverOnlyOnceItsCheckpointsStop() throws IOException {
+        archive(ReplayFixtures.bars("005930", "2025-03-04T00:00:00Z", 2, "2025-03-04T00:02:05Z"));
+        Instant now = Instant.parse("2025-03-07T10:00:00Z");
         ReplayStatus fresh = crashedReplay("host-b-1", now.minusMillis(200));
         ReplayStatus stale = crashedReplay("host-b-2", now.minusSeconds(5));
 
@@ -204,7 +226,11 @@ class ReplayServiceTest {
         here.open();
 
         assertEquals(ReplayStatus.State.RUNNING, here.find(fresh.id()).orElseThrow().state(), "still checkpointing");
-        assertEquals(ReplayStatus.State.LOST, here.find(stale.id()).orElseThrow().state());
+        assertEquals("host-b-1", here.find(fresh.id()).orElseThrow().instance(), "left to its process");
+        ReplayStatus taken = await().atMost(Duration.ofSeconds(10)).until(() -> here.find(stale.id()).orElseThrow(),
+                s -> s.state() != ReplayStatus.State.RUNNING);
+        assertEquals(ReplayStatus.State.SUCCEEDED, taken.state(), taken.toString());
+        assertEquals(1, taken.resumed());
     }
 
     @Test
@@ -246,7 +272,7 @@ class ReplayServiceTest {
         ReplayStatus running = new ReplayStatus(UUID.randomUUID(), ReplayStatus.State.RUNNING,
                 LocalDate.parse("2025-03-04"), LocalDate.parse("2025-03-04"), List.of(DataType.MARKET_DATA),
                 List.of(), 10, 7, 0, 70, 70, null, checkpointedAt.minusSeconds(30), null, checkpointedAt, instance,
-                ReplayStatus.MEMORY);
+                ReplayStatus.MEMORY, 0, ReplayCheckpoint.NONE);
         journal.write(running);
         return running;
     }

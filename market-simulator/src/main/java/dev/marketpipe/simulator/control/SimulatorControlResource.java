@@ -34,9 +34,11 @@ public class SimulatorControlResource {
     private final RequestStats stats;
     private final TokenStore tokens;
     private final Discrepancies discrepancies;
+    private final FaultMixer mixer;
 
     public SimulatorControlResource(MarketSimulation simulation, FaultInjector faults, RequestStats stats,
-            TokenStore tokens, Discrepancies discrepancies) {
+            TokenStore tokens, Discrepancies discrepancies, FaultMixer mixer) {
+        this.mixer = mixer;
         this.simulation = simulation;
         this.faults = faults;
         this.stats = stats;
@@ -84,6 +86,30 @@ public class SimulatorControlResource {
     @Operation(summary = "Disarm fault injection")
     public void clearFaults() {
         faults.clear();
+    }
+
+    @GET
+    @Path("/fault-mix")
+    @Operation(summary = "The random fault mix in force and what it injected since it was set")
+    public FaultMixer.Injected faultMix() {
+        return mixer.state();
+    }
+
+    @PUT
+    @Path("/fault-mix")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draw faults at random for every market request (shares of 5xx, 429, timeouts; token expiry)")
+    public FaultMixer.Injected setFaultMix(@NotNull(message = BODY_REQUIRED) @Valid FaultMix mix) {
+        FaultMixer.Injected state = mixer.set(mix, simulation.bars().seed());
+        LOG.infof("fault mix set: %s", state.mix());
+        return state;
+    }
+
+    @DELETE
+    @Path("/fault-mix")
+    @Operation(summary = "Stop drawing faults; answers what the mix injected")
+    public FaultMixer.Injected clearFaultMix() {
+        return mixer.clear();
     }
 
     @GET

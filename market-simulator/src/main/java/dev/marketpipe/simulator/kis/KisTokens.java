@@ -80,7 +80,7 @@ public class KisTokens {
     }
 
     /** Every token expires at once (an injected 401 fault). */
-    void expireAll() {
+    public void expireAll() {
         Instant now = clock.instant();
         expiries.replaceAll((token, expiry) -> now);
         current = null;

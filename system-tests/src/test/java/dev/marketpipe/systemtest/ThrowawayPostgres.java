@@ -57,6 +57,12 @@ final class ThrowawayPostgres implements AutoCloseable {
         new ProcessBuilder(script.toString(), "stop", dir.toString()).inheritIO().start().waitFor();
     }
 
+    /** {@code pg_ctl stop -m immediate}: the server stops without a checkpoint, as in a crash (recovery at the next start). */
+    void crashServer() throws IOException, InterruptedException {
+        requireOwned();
+        new ProcessBuilder(script.toString(), "crash", dir.toString()).inheritIO().start().waitFor();
+    }
+
     /** Starts the stopped server again on the same port, with the same data. */
     void restartServer() throws IOException, InterruptedException {
         requireOwned();

@@ -4,6 +4,7 @@ import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.collector.collection.WindowCollector;
 import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
+import dev.marketpipe.collector.provider.ProviderException;
 import dev.marketpipe.collector.replica.SymbolOwnership;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -48,6 +49,7 @@ public class JobRunner {
     private final JobsConfig config;
     private final MarketClock clock;
     private final int parallelism;
+    private final WindowRetry windowRetry;
     private final Map<String, JobWork> kinds = new ConcurrentHashMap<>();
     private final Set<JobStore.Claimed> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
@@ -60,6 +62,7 @@ public class JobRunner {
         this.ownership = ownership;
         this.collector = collector;
         this.config = config;
+        this.windowRetry = WindowRetry.of(config);
         this.clock = clock;
         this.parallelism = config.parallelism();
         AtomicInteger threads = new AtomicInteger();
@@ -127,6 +130,7 @@ public class JobRunner {
             JobWork.Plan planned = null;
             WindowCollector.Outcome fetched = null;
             String error = null;
+            WindowRetry retry = WindowRetry.ONCE;
             try {
                 if (plan) {
                     planned = work.plan(window);
@@ -136,15 +140,16 @@ public class JobRunner {
             } catch (RuntimeException e) {
                 error = window.symbol() + " " + window.interval().code() + " " + window.startParam() + ": "
                         + e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.errorf("%s %s: %s: %s", claimed.kind(), claimed.jobId(),
-                        plan ? "planning failed, nothing requested for it" : "request failed after retries, skipped",
-                        error);
+                retry = refusedAsWrong(e) ? WindowRetry.ONCE : windowRetry;
+                LOG.warnf("%s %s: %s: %s", claimed.kind(), claimed.jobId(),
+                        plan ? "planning failed" : "request failed after its retries", error);
             }
             String failure = error;
+            WindowRetry retryPolicy = retry;
             JobWork.Plan plannedWindows = planned;
             WindowCollector.Outcome collected = fetched;
             boolean finished = recordPatiently(claimed, () -> failure != null
-                    ? store.failed(claimed, failure, clock.now())
+                    ? store.failed(claimed, failure, retryPolicy, clock.now())
                     : plan ? store.planned(claimed, plannedWindows, clock.now())
                     : store.succeeded(claimed, collected.pages(), collected.records(), clock.now()));
             if (finished) {
@@ -157,6 +162,16 @@ public class JobRunner {
             running.remove(claimed);
             wake();
         }
+    }
+
+    /** A request the provider refused as wrong (400): asking again would not help. */
+    private static boolean refusedAsWrong(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProviderException.Rejected) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -202,12 +202,44 @@ public class JobStore {
         return finishIfDone(window.jobId(), now);
     }
 
-    /** The window failed for good (after the request's retries). Returns whether that finished its job. */
-    public boolean failed(Claimed window, String error, Instant now) {
+    /**
+     * The window's attempt failed (after the request's own retries). While {@code retry} allows another attempt it
+     * is pending again, held back until {@code retry.after(failures)}; otherwise it failed for good. Returns whether
+     * that finished its job.
+     */
+    public boolean failed(Claimed window, String error, WindowRetry retry, Instant now) {
         String message = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) + "…" : error;
-        update("UPDATE job_window SET state = 'failed' WHERE job_id = ? AND seq = ? AND state = 'pending'",
-                window.jobId(), window.seq());
-        update("UPDATE collection_job SET last_error = ? WHERE id = ?", message, window.jobId());
+        inTransaction(connection -> {
+            int failures;
+            try (PreparedStatement read = connection.prepareStatement("SELECT failures FROM job_window"
+                    + " WHERE job_id = ? AND seq = ? AND state = 'pending' FOR UPDATE")) {
+                read.setObject(1, window.jobId());
+                read.setInt(2, window.seq());
+                try (ResultSet row = read.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    failures = row.getInt(1) + 1;
+                }
+            }
+            boolean again = retry.allowsAnother(failures);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE job_window SET failures = ?,"
+                    + " state = ?, claimed_by = NULL, claimed_until = ? WHERE job_id = ? AND seq = ?")) {
+                update.setInt(1, failures);
+                update.setString(2, again ? "pending" : "failed");
+                update.setTimestamp(3, Timestamp.from(again ? now.plus(retry.after(failures)) : now));
+                update.setObject(4, window.jobId());
+                update.setInt(5, window.seq());
+                update.executeUpdate();
+            }
+            try (PreparedStatement job = connection.prepareStatement(
+                    "UPDATE collection_job SET last_error = ? WHERE id = ?")) {
+                job.setString(1, message);
+                job.setObject(2, window.jobId());
+                job.executeUpdate();
+            }
+            return null;
+        });
         return finishIfDone(window.jobId(), now);
     }
 

@@ -22,4 +22,15 @@ public interface JobsConfig {
 
     /** On a graceful stop, how long running windows may finish before the rest is handed over. */
     Duration stopGrace();
+
+    /**
+     * Attempts a window gets when its request fails after its own retries (a provider outage, an open circuit
+     * breaker); a request the provider refuses as wrong (400) gets one.
+     */
+    int windowAttempts();
+
+    /** Wait before a failed window's second attempt; doubles up to {@link #windowRetryMaxDelay()}. */
+    Duration windowRetryDelay();
+
+    Duration windowRetryMaxDelay();
 }

@@ -105,6 +105,38 @@ final class GroundTruth {
         return bars;
     }
 
+    /** How a stored day differs from the ground truth: bars missing, bars that should not be there, bars unequal. */
+    record Difference(int missing, int extra, int mismatched) {
+
+        Difference plus(Difference other) {
+            return new Difference(missing + other.missing, extra + other.extra, mismatched + other.mismatched);
+        }
+    }
+
+    Difference difference(ThrowawayPostgres postgres, String symbol, BarInterval interval, LocalDate day)
+            throws SQLException {
+        Map<Instant, Bar> expected = cleanBars(symbol, interval, day);
+        Map<Instant, Bar> stored = storedBars(postgres, symbol, interval, day);
+        int missing = 0;
+        int mismatched = 0;
+        for (Map.Entry<Instant, Bar> entry : expected.entrySet()) {
+            Bar found = stored.get(entry.getKey());
+            if (found == null) {
+                missing++;
+            } else if (!sameValues(entry.getValue(), found)) {
+                mismatched++;
+            }
+        }
+        int extra = (int) stored.keySet().stream().filter(at -> !expected.containsKey(at)).count();
+        return new Difference(missing, extra, mismatched);
+    }
+
+    private static boolean sameValues(Bar expected, Bar stored) {
+        return expected.open().compareTo(stored.open()) == 0 && expected.high().compareTo(stored.high()) == 0
+                && expected.low().compareTo(stored.low()) == 0 && expected.close().compareTo(stored.close()) == 0
+                && java.util.Objects.equals(expected.volume(), stored.volume()) && expected.value().compareTo(stored.value()) == 0;
+    }
+
     private static void assertSameValues(Bar expected, Bar stored) {
         String at = expected.symbol() + " " + expected.timestamp();
         assertEquals(0, expected.open().compareTo(stored.open()), at + " open");

@@ -12,15 +12,19 @@ import dev.marketpipe.collector.job.JobRunner;
 import dev.marketpipe.collector.job.JobStore;
 import dev.marketpipe.collector.job.JobWork;
 import dev.marketpipe.collector.job.JobsOfKind;
+import dev.marketpipe.collector.provider.ProviderException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Backfill jobs (spec §3 for a past range): split into request windows by {@link BackfillPlanner}, stored as a
@@ -32,6 +36,8 @@ import java.util.UUID;
 public class BackfillService {
 
     private static final Logger LOG = Logger.getLogger(BackfillService.class);
+    /** The longest wait for the moment a token may be requested again (the provider allows one a minute). */
+    private static final Duration MAX_TOKEN_WAIT = Duration.ofSeconds(65);
     static final String KIND = "backfill";
     static final long MAX_DAYS = 400;
 
@@ -96,7 +102,8 @@ public class BackfillService {
     /**
      * History yields to the scheduled jobs when the shared rate budget is short: at Low priority, and a request the
      * budget shed (Low waited its maximum while High and Medium work took every token) is asked again rather than
-     * failing the backfill — history stays wanted however long the market hours keep the budget busy.
+     * failing the backfill — history stays wanted however long the market hours keep the budget busy. A request held
+     * back because no token may be requested yet (one a minute) waits for that moment and is asked again.
      */
     private WindowCollector.Outcome collectYielding(FetchWindow window) {
         while (true) {
@@ -105,7 +112,24 @@ public class BackfillService {
             } catch (BudgetShed shed) {
                 LOG.debugf("backfill window %s %s: %s; asking again", window.symbol(), window.startParam(),
                         shed.getMessage());
+            } catch (ProviderException.TokenThrottled throttled) {
+                LOG.debugf("backfill window %s %s: %s; asking again then", window.symbol(), window.startParam(),
+                        throttled.getMessage());
+                waitUntil(throttled.retryAt());
             }
+        }
+    }
+
+    private void waitUntil(Instant at) {
+        long millis = Math.min(Duration.between(clock.now(), at).toMillis(), MAX_TOKEN_WAIT.toMillis());
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a token", e);
         }
     }
 

@@ -30,6 +30,10 @@ public record ApiError(String type, int status, String message) {
             TIMEOUT, CONNECTION_ERROR, CIRCUIT_OPEN, UNEXPECTED, BUDGET_SHED);
 
     public static ApiError of(Throwable failure) {
+        if (failure instanceof ProviderException.TokenThrottled) {
+            // nothing was sent: like a shed request, our own rate rule (one token request a minute) held it back
+            return new ApiError(BUDGET_SHED, 0, failure.getMessage());
+        }
         if (failure instanceof ProviderException e) {
             return new ApiError(e.errorType(), e.status(), e.getMessage());
         }

@@ -73,9 +73,10 @@ public class AccessTokens {
                 return current.value(); // still valid: renew once the interval has passed
             }
             count("throttled");
-            throw new ProviderException.AuthenticationFailed(0, "no valid access token for " + provider
+            throw new ProviderException.TokenThrottled("no valid access token for " + provider
                     + ", and a new one may be requested only once every " + minRequestInterval.toSeconds()
-                    + " s (next at " + lastRequestAt.plus(minRequestInterval) + ")");
+                    + " s (next at " + lastRequestAt.plus(minRequestInterval) + ")",
+                    lastRequestAt.plus(minRequestInterval));
         }
         Instant previousRequest = lastRequestAt;
         lastRequestAt = now;

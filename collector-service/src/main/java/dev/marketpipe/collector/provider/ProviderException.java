@@ -1,6 +1,7 @@
 package dev.marketpipe.collector.provider;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -56,7 +57,7 @@ public abstract class ProviderException extends RuntimeException {
     }
 
     /** 401/403 that persists after one re-authentication: never retried in a loop, alert the operator. */
-    public static final class AuthenticationFailed extends ProviderException {
+    public static class AuthenticationFailed extends ProviderException {
         public AuthenticationFailed(int status, String message) {
             super(status, message);
         }
@@ -64,6 +65,24 @@ public abstract class ProviderException extends RuntimeException {
         @Override
         public String errorType() {
             return "auth_failed";
+        }
+    }
+
+    /**
+     * No valid token, and the provider's rule (one token request a minute) forbids asking for one yet: nothing was
+     * sent. Not a sign of a failing provider, so the circuit breaker does not count it; the caller tries later.
+     */
+    public static final class TokenThrottled extends AuthenticationFailed {
+        private final Instant retryAt;
+
+        public TokenThrottled(String message, Instant retryAt) {
+            super(0, message);
+            this.retryAt = retryAt;
+        }
+
+        /** When a new token may be requested. */
+        public Instant retryAt() {
+            return retryAt;
         }
     }
 

@@ -75,7 +75,8 @@ public class SecuritiesApiClient {
             abortOn = {ProviderException.Rejected.class, ProviderException.AuthenticationFailed.class})
     @CustomBackoff(RetryAfterBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class, BudgetShed.class})
+            skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class, BudgetShed.class,
+                    ProviderException.TokenThrottled.class})
     public BarsPage fetchBars(BarsQuery query, AtomicInteger attempts) {
         attempts.incrementAndGet();
         Instant started = clock.now();
@@ -109,7 +110,8 @@ public class SecuritiesApiClient {
             abortOn = {ProviderException.Rejected.class, ProviderException.AuthenticationFailed.class})
     @CustomBackoff(RetryAfterBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class, BudgetShed.class})
+            skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class, BudgetShed.class,
+                    ProviderException.TokenThrottled.class})
     public SnapshotPage fetchSnapshot(SnapshotQuery query, AtomicInteger attempts) {
         attempts.incrementAndGet();
         Instant started = clock.now();

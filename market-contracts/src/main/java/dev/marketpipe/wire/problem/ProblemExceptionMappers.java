@@ -36,8 +36,9 @@ public final class ProblemExceptionMappers {
             }
             Response original = e.getResponse();
             Response.StatusType status = original.getStatusInfo();
-            if (status.getStatusCode() == 503) {
-                LOG.warnf("answered 503: %s", e.getMessage()); // a dependency is down: expected, retried upstream
+            if (status.getStatusCode() == 503 || status.getStatusCode() == 507) {
+                // a dependency is down, or the disk is full: expected conditions, retried upstream
+                LOG.warnf("answered %d: %s", status.getStatusCode(), e.getMessage());
             } else if (status.getStatusCode() >= 500) {
                 LOG.errorf(e, "request failed with %d", status.getStatusCode());
             }

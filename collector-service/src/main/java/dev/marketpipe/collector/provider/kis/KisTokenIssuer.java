@@ -57,9 +57,9 @@ final class KisTokenIssuer implements AccessTokens.Issuer {
             }
             if (stored.requestedAt() != null && now.isBefore(stored.requestedAt().plus(minRequestInterval))
                     && !now.isBefore(stored.requestedAt().minus(minRequestInterval))) {
-                throw new ProviderException.AuthenticationFailed(0, "KIS issues one token a minute and one was "
+                throw new ProviderException.TokenThrottled("KIS issues one token a minute and one was "
                         + "requested at " + stored.requestedAt() + "; next request at "
-                        + stored.requestedAt().plus(minRequestInterval));
+                        + stored.requestedAt().plus(minRequestInterval), stored.requestedAt().plus(minRequestInterval));
             }
             // a failed request counts against the once-a-minute rule too: requested_at is committed either way
             writer.requested(now);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The chaos run of docs/RELIABILITY.md, large size: a backfill of 20 symbols x 2025-01-02..2025-07-15 (129 KRX trading
-# days, 1,006,200 one-minute bars) during which the four stages are killed with kill -9 20 times in all, PostgreSQL
+# days, 1,005,000 one-minute bars) during which the four stages are killed with kill -9 20 times in all, PostgreSQL
 # crashes once (pg_ctl -m immediate), the archive's disk is filled past its low-disk limit for 10 s, and the simulator
 # answers with a fault mix (5 % 5xx, 2 % 429 with Retry-After, 1 % requests held past the client's timeout, every
 # token expiring every 3 minutes). It is ChaosSystemTest with larger numbers; CI runs the small size (SIZE=small).

@@ -142,24 +142,32 @@ public class CollectionLogOutbox {
     private void run() {
         long backoffMs = config.retryInitialDelay().toMillis();
         while (running) {
-            boolean delivered;
+            Sent sent;
             try {
                 saveUnsaved();
                 trim();
-                delivered = sendOldest();
+                sent = sendOldest();
             } catch (SQLException e) {
                 storeDown = true;
                 backoffMs = backOff(backoffMs, "collector database: " + e.getMessage());
                 continue;
             }
-            if (delivered) {
-                backoffMs = config.retryInitialDelay().toMillis();
-            } else if (kept > 0) {
-                backoffMs = backOff(backoffMs, "loader not reachable");
-            } else {
-                idle();
+            switch (sent) {
+                case SOME -> backoffMs = config.retryInitialDelay().toMillis();
+                case BLOCKED -> backoffMs = backOff(backoffMs, "loader not reachable");
+                case NOTHING -> idle();
             }
         }
+    }
+
+    /** What one round of sending did. */
+    private enum Sent {
+        /** Nothing was waiting. */
+        NOTHING,
+        /** Reports were sent (or refused for good). */
+        SOME,
+        /** The loader could not be reached. */
+        BLOCKED
     }
 
     private void saveUnsaved() throws SQLException {
@@ -189,21 +197,24 @@ public class CollectionLogOutbox {
         }
     }
 
-    /** Sends the oldest kept reports in order; false when the loader could not be reached (nothing sent). */
-    private boolean sendOldest() throws SQLException {
+    /** Sends the oldest kept reports in order, until the loader cannot be reached. */
+    private Sent sendOldest() throws SQLException {
         List<CollectionAttempt> reports = store.oldest(SEND_BATCH);
         kept = reports.size() < SEND_BATCH ? reports.size() : store.count();
+        if (reports.isEmpty()) {
+            return Sent.NOTHING;
+        }
         for (CollectionAttempt report : reports) {
             if (!running) {
-                return true;
+                return Sent.SOME;
             }
             if (!send(report)) {
-                return false;
+                return Sent.BLOCKED;
             }
             store.delete(report.attemptId());
             kept = Math.max(0, kept - 1);
         }
-        return true;
+        return Sent.SOME;
     }
 
     /** True when the loader acknowledged or refused the report for good (either way it is done). */

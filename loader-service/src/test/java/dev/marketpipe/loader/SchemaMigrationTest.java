@@ -103,6 +103,7 @@ class SchemaMigrationTest {
         spec.put("error_type", "varchar(40)"); // V4: spec §7.1 outcomes reported by the collector
         spec.put("provider", "varchar(40)");
         spec.put("attempts", "integer");
+        spec.put("attempt_id", "uuid"); // V8: one row per reported attempt
         assertEquals(spec, columns("data_collection_log"));
     }
 
@@ -144,7 +145,7 @@ class SchemaMigrationTest {
                 .map(r -> (String) r.get("def")).toList();
         assertEquals(List.of("UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, date)"),
                 uniqueKeys);
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), db.rows("SELECT version FROM flyway_schema_history "
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), db.rows("SELECT version FROM flyway_schema_history "
                 + "WHERE success ORDER BY installed_rank").stream().map(r -> (String) r.get("version")).toList());
     }
 

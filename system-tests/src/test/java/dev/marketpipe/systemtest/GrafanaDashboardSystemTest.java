@@ -53,7 +53,9 @@ class GrafanaDashboardSystemTest {
     static void start() throws Exception {
         Path binary = PrometheusServer.binary().orElse(null);
         assumeTrue(binary != null, "no prometheus binary (apt-get install prometheus, or set MARKETPIPE_PROMETHEUS_BIN)");
-        pipeline = Pipeline.start(NAME, SEED, INVALID_FRACTION, List.of(Map.of()));
+        // a window whose request failed is not tried again here: the dashboard must see a failed backfill
+        pipeline = Pipeline.start(NAME, SEED, INVALID_FRACTION, List.of(Map.of(
+                "MARKETPIPE_COLLECTOR_JOBS_WINDOW_ATTEMPTS", "1")));
         collector = pipeline.collectors.get(0).baseUrl();
         simulator = pipeline.simulator.baseUrl();
         Map<String, String> jobs = new LinkedHashMap<>();

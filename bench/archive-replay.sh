@@ -23,12 +23,12 @@ cleanup() {
   "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+source "$ROOT/bench/common.sh"
 run() { # NAME PORT ENV... : start a packaged service in the background
   local name=$1 port=$2; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$((port + 10000)) \
     java -Xmx512m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$WORK/$name-$port.log" 2>&1 & pids+=($!)
 }
-ready() { for _ in $(seq 120); do curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done; echo "port $1 not ready" >&2; exit 1; }
 sql() { psql -h 127.0.0.1 -p "$PG" -U postgres -d postgres -Atqc "$1"; }
 now() { date +%s.%N; }
 rate() { python3 -c "import sys; n, a, b = map(float, sys.argv[1:]); print(round(b - a, 1), round(n / (b - a)))" "$@"; }
@@ -45,7 +45,8 @@ echo "== replay ($SYMBOLS symbols, $FROM..$TO, 1m)"
 URL=$("$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG")
 run market-simulator "$SIM" MARKETPIPE_SIMULATOR_SYMBOLS="$CODES" MARKETPIPE_SIMULATOR_INVALID_FRACTION=0
 run loader-service "$LOADER" MARKETPIPE_DB_URL="$URL"
-run validator-service "$VALIDATOR" QUARKUS_REST_CLIENT_LOADER_URL="http://127.0.0.1:$LOADER"
+run validator-service "$VALIDATOR" QUARKUS_REST_CLIENT_LOADER_URL="http://127.0.0.1:$LOADER" \
+  QUARKUS_REST_CLIENT_LOADER_HEALTH_URL="http://127.0.0.1:$((LOADER + 10000))"
 run archive-service "$ARCHIVE" MARKETPIPE_ARCHIVE_ROOT="$WORK/archive" \
   QUARKUS_REST_CLIENT_VALIDATOR_URL="http://127.0.0.1:$VALIDATOR"
 for p in "$SIM" "$LOADER" "$VALIDATOR" "$ARCHIVE"; do ready "$p"; done
@@ -58,11 +59,11 @@ run collector-service "$COLLECTOR" MARKETPIPE_API_URL="http://127.0.0.1:$SIM" MA
 ready "$COLLECTOR"
 SYMS=$(echo "$CODES" | sed 's/[^,]*/"&"/g')
 t0=$(now)
-JOB=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
+JOB=$(api -fs -D - -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"symbols\":[$SYMS],\"interval\":\"1m\",\"from\":\"$FROM\",\"to\":\"$TO\"}" \
   "http://127.0.0.1:$COLLECTOR/v1/backfills" | tr -d '\r' | sed -n 's/^Location: //Ip')
-until curl -fs "$JOB" | grep -q '"state":"SUCCEEDED"'; do sleep 1; done
-BATCHES=$(curl -fs "$JOB" | python3 -c 'import json,sys; print(json.load(sys.stdin)["batches"])')
+until api -fs "$JOB" | grep -q '"state":"SUCCEEDED"'; do sleep 1; done
+BATCHES=$(api -fs "$JOB" | python3 -c 'import json,sys; print(json.load(sys.stdin)["batches"])')
 until [ "$(sql 'SELECT count(*) FROM loaded_batch')" = "$BATCHES" ]; do sleep 0.5; done
 t1=$(now)
 BARS=$(sql 'SELECT count(*) FROM market_data_1min')
@@ -71,10 +72,10 @@ echo "{\"pipelineBackfill\":{\"batches\":$BATCHES,\"bars\":$BARS,\"seconds\":$se
 
 replay() { # LABEL
   local loc
-  loc=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' -d "{\"from\":\"$FROM\",\"to\":\"$TO\"}" \
+  loc=$(api -fs -D - -o /dev/null -H 'Content-Type: application/json' -d "{\"from\":\"$FROM\",\"to\":\"$TO\"}" \
     "http://127.0.0.1:$ARCHIVE/v1/replays" | tr -d '\r' | sed -n 's/^Location: //Ip')
-  until curl -fs "$loc" | grep -qv '"state":"RUNNING"'; do sleep 0.5; done
-  curl -fs "$loc" | python3 -c '
+  until api -fs "$loc" | grep -qv '"state":"RUNNING"'; do sleep 0.5; done
+  api -fs "$loc" | python3 -c '
 import json, sys
 from datetime import datetime
 s = json.load(sys.stdin)

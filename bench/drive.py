@@ -2,7 +2,7 @@
 """Drives N simulated minutes of the live 1-minute job (POST /v1/live/run?at=) back to back; each cycle runs in
 real time against the real rate budget. Then reports coverage and freshness from what the archive stub received.
 Simulated time of a batch = the cycle's simulated instant + the wall-clock time since the cycle was triggered."""
-import json, sys, time, urllib.request
+import json, os, sys, time, urllib.request
 from datetime import datetime, timedelta, timezone
 
 collector, batches_file, start, minutes, label = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
@@ -11,7 +11,8 @@ cycles, cadence = [], None
 for i in range(minutes):
     at = t0 + timedelta(minutes=i + 1, seconds=5)  # the cron second after slot i
     real = time.time()
-    req = urllib.request.Request(f"{collector}/v1/live/run?at={at.strftime('%Y-%m-%dT%H:%M:%SZ')}", method="POST")
+    req = urllib.request.Request(f"{collector}/v1/live/run?at={at.strftime('%Y-%m-%dT%H:%M:%SZ')}", method="POST",
+                                 headers={"Authorization": "Bearer " + os.environ["MARKETPIPE_TOKEN"]})
     run = json.load(urllib.request.urlopen(req, timeout=600))
     cycles.append((real, time.time(), at))
     cadence = run["cadenceMinutes"]

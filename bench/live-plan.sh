@@ -17,6 +17,7 @@ cleanup() {
   "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+source "$ROOT/bench/common.sh"
 "$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG" >/dev/null
 MARKETPIPE_SIMULATOR_SYMBOLS=$CODES QUARKUS_HTTP_PORT=$SIM \
   java -jar "$ROOT/market-simulator/target/quarkus-app/quarkus-run.jar" >"$WORK/simulator.log" 2>&1 & pids+=($!)
@@ -26,12 +27,11 @@ MARKETPIPE_API_URL=http://127.0.0.1:$SIM MARKETPIPE_ARCHIVE_URL=http://127.0.0.1
   MARKETPIPE_LOADER_URL=http://127.0.0.1:$STUB MARKETPIPE_DB_URL=jdbc:postgresql://127.0.0.1:$PG/postgres \
   MARKETPIPE_COLLECTOR_LIVE_ENABLED=false MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED=false \
   MARKETPIPE_COLLECTOR_CONTROL_LIVE_TRIGGER=true MARKETPIPE_COLLECTOR_SYMBOLS=$CODES \
-  MARKETPIPE_COLLECTOR_BUDGET_PAPER_ACCOUNT=$PAPER QUARKUS_HTTP_PORT=$COL \
+  MARKETPIPE_COLLECTOR_BUDGET_PAPER_ACCOUNT=$PAPER QUARKUS_HTTP_PORT=$COL QUARKUS_MANAGEMENT_PORT=$((COL + 10000)) \
   java -jar "$ROOT/collector-service/target/quarkus-app/quarkus-run.jar" >"$WORK/collector.log" 2>&1 & pids+=($!)
-for url in "http://127.0.0.1:$SIM/q/health/ready" "http://127.0.0.1:$COL/q/health/live"; do
-  for _ in $(seq 120); do curl -fs "$url" >/dev/null 2>&1 && break; sleep 1; done
-done
-curl -fs "http://127.0.0.1:$COL/v1/plan" ; echo
+ready "$SIM"
+for _ in $(seq 120); do curl -fs "http://127.0.0.1:$((COL + 10000))/q/health/live" >/dev/null 2>&1 && break; sleep 1; done
+api -fs "http://127.0.0.1:$COL/v1/plan" ; echo
 # Tuesday 2025-03-11, from the open (09:00 KST = 00:00 UTC)
 python3 "$ROOT/bench/drive.py" "http://127.0.0.1:$COL" "$WORK/batches.jsonl" 2025-03-11T00:00:00Z "$MINUTES" "$MODE" "$SYMBOLS"
 echo "logs: $WORK"

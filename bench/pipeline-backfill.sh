@@ -26,10 +26,11 @@ cleanup() {
   rm -rf "$WORK/pg" "$WORK/archive" "$WORK/rows.bin"
 }
 trap cleanup EXIT
+source "$ROOT/bench/common.sh"
 declare -A pid_of
 run() { # name port env...
   local name=$1 port=$2; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$((port + 10000)) \
     java -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$WORK/$name.log" 2>&1 & pids+=($!)
   pid_of[$name]=$!
 }
@@ -46,7 +47,8 @@ PSQL="psql -X -A -t -q -v ON_ERROR_STOP=1 postgresql://postgres@127.0.0.1:$PG/po
 DB=jdbc:postgresql://127.0.0.1:$PG/postgres
 run market-simulator "$SIM" MARKETPIPE_SIMULATOR_SYMBOLS="$CODES" MARKETPIPE_SIMULATOR_INVALID_FRACTION=0
 run loader-service "$LOA" MARKETPIPE_DB_URL="$DB"
-run validator-service "$VAL" QUARKUS_REST_CLIENT_LOADER_URL="http://127.0.0.1:$LOA"
+run validator-service "$VAL" QUARKUS_REST_CLIENT_LOADER_URL="http://127.0.0.1:$LOA" \
+  QUARKUS_REST_CLIENT_LOADER_HEALTH_URL="http://127.0.0.1:$((LOA + 10000))"
 run archive-service "$ARC" MARKETPIPE_ARCHIVE_ROOT="$WORK/archive" QUARKUS_REST_CLIENT_VALIDATOR_URL="http://127.0.0.1:$VAL"
 run collector-service "$COL" MARKETPIPE_API_URL="http://127.0.0.1:$SIM" MARKETPIPE_ARCHIVE_URL="http://127.0.0.1:$ARC" \
   MARKETPIPE_LOADER_URL="http://127.0.0.1:$LOA" MARKETPIPE_DB_URL="$DB" MARKETPIPE_COLLECTOR_SYMBOLS="$CODES" \
@@ -55,14 +57,11 @@ run collector-service "$COL" MARKETPIPE_API_URL="http://127.0.0.1:$SIM" MARKETPI
   MARKETPIPE_COLLECTOR_SCHEDULE_ACCOUNT_INFO_ENABLED=false MARKETPIPE_COLLECTOR_SCHEDULE_POSITIONS_ENABLED=false \
   MARKETPIPE_COLLECTOR_SCHEDULE_ORDERS_ENABLED=false \
   MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND="${MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND:-1000}"
-for port in $SIM $LOA $VAL $ARC $COL; do
-  for _ in $(seq 180); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "service on $port not ready, see $WORK"; exit 1; }
-done
+for port in $SIM $LOA $VAL $ARC $COL; do ready "$port"; done
 
 # trading days of a month the collector's calendar knows: sessions MONTH COUNT -> the last COUNT dates
 sessions() {
-  curl -fsS "http://127.0.0.1:$COL/v1/calendar/sessions?from=$1-01&to=$(date -d "$1-01 +1 month -1 day" +%F)" \
+  api -fsS "http://127.0.0.1:$COL/v1/calendar/sessions?from=$1-01&to=$(date -d "$1-01 +1 month -1 day" +%F)" \
     | grep -o '"date":"[0-9-]*"' | cut -d'"' -f4 | tail -n "$2"
 }
 logged() { $PSQL -c "SELECT count(*) FROM data_collection_log WHERE data_type = 'market_data' AND batch_id IS NOT NULL"; }
@@ -71,10 +70,10 @@ backfill() {
   local body job logged0
   body="{\"symbols\":[\"${CODES//,/\",\"}\"],\"interval\":\"1m\",\"from\":\"$1\",\"to\":\"$2\"}"
   logged0=$(logged)
-  job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" -D - -o /dev/null \
+  job=$(api -fsS -X POST -H 'Content-Type: application/json' -d "$body" -D - -o /dev/null \
     "http://127.0.0.1:$COL/v1/backfills" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
   while :; do
-    status=$(curl -fsS "$job")
+    status=$(api -fsS "$job")
     echo "$status" | grep -q '"state":"RUNNING"' || break
     sleep 1
   done

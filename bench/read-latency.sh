@@ -18,19 +18,21 @@ cleanup() {
   rm -rf "$WORK/pg"   # ~1 GB of throwaway data; the loader log stays
 }
 trap cleanup EXIT
+source "$ROOT/bench/common.sh"
 "$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG" >/dev/null
-MARKETPIPE_DB_URL=jdbc:postgresql://127.0.0.1:$PG/postgres QUARKUS_HTTP_PORT=$LOADER \
+MARKETPIPE_DB_URL=jdbc:postgresql://127.0.0.1:$PG/postgres QUARKUS_HTTP_PORT=$LOADER QUARKUS_MANAGEMENT_PORT=$((LOADER + 10000)) \
   java -jar "$ROOT/loader-service/target/quarkus-app/quarkus-run.jar" >"$WORK/loader.log" 2>&1 & pids+=($!)
-for _ in $(seq 120); do curl -fs "http://127.0.0.1:$LOADER/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+ready "$LOADER"
 
 python3 - "http://127.0.0.1:$LOADER" "$DAY" "$SYMBOLS" "$N" <<'PY'
-import concurrent.futures, datetime, http.client, json, sys, time, urllib.parse, urllib.request, uuid
+import concurrent.futures, datetime, http.client, json, os, sys, time, urllib.parse, urllib.request, uuid
 
 base, day, symbols, n = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 host = urllib.parse.urlparse(base).netloc
+AUTH = {"Authorization": "Bearer " + os.environ["MARKETPIPE_TOKEN"]}
 
 # The bar starts come from the market calendar, through the loader's daily report of the (still empty) day.
-report = json.load(urllib.request.urlopen(f"{base}/v1/reports/daily?date={day}&interval=1m"))
+report = json.load(urllib.request.urlopen(urllib.request.Request(f"{base}/v1/reports/daily?date={day}&interval=1m", headers=AUTH)))
 session_open = datetime.datetime.fromisoformat(report["sessionOpen"]).astimezone(datetime.timezone.utc)
 bars_per_day = report["expectedBars"]
 starts = [(session_open + datetime.timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%SZ") for i in range(bars_per_day)]
@@ -50,7 +52,7 @@ def batch(symbol, seed):
 
 def load(symbol, seed):
     body = json.dumps(batch(symbol, seed)).encode()
-    request = urllib.request.Request(f"{base}/v1/loads", body, {"Content-Type": "application/json"})
+    request = urllib.request.Request(f"{base}/v1/loads", body, {"Content-Type": "application/json", **AUTH})
     with urllib.request.urlopen(request) as answer:
         answer.read()
 
@@ -70,7 +72,7 @@ def measure(accept):
     connection = http.client.HTTPConnection(host)  # one keep-alive connection, requests one after another
     def get():
         t0 = time.perf_counter()
-        connection.request("GET", path, headers={"Accept": accept})
+        connection.request("GET", path, headers={"Accept": accept, **AUTH})
         answer = connection.getresponse()
         body = answer.read()
         elapsed = (time.perf_counter() - t0) * 1000

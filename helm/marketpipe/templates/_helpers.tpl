@@ -61,6 +61,11 @@ app.kubernetes.io/component: {{ .component }}
 {{- get (dict "collector" 8081 "archive" 8082 "validator" 8083 "loader" 8084 "simulator" 8089) . }}
 {{- end }}
 
+{{/* The management port (health, metrics) of a stage (quarkus.management.port); the simulator has none. */}}
+{{- define "marketpipe.managementPort" -}}
+{{- get (dict "collector" 9081 "archive" 9082 "validator" 9083 "loader" 9084) . }}
+{{- end }}
+
 {{/* In-cluster base URL of a component's Service. Call with (dict "root" $ "component" "loader"). */}}
 {{- define "marketpipe.url" -}}
 {{- printf "http://%s:%s" (include "marketpipe.componentName" .) (include "marketpipe.port" .component) }}
@@ -92,9 +97,32 @@ The Deployment/StatefulSet pod template shared by every component. Call with a d
   root, component, values (the component's values), env (rendered list of secret env entries, may be empty),
   volumeMounts and volumes (rendered lists besides /tmp, may be empty).
 */}}
+{{/* The Secret with the token signing key pair: auth.signingKey.existingSecret, else the one the chart makes. */}}
+{{- define "marketpipe.jwtSecretName" -}}
+{{- .Values.auth.signingKey.existingSecret | default (printf "%s-jwt" (include "marketpipe.fullname" .)) -}}
+{{- end }}
+
+{{/* The environment of bearer-token verification and signing (docs/SECURITY.md), for the four stages. */}}
+{{- define "marketpipe.authEnv" -}}
+{{- $a := .Values.auth -}}
+- name: MARKETPIPE_AUTH_ISSUER
+  value: {{ $a.issuer | quote }}
+- name: MARKETPIPE_AUTH_ROLES_CLAIM
+  value: {{ $a.rolesClaim | quote }}
+- name: MARKETPIPE_AUTH_PUBLIC_KEY_LOCATION
+  value: {{ printf "/etc/marketpipe/jwt/%s" $a.signingKey.publicKeyKey | quote }}
+- name: MARKETPIPE_AUTH_SIGNING_KEY_LOCATION
+  value: {{ printf "/etc/marketpipe/jwt/%s" $a.signingKey.privateKeyKey | quote }}
+{{- with $a.audiences }}
+- name: MARKETPIPE_AUTH_AUDIENCES
+  value: {{ . | quote }}
+{{- end }}
+{{- end }}
+
 {{- define "marketpipe.podTemplate" -}}
 {{- $root := .root -}}
 {{- $v := .values -}}
+{{- $stage := ne .component "simulator" -}}
 {{- $port := include "marketpipe.port" .component -}}
 {{- $probes := mustMergeOverwrite (deepCopy $root.Values.probes) (deepCopy ($v.probes | default dict)) -}}
 metadata:
@@ -128,12 +156,20 @@ spec:
         - name: http
           containerPort: {{ $port }}
           protocol: TCP
+        {{- if $stage }}
+        - name: management
+          containerPort: {{ include "marketpipe.managementPort" .component }}
+          protocol: TCP
+        {{- end }}
       envFrom:
         - configMapRef:
             name: {{ include "marketpipe.componentName" (dict "root" $root "component" .component) }}
       {{- $env := trim (default "" .env) }}
-      {{- if or $env $v.extraEnv }}
+      {{- if or $env $v.extraEnv $stage }}
       env:
+        {{- if $stage }}
+        {{- include "marketpipe.authEnv" $root | nindent 8 }}
+        {{- end }}
         {{- with $env }}
         {{- . | nindent 8 }}
         {{- end }}
@@ -144,23 +180,28 @@ spec:
       startupProbe:
         httpGet:
           path: /q/health/started
-          port: http
+          port: {{ $stage | ternary "management" "http" }}
         {{- toYaml $probes.startup | nindent 8 }}
       livenessProbe:
         httpGet:
           path: /q/health/live
-          port: http
+          port: {{ $stage | ternary "management" "http" }}
         {{- toYaml $probes.liveness | nindent 8 }}
       readinessProbe:
         httpGet:
           path: /q/health/ready
-          port: http
+          port: {{ $stage | ternary "management" "http" }}
         {{- toYaml $probes.readiness | nindent 8 }}
       resources:
         {{- toYaml $v.resources | nindent 8 }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp
+        {{- if $stage }}
+        - name: jwt
+          mountPath: /etc/marketpipe/jwt
+          readOnly: true
+        {{- end }}
         {{- with trim (default "" .volumeMounts) }}
         {{- . | nindent 8 }}
         {{- end }}
@@ -168,6 +209,12 @@ spec:
     - name: tmp
       emptyDir:
         sizeLimit: 256Mi
+    {{- if $stage }}
+    - name: jwt
+      secret:
+        secretName: {{ include "marketpipe.jwtSecretName" $root }}
+        defaultMode: 0400
+    {{- end }}
     {{- with trim (default "" .volumes) }}
     {{- . | nindent 4 }}
     {{- end }}
@@ -225,6 +272,12 @@ spec:
       port: {{ include "marketpipe.port" .component }}
       targetPort: http
       protocol: TCP
+    {{- with include "marketpipe.managementPort" .component }}
+    - name: management
+      port: {{ . }}
+      targetPort: management
+      protocol: TCP
+    {{- end }}
 {{- end }}
 
 {{/* Adds an S3 bucket's settings (archive store or backup) to a settings dict under an env prefix. */}}

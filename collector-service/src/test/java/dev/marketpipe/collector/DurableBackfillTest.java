@@ -14,6 +14,7 @@ import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ import java.util.UUID;
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class DurableBackfillTest {
 
     private static final String PAUSED = "backfill-paused";

@@ -3,12 +3,14 @@ package dev.marketpipe.collector;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.snapshot.SnapshotCollector;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(HealthChecksTest.ImpossibleDiskMinimum.class)
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class HealthChecksTest {
 
     /** A minimum free space no disk has, and the live job on (so last_collection is enforced; no scheduler runs). */
@@ -75,11 +78,11 @@ class HealthChecksTest {
 
     @Test
     void spoolDiskBelowItsMinimumMakesTheCollectorNotReadyButLeavesItAlive() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get(Management.url("/q/health/ready")).then().statusCode(503)
                 .body("checks.find { it.name == 'disk_space' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'disk_space' }.data.minFreeGb", equalTo("1.0E9"))
                 .body("checks.find { it.name == 'database_connection' }.status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(Management.url("/q/health/live")).then().statusCode(200);
     }
 
     @Test
@@ -106,9 +109,9 @@ class HealthChecksTest {
     }
 
     private static void assertLastCollection(int status, String state) {
-        given().get("/q/health/well").then().statusCode(status)
+        given().get(Management.url("/q/health/well")).then().statusCode(status)
                 .body("checks.find { it.name == 'last_collection' }.status", equalTo(state));
-        given().get("/q/health").then()
+        given().get(Management.url("/q/health")).then()
                 .body("checks.find { it.name == 'last_collection' }.status", equalTo(state));
     }
 }

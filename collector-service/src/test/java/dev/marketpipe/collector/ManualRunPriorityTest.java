@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class ManualRunPriorityTest {
 
     WireMockServer wireMock;

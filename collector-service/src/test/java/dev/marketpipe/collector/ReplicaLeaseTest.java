@@ -7,9 +7,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.live.LiveCollector;
 import dev.marketpipe.collector.replica.SymbolOwnership;
+import dev.marketpipe.testsupport.Management;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class ReplicaLeaseTest {
 
     private static final String OTHER = "other-replica-test";
@@ -74,7 +77,7 @@ class ReplicaLeaseTest {
         String me = leases.getString("instance");
         assertEquals(List.of(me), leases.getList("leases.owner").stream().distinct().toList());
         assertTrue(leases.getList("leases.live", Boolean.class).stream().allMatch(b -> b));
-        given().when().get("/q/metrics").then().body(containsString("marketpipe_collector_replica_symbols_owned 20.0"));
+        given().when().get(Management.url("/q/metrics")).then().body(containsString("marketpipe_collector_replica_symbols_owned 20.0"));
     }
 
     @Test

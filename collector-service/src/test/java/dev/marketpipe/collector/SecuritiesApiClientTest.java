@@ -14,12 +14,14 @@ import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.ProviderException;
 import dev.marketpipe.collector.provider.SecuritiesApiClient;
 import dev.marketpipe.collector.provider.Sourced;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class SecuritiesApiClientTest {
 
     private static final BarsQuery QUERY = new BarsQuery("005930", BarInterval.ONE_MINUTE, "2025-03-04", "2025-03-04", 1);
@@ -337,17 +340,17 @@ class SecuritiesApiClientTest {
         wireMock.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(401)));
         tokens.invalidate(tokens.authorization());
         for (int probe = 0; probe < 5; probe++) {
-            io.restassured.RestAssured.given().when().get("/q/health/well").then().statusCode(503)
+            io.restassured.RestAssured.given().when().get(Management.url("/q/health/well")).then().statusCode(503)
                     .body("checks.find { it.name == 'api_connection' }.status", org.hamcrest.Matchers.equalTo("DOWN"));
             clock.advance(Duration.ofSeconds(10));
         }
         wireMock.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
         clock.advance(Duration.ofSeconds(20));
-        io.restassured.RestAssured.given().when().get("/q/health").then().statusCode(503)
+        io.restassured.RestAssured.given().when().get(Management.url("/q/health")).then().statusCode(503)
                 .body("checks.find { it.name == 'api_connection' }.status", org.hamcrest.Matchers.equalTo("DOWN"));
         wireMock.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
         // the provider refusing is no reason to take the collector out of its Service (SecuritiesApiHealthCheck)
-        io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
+        io.restassured.RestAssured.given().when().get(Management.url("/q/health/ready")).then().statusCode(200);
         wireMock.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
     }
 }

@@ -13,6 +13,7 @@ import dev.marketpipe.collector.provider.SnapshotQuery;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class SnapshotCollectionTest {
 
     static final String BOOK = """

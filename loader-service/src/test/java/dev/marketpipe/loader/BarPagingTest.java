@@ -9,6 +9,7 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 6 "Read API paging returns every bar exactly once across pages", cursor checks and the CSV answer. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class BarPagingTest {
 
     private static final Instant FIRST = Instant.parse("2025-03-04T00:00:00Z");

@@ -7,6 +7,7 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class BarQueryTest {
 
     private static final Instant OPEN = Instant.parse("2025-03-04T00:00:00Z");

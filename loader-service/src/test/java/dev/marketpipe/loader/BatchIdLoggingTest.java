@@ -7,6 +7,7 @@ import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 7 "Logs": the lines the loader writes while it loads a batch carry that batch's id (MDC batchId). */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class BatchIdLoggingTest {
 
     private static final Instant OPEN_2025_03_05 = Instant.parse("2025-03-05T00:00:00Z");

@@ -1,5 +1,6 @@
 package dev.marketpipe.loader;
 
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.PostgresTestResource;
 
 import dev.marketpipe.wire.Bar;
@@ -12,6 +13,7 @@ import dev.marketpipe.wire.Severity;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class BatchLoadTest extends LoaderDatabaseTest {
 
     private static final Instant OPEN_2025_03_04 = Instant.parse("2025-03-04T00:00:00Z"); // 09:00 KST
@@ -317,7 +320,7 @@ class BatchLoadTest extends LoaderDatabaseTest {
 
     /** Reads one sample from /q/metrics; 0 when the series does not exist yet. */
     private static double metric(String name, String label) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
         Matcher m = line.matcher(text);
         while (m.find()) {

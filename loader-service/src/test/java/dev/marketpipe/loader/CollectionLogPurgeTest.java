@@ -1,9 +1,11 @@
 package dev.marketpipe.loader;
 
 import dev.marketpipe.loader.collectionlog.CollectionLogPurge;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** {@code data_collection_log} keeps 90 days (spec §4 "Logs", §7.3 "purge old logs"), purged in chunks. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class CollectionLogPurgeTest {
 
     @Inject
@@ -55,7 +58,7 @@ class CollectionLogPurgeTest {
     }
 
     private static double purgedMetric() {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^marketpipe_loader_collection_log_rows_purged_total(\\{[^}]*})? (\\S+)$")
                 .matcher(text);
         return m.find() ? Double.parseDouble(m.group(2)) : 0;

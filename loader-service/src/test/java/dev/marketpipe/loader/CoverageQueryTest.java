@@ -7,6 +7,7 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class CoverageQueryTest {
 
     /** Tue 2025-03-04 09:00 KST and Wed 2025-03-05 09:00 KST. */

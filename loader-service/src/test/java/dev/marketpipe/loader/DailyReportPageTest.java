@@ -6,6 +6,7 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The daily report as an HTML page ({@code Accept: text/html}): heat-map counts, escaping, closed days. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class DailyReportPageTest {
 
     /** One heat-map cell: {@code data-stored} and {@code data-expected} carry the counts of its tooltip. */

@@ -6,6 +6,7 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -37,6 +38,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class DailyReportTest {
 
     @Inject
@@ -147,8 +149,7 @@ class DailyReportTest {
 
         int id = given().queryParam("symbol", symbol).when().get("/v1/quarantine").then().statusCode(200)
                 .extract().path("[0].id");
-        given().contentType("application/json").body("{\"reviewer\":\"kim\"}")
-                .when().post("/v1/quarantine/" + id + "/approve").then().statusCode(200);
+        given().when().post("/v1/quarantine/" + id + "/approve").then().statusCode(200);
 
         report(day.toString(), null).statusCode(200)
                 .body(s + "storedBars", is(3))

@@ -1,11 +1,13 @@
 package dev.marketpipe.loader;
 
 import dev.marketpipe.loader.health.WriteProbe;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class DatabaseFaultTest extends LoaderDatabaseTest {
 
     private static final Instant OPEN_2025_03_04 = Instant.parse("2025-03-04T00:00:00Z");
@@ -90,7 +93,7 @@ class DatabaseFaultTest extends LoaderDatabaseTest {
 
         api.post(batch(3)).statusCode(503).contentType(startsWith("application/problem+json"))
                 .body("detail", is("concurrent writes to the same rows; retry later"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(Management.url("/q/health/ready")).then().statusCode(200);
     }
 
     @Test
@@ -121,17 +124,17 @@ class DatabaseFaultTest extends LoaderDatabaseTest {
 
             assertEquals(before + 2, metric("disk_full"));
             assertEquals(1, errors.count(), "one ERROR line when the database stops writing, not one per request");
-            given().when().get("/q/health/ready").then().statusCode(503)
+            given().when().get(Management.url("/q/health/ready")).then().statusCode(503)
                     .body("checks.find { it.name == 'database-writable' }.status", is("DOWN"))
                     .body("checks.find { it.name == 'database-writable' }.data.fault", is("disk_full"));
-            given().when().get("/q/health/live").then().statusCode(200);
+            given().when().get(Management.url("/q/health/live")).then().statusCode(200);
             assertFalse(writeProbe.probe(), "the disk is still full");
-            given().when().get("/q/health/ready").then().statusCode(503);
+            given().when().get(Management.url("/q/health/ready")).then().statusCode(503);
             assertEquals(0, db.count("SELECT count(*) FROM market_data_1min WHERE symbol = ?", symbol));
 
             sql("DROP TABLE tiny_disk_ballast"); // the operator frees space
             assertTrue(writeProbe.probe(), "room again");
-            given().when().get("/q/health/ready").then().statusCode(200)
+            given().when().get(Management.url("/q/health/ready")).then().statusCode(200)
                     .body("checks.name", hasItem("database-writable"));
             api.post(batch).statusCode(200).body("rowsChanged", is(5)).body("duplicate", is(false));
             assertEquals(1, errors.count());
@@ -196,7 +199,7 @@ class DatabaseFaultTest extends LoaderDatabaseTest {
     }
 
     private static double metric(String kind) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^marketpipe_loader_database_faults_total\\{[^}]*kind=\"" + kind
                 + "\"[^}]*} (\\S+)$").matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;

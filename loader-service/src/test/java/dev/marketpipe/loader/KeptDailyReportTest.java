@@ -6,6 +6,7 @@ import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The after-close job keeps each day's report (one row per day and interval) and purges old ones. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class KeptDailyReportTest {
 
     @Inject

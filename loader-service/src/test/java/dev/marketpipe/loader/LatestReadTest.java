@@ -12,6 +12,7 @@ import dev.marketpipe.wire.SourceRole;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import static org.hamcrest.Matchers.startsWith;
 /** {@code GET /v1/bars/latest} and {@code GET /v1/orderbooks/latest}: the trading system's "now" reads. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class LatestReadTest {
 
     private static final Instant OPEN = Instant.parse("2025-03-04T00:00:00Z");

@@ -9,6 +9,7 @@ import dev.marketpipe.wire.DataType;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Invariant 4: bad input gets a clear problem-JSON answer, never a 500, and nothing is written. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class LoadRequestValidationTest extends LoaderDatabaseTest {
 
     private static final Instant OPEN = Instant.parse("2025-03-04T00:00:00Z");

@@ -6,6 +6,7 @@ import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
 
@@ -13,9 +14,17 @@ import static io.restassured.RestAssured.given;
 final class LoaderApi {
 
     private final ObjectMapper json;
+    private final String token;
 
+    /** Calls without a token, for tests that run under {@code @TestSecurity}. */
     LoaderApi(ObjectMapper json) {
+        this(json, null);
+    }
+
+    /** Calls with this bearer token. */
+    LoaderApi(ObjectMapper json, String token) {
         this.json = json;
+        this.token = token;
     }
 
     ValidatableResponse post(ValidatedBatch batch) {
@@ -23,7 +32,11 @@ final class LoaderApi {
     }
 
     ValidatableResponse postRaw(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/v1/loads").then();
+        RequestSpecification request = given().contentType(ContentType.JSON).body(body);
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        return request.when().post("/v1/loads").then();
     }
 
     LoadReceipt load(ValidatedBatch batch) {

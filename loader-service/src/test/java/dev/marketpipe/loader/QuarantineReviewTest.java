@@ -1,7 +1,7 @@
 package dev.marketpipe.loader;
 
 import dev.marketpipe.testsupport.PostgresTestResource;
-
+import dev.marketpipe.testsupport.TestTokens;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.QualityIssue;
@@ -10,8 +10,9 @@ import dev.marketpipe.wire.QuarantinedBar;
 import dev.marketpipe.wire.Severity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -38,12 +39,20 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-/** Quarantine review (issue 5 item 5) round trips through the real database: list, approve, reject. */
+/**
+ * Quarantine review (issue 5 item 5) round trips through the real database: list, approve, reject. Real tokens: the
+ * reviewer recorded is the subject of the token that decided.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 class QuarantineReviewTest extends LoaderDatabaseTest {
 
     private static final Instant OPEN_2025_03_04 = Instant.parse("2025-03-04T00:00:00Z"); // 09:00 KST
+
+    @BeforeEach
+    void loadAsThePipeline() {
+        api = new LoaderApi(objectMapper, TestTokens.withRoles("pipeline"));
+    }
 
     @Test
     void listFiltersByKstDateSymbolReasonAndStatusAndPagesWithoutOverlap() {
@@ -78,12 +87,12 @@ class QuarantineReviewTest extends LoaderDatabaseTest {
 
     @Test
     void badFiltersAreProblem400s() {
-        assertProblem(given().queryParam("date", "2025-13-40").when().get("/v1/quarantine").then(), 400, "date");
-        assertProblem(given().queryParam("status", "maybe").when().get("/v1/quarantine").then(), 400, "status");
-        assertProblem(given().queryParam("offset", -1).when().get("/v1/quarantine").then(), 400, "not valid");
-        assertProblem(given().queryParam("reason", "x' OR 1=1").when().get("/v1/quarantine").then(), 400,
+        assertProblem(reviewer().queryParam("date", "2025-13-40").when().get("/v1/quarantine").then(), 400, "date");
+        assertProblem(reviewer().queryParam("status", "maybe").when().get("/v1/quarantine").then(), 400, "status");
+        assertProblem(reviewer().queryParam("offset", -1).when().get("/v1/quarantine").then(), 400, "not valid");
+        assertProblem(reviewer().queryParam("reason", "x' OR 1=1").when().get("/v1/quarantine").then(), 400,
                 "not valid");
-        assertProblem(given().queryParam("limit", 0).when().get("/v1/quarantine").then(), 400, "not valid");
+        assertProblem(reviewer().queryParam("limit", 0).when().get("/v1/quarantine").then(), 400, "not valid");
     }
 
     @Test
@@ -114,9 +123,8 @@ class QuarantineReviewTest extends LoaderDatabaseTest {
         assertEquals("approved", stored.get("status"));
         assertEquals("kim", stored.get("decided_by"));
 
-        // again, by someone else and by header: nothing new, the first decision answered
-        Map<String, Object> again = given().header("X-Reviewer", "lee").contentType(ContentType.JSON)
-                .when().post("/v1/quarantine/" + id + "/approve").then().statusCode(200)
+        // again, by someone else: nothing new, the first decision answered
+        Map<String, Object> again = decide(id, "approve", "lee").statusCode(200)
                 .body("decidedBy", is("kim")).extract().jsonPath().getMap("$");
         assertEquals(approved.get("decidedAt"), again.get("decidedAt"));
         List<Map<String, Object>> after = db.rows("SELECT updated_at FROM market_data_1min WHERE symbol = ?", symbol);
@@ -167,16 +175,15 @@ class QuarantineReviewTest extends LoaderDatabaseTest {
     }
 
     @Test
-    void unknownIdMissingReviewerAndUnloadableRecordsAreProblems() {
+    void unknownIdUnloadableRecordsAndNonReviewersAreRefused() {
         assertProblem(decide(Long.MAX_VALUE, "approve", "kim"), 404, "no quarantined record");
         Instant at = OPEN_2025_03_04.plusSeconds(120);
         api.load(TestBatches.batch(UUID.randomUUID(), symbol, BarInterval.ONE_MINUTE, List.of(),
                 List.of(outOfRange(at, 150_000), missingOpen(at.plusSeconds(60))), List.of()));
         long id = idAt(at);
-        assertProblem(given().contentType(ContentType.JSON).body("{}").when()
-                .post("/v1/quarantine/" + id + "/approve").then(), 400, "reviewer is required");
-        assertProblem(decide(id, "approve", "   "), 400, "reviewer is required");
-        assertProblem(decide(id, "approve", "x".repeat(101)), 400, "at most 100");
+        given().auth().oauth2(TestTokens.token("kim", "operator", "reader")).when()
+                .post("/v1/quarantine/" + id + "/approve").then().statusCode(403);
+        given().when().post("/v1/quarantine/" + id + "/approve").then().statusCode(401);
         assertEquals("review", db.value("SELECT status FROM quarantine WHERE id = ?", id));
 
         long missing = idAt(at.plusSeconds(60));
@@ -224,12 +231,16 @@ class QuarantineReviewTest extends LoaderDatabaseTest {
     }
 
     private ValidatableResponse decide(long id, String decision, String reviewer) {
-        return given().contentType(ContentType.JSON).body(Map.of("reviewer", reviewer))
+        return given().auth().oauth2(TestTokens.token(reviewer, "reviewer"))
                 .when().post("/v1/quarantine/" + id + "/" + decision).then();
     }
 
+    private static RequestSpecification reviewer() {
+        return given().auth().oauth2(TestTokens.token("lee", "reviewer"));
+    }
+
     private List<Map<String, Object>> list(Map<String, ?> query) {
-        return given().queryParams(query).when().get("/v1/quarantine").then().statusCode(200)
+        return reviewer().queryParams(query).when().get("/v1/quarantine").then().statusCode(200)
                 .extract().jsonPath().getList("$");
     }
 

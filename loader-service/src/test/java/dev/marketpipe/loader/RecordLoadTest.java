@@ -17,6 +17,7 @@ import dev.marketpipe.wire.SourceRole;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Order books and account data (migration V3): each lands in its own table, idempotently. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class RecordLoadTest extends LoaderDatabaseTest {
 
     private Instant at;

@@ -7,6 +7,7 @@ import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.LoadReceipt;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The KST day boundary (ARCHITECTURE "Time"): daily rows are keyed by the KRX trading date, ranges by KST dates. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class TradingDateTest extends LoaderDatabaseTest {
 
     @Test

@@ -3,6 +3,8 @@ package dev.marketpipe.wire;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marketpipe.provider.AccountNumberMask;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -44,6 +46,8 @@ public record CollectedBatch(
         String archiveRef,
         BatchRecords records) {
 
+    private static final String ACCOUNT_NUMBER = "account_number";
+
     /** The canonical constructor is the JSON creator (the shorter one is for Java call sites). */
     @JsonCreator
     public CollectedBatch {
@@ -66,15 +70,19 @@ public record CollectedBatch(
     /**
      * The batch as the archive forwards it once archived: the raw response stays in the archive (under
      * {@link #archiveRef()}) and only its {@code meta} object travels on (paging: {@code page}, {@code total_pages},
-     * which the validator's gap scan reads); no stage after the archive reads the raw body. It was half the bytes
-     * of every later hop and of every outbox entry (issue 6, pipeline backfill profile).
+     * which the validator's gap scan reads), with an account number masked; no stage after the archive reads the raw
+     * body. It was half the bytes of every later hop and of every outbox entry (issue 6, pipeline backfill profile).
      */
     public CollectedBatch forwarded() {
-        JsonNode meta = rawResponse == null ? null : rawResponse.get("meta");
-        JsonNode kept = meta == null ? null : JsonNodeFactory.instance.objectNode().set("meta", meta);
-        if (rawResponse == null || (kept != null && rawResponse.size() == 1)) {
+        if (rawResponse == null) {
             return this;
         }
+        JsonNode meta = rawResponse.get("meta");
+        if (meta instanceof ObjectNode object && object.hasNonNull(ACCOUNT_NUMBER)) {
+            // the account number travels masked only (docs/SECURITY.md); the clear one stays in the archived file
+            meta = object.deepCopy().put(ACCOUNT_NUMBER, AccountNumberMask.mask(object.get(ACCOUNT_NUMBER).asText()));
+        }
+        JsonNode kept = meta == null ? null : JsonNodeFactory.instance.objectNode().set("meta", meta);
         return new CollectedBatch(batchId, dataType, symbol, interval, source, provider, windowStart, windowEnd,
                 page, fetchedAt, apiLatencyMs, attempts, apiVersion, collectorVersion, kept, bars, archiveRef, records);
     }

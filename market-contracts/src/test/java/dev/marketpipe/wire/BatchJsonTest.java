@@ -73,6 +73,20 @@ class BatchJsonTest {
     }
 
     @Test
+    void aForwardedBatchCarriesTheAccountNumberMaskedOnly() throws Exception {
+        CollectedBatch positions = json.readValue("""
+                {"batchId":"00000000-0000-0000-0000-000000000004","dataType":"positions",
+                 "rawResponse":{"status":"success","data":[],
+                 "meta":{"account_number":"12345678-01","total_records":0}}}""", CollectedBatch.class);
+        CollectedBatch forwarded = positions.forwarded();
+        assertEquals(json.readTree("{\"meta\":{\"account_number\":\"1234****-01\",\"total_records\":0}}"),
+                forwarded.rawResponse());
+        assertEquals("12345678-01", positions.rawResponse().path("meta").path("account_number").asText(),
+                "the archived raw response is left as received");
+        assertEquals(forwarded, forwarded.forwarded());
+    }
+
+    @Test
     void aVerdictCountsQuarantinedBarsAndRecordsTogether() throws Exception {
         QuarantinedRecord held = new QuarantinedRecord(json.readTree("{\"orderId\":\"o\"}"), null,
                 QuarantineStatus.QUARANTINED, List.of(new QualityIssue("missing_field", Severity.CRITICAL, null, "x")));

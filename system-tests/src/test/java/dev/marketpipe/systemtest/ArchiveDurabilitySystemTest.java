@@ -245,7 +245,7 @@ class ArchiveDurabilitySystemTest {
     /** Batches the loader answered as already loaded, from its metrics (a fresh process counts from 0). */
     private static double loaderDuplicates() throws Exception {
         Matcher value = Pattern.compile("(?m)^marketpipe_loader_batches_loaded_total\\{[^}]*outcome=\"duplicate\"[^}]*} (\\S+)$")
-                .matcher(Pipeline.getText(pipeline.loader.baseUrl() + "/q/metrics"));
+                .matcher(Pipeline.getText(pipeline.loader.managementUrl() + "/q/metrics"));
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 

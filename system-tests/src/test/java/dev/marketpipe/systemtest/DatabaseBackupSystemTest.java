@@ -124,7 +124,7 @@ class DatabaseBackupSystemTest {
         ValidatedBatch batch = new ValidatedBatch(UUID.randomUUID(), DataType.MARKET_DATA, symbol, interval,
                 SourceRole.PRIMARY, "raw/2025/03/04/backup-test.json", Instant.parse("2025-03-04T07:00:00Z"), 12,
                 bars.size(), bars, List.of(), List.of(), 1.0);
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(loader.baseUrl() + "/v1/loads"))
+        HttpResponse<String> answer = HTTP.send(Requests.to(URI.create(loader.baseUrl() + "/v1/loads"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch))).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -89,7 +89,8 @@ class FailoverSystemTest {
         ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
-                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort), logs);
+                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort,
+                "QUARKUS_REST_CLIENT_LOADER_HEALTH_URL", loader.managementUrl()), logs);
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
                 "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
@@ -226,13 +227,13 @@ class FailoverSystemTest {
     private int runBackfill(String interval, LocalDate from, LocalDate to) throws Exception {
         String body = JSON.writeValueAsString(Map.of("symbols", SYMBOLS, "interval", interval,
                 "from", from.toString(), "to", to.toString()));
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(collector.baseUrl() + "/v1/backfills"))
+        HttpResponse<String> started = HTTP.send(Requests.to(URI.create(collector.baseUrl() + "/v1/backfills"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, started.statusCode(), started.body());
         String location = started.headers().firstValue("Location").orElseThrow();
         JsonNode status = await("backfill " + location).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(300))
-                .until(() -> JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                .until(() -> JSON.readTree(HTTP.send(Requests.to(URI.create(location)).build(),
                         HttpResponse.BodyHandlers.ofString()).body()), s -> !"RUNNING".equals(s.path("state").asText()));
         assertEquals("SUCCEEDED", status.path("state").asText(), "backfill " + status);
         return status.path("batches").asInt();
@@ -245,7 +246,7 @@ class FailoverSystemTest {
 
     private static String send(ServiceProcess service, String method, String path, String body, int expected)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+        HttpRequest.Builder request = Requests.to(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -255,7 +256,7 @@ class FailoverSystemTest {
 
     /** The value of one Prometheus sample, e.g. {@code name} or {@code name{label="x"}}; -1 when absent. */
     private static double metric(ServiceProcess service, String sample) throws Exception {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/metrics")).build(),
+        String text = HTTP.send(Requests.to(URI.create(service.managementUrl() + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String name = sample.contains("{") ? sample.substring(0, sample.indexOf('{')) : sample;
         String labels = sample.contains("{") ? sample.substring(sample.indexOf('{') + 1, sample.length() - 1) : "";

@@ -59,10 +59,10 @@ class GrafanaDashboardSystemTest {
         collector = pipeline.collectors.get(0).baseUrl();
         simulator = pipeline.simulator.baseUrl();
         Map<String, String> jobs = new LinkedHashMap<>();
-        jobs.put("marketpipe-collector", collector);
-        jobs.put("marketpipe-archive", pipeline.archive.baseUrl());
-        jobs.put("marketpipe-validator", pipeline.validator.baseUrl());
-        jobs.put("marketpipe-loader", pipeline.loader.baseUrl());
+        jobs.put("marketpipe-collector", pipeline.collectors.get(0).managementUrl());
+        jobs.put("marketpipe-archive", pipeline.archive.managementUrl());
+        jobs.put("marketpipe-validator", pipeline.validator.managementUrl());
+        jobs.put("marketpipe-loader", pipeline.loader.managementUrl());
         Path dir = GrafanaDashboard.repoRoot().resolve("system-tests/target/" + NAME + "-prometheus");
         Pipeline.deleteRecursively(dir);
         prometheus = PrometheusServer.start(binary, dir, jobs);
@@ -146,7 +146,7 @@ class GrafanaDashboardSystemTest {
     }
 
     private static HttpResponse<String> put(String url, Object body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return HTTP.send(Requests.to(URI.create(url)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Pipeline.JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

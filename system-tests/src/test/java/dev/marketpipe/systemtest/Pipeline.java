@@ -87,7 +87,8 @@ final class Pipeline implements AutoCloseable {
         ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
-                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort), logs);
+                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort,
+                "QUARKUS_REST_CLIENT_LOADER_HEALTH_URL", loader.managementUrl()), logs);
         Path archiveRoot = work.resolve("archive");
         Map<String, String> archiveSettings = new HashMap<>(Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
@@ -126,7 +127,7 @@ final class Pipeline implements AutoCloseable {
 
     /** The body of a GET that must answer 200, as text ({@code /q/metrics}). */
     static String getText(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = HTTP.send(Requests.to(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -135,21 +136,21 @@ final class Pipeline implements AutoCloseable {
     }
 
     static HttpResponse<String> post(String url, Object body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return HTTP.send(Requests.to(URI.create(url)).header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> put(String url, Object body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return HTTP.send(Requests.to(URI.create(url)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** A DELETE that answers a body (200). */
     static String deleteWithBody(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
+        HttpResponse<String> response = HTTP.send(Requests.to(URI.create(url)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("DELETE " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -158,7 +159,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     static void delete(String url) throws IOException, InterruptedException {
-        HTTP.send(HttpRequest.newBuilder(URI.create(url)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        HTTP.send(Requests.to(URI.create(url)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
 
     long count(String sql) throws SQLException {

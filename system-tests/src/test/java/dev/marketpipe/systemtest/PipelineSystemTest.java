@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,6 +59,10 @@ class PipelineSystemTest {
             "035720", "000270", "068270", "105560");
     /** The simulated account's number: it must never show in a log line or an archive file name. */
     private static final String ACCOUNT_NUMBER = "98765432-01";
+    /** The simulator's app secret, which the collector uses (demo credentials). */
+    private static final String APP_SECRET = "demo-app-secret";
+    /** The database password the stages are given (the throwaway cluster trusts local connections anyway). */
+    private static final String DB_PASSWORD = "pg-Secret-7c41e9";
     private static final LocalDate FROM = LocalDate.parse("2025-03-10");
     private static final LocalDate TO = LocalDate.parse("2025-03-12");
     private static final LocalDate DAILY_TO = LocalDate.parse("2025-03-14");
@@ -101,9 +106,10 @@ class PipelineSystemTest {
                 "MARKETPIPE_SIMULATOR_SYMBOLS", String.join(",", UNIVERSE),
                 "MARKETPIPE_SIMULATOR_ACCOUNT_NUMBER", ACCOUNT_NUMBER), logs);
         loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
-                "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
+                "MARKETPIPE_DB_URL", postgres.jdbcUrl(), "MARKETPIPE_DB_PASSWORD", DB_PASSWORD), logs);
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
-                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort), logs);
+                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort,
+                "QUARKUS_REST_CLIENT_LOADER_HEALTH_URL", loader.managementUrl()), logs);
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
                 "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
@@ -112,6 +118,7 @@ class PipelineSystemTest {
         collectorEnv.put("MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort);
         collectorEnv.put("MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort);
         collectorEnv.put("MARKETPIPE_DB_URL", postgres.jdbcUrl());
+        collectorEnv.put("MARKETPIPE_DB_PASSWORD", DB_PASSWORD);
         collectorEnv.put("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS));
         // scheduled jobs would add batches during KRX hours and break exact counts: the test drives collection
         // itself (backfills, and POST /v1/collections/{type}/run for order books and account data)
@@ -214,7 +221,7 @@ class PipelineSystemTest {
         int pages = 0;
         for (String run : List.of("orderbook", "account_info", "positions",
                 "orders?from=" + FROM + "&to=" + TO)) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+            HttpResponse<String> response = HTTP.send(Requests.to(
                     URI.create(collector.baseUrl() + "/v1/collections/" + run.replace("?", "/run?")
                             + (run.contains("?") ? "" : "/run")))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -283,7 +290,7 @@ class PipelineSystemTest {
         Map<String, String> lint = new TreeMap<>();
         Path scrapes = Files.createDirectories(work.resolve("metrics"));
         for (ServiceProcess service : services) {
-            String metrics = PromtoolMetricsCheck.scrape(service.baseUrl());
+            String metrics = PromtoolMetricsCheck.scrape(service.managementUrl());
             Files.writeString(scrapes.resolve(service.name() + ".prom"), metrics); // to read when this fails
             for (String name : expected.get(service.name())) {
                 assertFalse(series(metrics, name).isEmpty(), service.name() + " exports " + name);
@@ -295,7 +302,7 @@ class PipelineSystemTest {
                 }
             }
         }
-        String metrics = PromtoolMetricsCheck.scrape(collector.baseUrl());
+        String metrics = PromtoolMetricsCheck.scrape(collector.managementUrl());
         assertSeries(metrics, "marketpipe_collector_records_collected_total", "data_type=\"market_data\"",
                 "interval=\"1m\"");
         assertSeries(metrics, "marketpipe_collector_collections_total", "data_type=\"market_data\"",
@@ -312,6 +319,54 @@ class PipelineSystemTest {
     }
 
     /** Asserts a series of {@code name} with every one of {@code labels} ({@code key="value"}) exists. */
+    /**
+     * After the backfills and the account runs above: the securities API's app secret, the database password, any
+     * bearer token (a JWT starts {@code eyJ}) and the account number in clear appear in no log line of a stage, no
+     * metric, no archive file name and no file the archive and the collector keep besides the raw responses (the
+     * spec keeps those as received; docs/SECURITY.md). The simulator's own log is the securities API's, not ours.
+     */
+    @Test
+    @Order(7)
+    void noSecretReachesALogLineAMetricAFileNameOrAKeptFile() throws Exception {
+        List<String> secrets = List.of(APP_SECRET, DB_PASSWORD, "eyJ", ACCOUNT_NUMBER,
+                ACCOUNT_NUMBER.replace("-", ""));
+        List<String> found = new ArrayList<>();
+        int searched = 0;
+        try (Stream<Path> files = Files.walk(work.resolve("logs"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (file.getFileName().toString().startsWith("market-simulator") || file.toString().contains("jwt-keys")) {
+                    continue;
+                }
+                searched++;
+                collect(found, file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1), secrets);
+            }
+        }
+        try (Stream<Path> files = Files.walk(archiveRoot)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                searched++;
+                collect(found, "file name " + file, archiveRoot.relativize(file).toString(), secrets);
+                if (!archiveRoot.relativize(file).startsWith("raw")) {
+                    collect(found, file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1), secrets);
+                }
+            }
+        }
+        for (ServiceProcess service : services) {
+            searched++;
+            collect(found, service.name() + " /q/metrics", PromtoolMetricsCheck.scrape(service.managementUrl()), secrets);
+        }
+        assertTrue(found.isEmpty(), "secrets found: " + found);
+        System.out.printf("system test: %d logs, files and metric pages searched for %d secrets: 0 found%n", searched,
+                secrets.size());
+    }
+
+    private static void collect(List<String> found, String where, String text, List<String> secrets) {
+        for (String secret : secrets) {
+            if (text.contains(secret)) {
+                found.add(where + " holds " + (secret.length() > 4 ? secret.substring(0, 4) + "…" : secret));
+            }
+        }
+    }
+
     private static void assertSeries(String metrics, String name, String... labels) {
         List<String> lines = series(metrics, name);
         assertTrue(lines.stream().anyMatch(line -> Stream.of(labels).allMatch(line::contains)),
@@ -335,7 +390,7 @@ class PipelineSystemTest {
     private String startBackfill(String interval, LocalDate from, LocalDate to) throws Exception {
         String body = JSON.writeValueAsString(Map.of("symbols", SYMBOLS, "interval", interval,
                 "from", from.toString(), "to", to.toString()));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(collector.baseUrl() + "/v1/backfills"))
+        HttpResponse<String> response = HTTP.send(Requests.to(URI.create(collector.baseUrl() + "/v1/backfills"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
@@ -344,12 +399,12 @@ class PipelineSystemTest {
 
     private JsonNode awaitJob(String location) {
         return await("backfill " + location).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
-                .until(() -> JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                .until(() -> JSON.readTree(HTTP.send(Requests.to(URI.create(location)).build(),
                         HttpResponse.BodyHandlers.ofString()).body()), status -> !"RUNNING".equals(status.path("state").asText()));
     }
 
     private static String get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = HTTP.send(Requests.to(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), url + ": " + response.body());
         return response.body();

@@ -36,7 +36,7 @@ final class PromtoolMetricsCheck {
 
     /** The service's {@code /q/metrics} in the text format. */
     static String scrape(String baseUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+        HttpResponse<String> response = HTTP.send(Requests.to(URI.create(baseUrl + "/q/metrics"))
                 .header("Accept", TEXT_FORMAT).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

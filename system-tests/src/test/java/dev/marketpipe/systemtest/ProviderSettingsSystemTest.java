@@ -41,7 +41,8 @@ class ProviderSettingsSystemTest {
     @CsvSource(delimiter = '|', value = {
             "unknown provider|ibkr||marketpipe.collector.api.provider=ibkr is no provider marketpipe knows; known: kis, spec",
             "kis without app key|kis|12345678-01|provider kis (primary) needs marketpipe.collector.api.app-key (env MARKETPIPE_COLLECTOR_API_APP_KEY)",
-            "kis without account|kis||provider kis needs marketpipe.collector.kis.account (env MARKETPIPE_COLLECTOR_KIS_ACCOUNT), e.g. 12345678-01"})
+            "kis without account|kis||provider kis needs marketpipe.collector.kis.account (env MARKETPIPE_COLLECTOR_KIS_ACCOUNT), e.g. 12345678-01",
+            "spec on the demo credentials|spec||provider spec (primary) is configured with the bundled simulator's demo app-key"})
     void aProviderThatCannotWorkStopsTheCollectorAtStartUpNamingTheSetting(String scenario, String provider,
             String account, String message) throws Exception {
         Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
@@ -49,13 +50,18 @@ class ProviderSettingsSystemTest {
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl(),
                 "MARKETPIPE_COLLECTOR_API_PROVIDER", provider,
                 "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
-                "MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false"));
+                "MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false",
+                "MARKETPIPE_COLLECTOR_API_DEMO_CREDENTIALS", "false"));
         if (account != null) {
             env.put("MARKETPIPE_COLLECTOR_KIS_ACCOUNT", account);
         }
         if (scenario.endsWith("account")) {
             env.put("MARKETPIPE_COLLECTOR_API_APP_KEY", "PSkey");
             env.put("MARKETPIPE_COLLECTOR_API_APP_SECRET", "secret");
+        }
+        if (scenario.endsWith("demo credentials")) {
+            env.put("MARKETPIPE_COLLECTOR_API_APP_KEY", "demo-app-key");
+            env.put("MARKETPIPE_COLLECTOR_API_APP_SECRET", "demo-app-secret");
         }
         ServiceProcess collector = new ServiceProcess("collector-service", root, Pipeline.freePort(), env,
                 work.resolve("logs").resolve(scenario.replace(' ', '-')));

@@ -1,6 +1,9 @@
 package dev.marketpipe.systemtest;
 
+import dev.marketpipe.testsupport.TestTokens;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path jar;
     private final Map<String, String> env;
     private final Path log;
@@ -33,6 +37,8 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(String name, String label, Path repoRoot, int port, Map<String, String> env, Path logDir) {
         this.name = label;
         this.port = port;
+        // the simulator serves health and metrics on its one port; the stages on a management port of their own
+        this.managementPort = name.equals("market-simulator") ? port : freePort();
         this.jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.env = env;
         this.log = logDir.resolve(label + ".log");
@@ -67,6 +73,19 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    private static int freePort() {
+        try {
+            return Pipeline.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where health and metrics are served. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     ServiceProcess start() throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
@@ -77,9 +96,20 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // every process its own collector spool (a restarted one finds its own again), never the shared working dir's
         builder.environment().put("MARKETPIPE_COLLECTOR_SPOOL_DIR", log.resolveSibling(name + "-spool").toString());
+        // the stages trust the test key and sign their pipeline tokens with it (Requests sends tokens of the same key)
+        Path keys = log.resolveSibling("jwt-keys");
+        TestTokens.writeKeyPair(keys);
+        builder.environment().put("MARKETPIPE_AUTH_PUBLIC_KEY_LOCATION", keys.resolve("public-key.pem").toString());
+        builder.environment().put("MARKETPIPE_AUTH_SIGNING_KEY_LOCATION", keys.resolve("private-key.pem").toString());
+        // the securities API of the system tests is the simulator
+        builder.environment().put("MARKETPIPE_COLLECTOR_API_DEMO_CREDENTIALS", "true");
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        if (managementPort != port) {
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+            builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        }
         process = builder.start();
         return this;
     }
@@ -108,7 +138,8 @@ final class ServiceProcess implements AutoCloseable {
 
     int status(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+            String base = path.startsWith("/q/") ? managementUrl() : baseUrl();
+            return HTTP.send(Requests.to(URI.create(base + path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -85,7 +85,7 @@ class SharedRateBudgetSystemTest {
 
     @Test
     void twoCollectorReplicasTogetherNeverExceedTheBudgetAtTheProviderAndHighWorkIsNeverStarved() throws Exception {
-        send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/simulator/arrivals")).DELETE());
+        send(Requests.to(URI.create(simulator.baseUrl() + "/simulator/arrivals")).DELETE());
         double grantedBefore = granted(replicaA) + granted(replicaB);
         double grantedBeforeA = granted(replicaA);
         double grantedBeforeB = granted(replicaB);
@@ -107,7 +107,7 @@ class SharedRateBudgetSystemTest {
             assertEquals("SUCCEEDED", status.path("state").asText(), "backfill " + status);
         }
 
-        JsonNode arrivals = JSON.readTree(send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/simulator/arrivals"))));
+        JsonNode arrivals = JSON.readTree(send(Requests.to(URI.create(simulator.baseUrl() + "/simulator/arrivals"))));
         long requests = arrivals.path("requests").asLong();
         int busiest = arrivals.path("busiestSecond").asInt();
         System.out.printf("rate budget system test: %d requests from two replicas, at most %d within one second (budget %d/s)%n",
@@ -141,7 +141,7 @@ class SharedRateBudgetSystemTest {
 
     private static String liveRun(ServiceProcess collector, String at) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+            HttpResponse<String> response = HTTP.send(Requests.to(
                     URI.create(collector.baseUrl() + "/v1/live/run?at=" + at)).POST(HttpRequest.BodyPublishers.noBody())
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
@@ -157,7 +157,7 @@ class SharedRateBudgetSystemTest {
     /** Sum of the series of {@code name} with {@code priority} and {@code outcome} (null: any), 0 when absent. */
     private static double metric(ServiceProcess collector, String name, String priority, String outcome)
             throws Exception {
-        String metrics = send(HttpRequest.newBuilder(URI.create(collector.baseUrl() + "/q/metrics")));
+        String metrics = send(Requests.to(URI.create(collector.managementUrl() + "/q/metrics")));
         return metrics.lines()
                 .filter(line -> line.startsWith(name + "{"))
                 .filter(line -> priority == null || line.contains("priority=\"" + priority + "\""))
@@ -169,7 +169,7 @@ class SharedRateBudgetSystemTest {
     private static String startBackfill(ServiceProcess collector, List<String> symbols) throws Exception {
         String body = JSON.writeValueAsString(Map.of("symbols", symbols, "interval", "1m",
                 "from", "2025-03-10", "to", "2025-03-14"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(collector.baseUrl() + "/v1/backfills"))
+        HttpResponse<String> response = HTTP.send(Requests.to(URI.create(collector.baseUrl() + "/v1/backfills"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
@@ -178,7 +178,7 @@ class SharedRateBudgetSystemTest {
 
     private static JsonNode awaitJob(String location) {
         return await("backfill " + location).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
-                .until(() -> JSON.readTree(send(HttpRequest.newBuilder(URI.create(location)))),
+                .until(() -> JSON.readTree(send(Requests.to(URI.create(location)))),
                         status -> !"RUNNING".equals(status.path("state").asText()));
     }
 

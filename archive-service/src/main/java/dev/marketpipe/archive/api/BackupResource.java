@@ -4,6 +4,8 @@ import dev.marketpipe.archive.backup.BackupReport;
 import dev.marketpipe.archive.backup.BackupService;
 import dev.marketpipe.archive.backup.BackupStatus;
 import dev.marketpipe.archive.backup.DayCopyReport;
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
@@ -27,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Backup and restore of archive days (spec §4 "Compression & Backup"): run one now, see the status, restore a day. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/backups")
 @Tag(name = "backups")
 @Produces(MediaType.APPLICATION_JSON)

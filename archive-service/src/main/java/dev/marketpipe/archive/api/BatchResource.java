@@ -6,8 +6,10 @@ import dev.marketpipe.archive.intake.ArchiveIntake;
 import dev.marketpipe.archive.intake.IntakeResult;
 import dev.marketpipe.archive.listing.BatchListing;
 import dev.marketpipe.archive.listing.BatchPage;
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.ArchiveReceipt;
 import dev.marketpipe.wire.CollectedBatch;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -54,6 +56,7 @@ public class BatchResource {
         this.listingConfig = listingConfig;
     }
 
+    @RolesAllowed(Roles.PIPELINE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Archive a collected batch",
@@ -87,6 +90,7 @@ public class BatchResource {
         return Response.created(location).entity(receipt).build();
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.PIPELINE})
     @GET
     @Operation(summary = "The archived batches of a day (or of a range of days), page by page",
             description = "Each batch with its archive ref, SHA-256, size and forwarding state (pending_intake,"
@@ -98,6 +102,7 @@ public class BatchResource {
         return listing.list(params.toQuery(listingConfig));
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.PIPELINE})
     @GET
     @Path("/{batchId}")
     @Operation(summary = "The receipt of an archived batch")

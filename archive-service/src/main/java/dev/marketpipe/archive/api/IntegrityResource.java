@@ -2,6 +2,8 @@ package dev.marketpipe.archive.api;
 
 import dev.marketpipe.archive.integrity.IntegrityCheck;
 import dev.marketpipe.archive.integrity.IntegrityReport;
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 
 /** {@code GET /v1/integrity} (issue 4 item 7): re-reads a day of the archive and reports what is not as archived. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/integrity")
 @Tag(name = "integrity")
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,8 @@ package dev.marketpipe.archive.api;
 
 import dev.marketpipe.archive.retention.RetentionReport;
 import dev.marketpipe.archive.retention.RetentionService;
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 
 /** Runs spec §4 retention on demand, or shows what it would do ({@code dryRun=true}). */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/retention/runs")
 @Tag(name = "retention")
 @Produces(MediaType.APPLICATION_JSON)

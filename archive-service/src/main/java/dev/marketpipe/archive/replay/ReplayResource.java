@@ -1,5 +1,7 @@
 package dev.marketpipe.archive.replay;
 
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 /** Replays of archived batches (CONTRACTS.md "Replay"): start one ({@code 202} + {@code Location}), follow it. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/replays")
 @Tag(name = "replays")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,9 +7,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** validator-service's {@code POST /v1/validations} (CONTRACTS.md "validator-service"). */
+@ClientHeaderParam(name = "Authorization", value = "{dev.marketpipe.security.PipelineToken.authorization}",
+        required = false)
 @RegisterRestClient(configKey = "validator")
 @Path("/v1/validations")
 interface ValidatorRestClient {

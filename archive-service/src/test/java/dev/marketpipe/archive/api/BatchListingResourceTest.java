@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.marketpipe.archive.TestBatches;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** {@code GET /v1/batches} over HTTP, with the real forwarder and a WireMock validator. Each test uses its own day. */
 @QuarkusTest
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class BatchListingResourceTest {
 
     @InjectValidatorMock

@@ -6,6 +6,7 @@ import dev.marketpipe.archive.store.s3.S3ArchiveStore;
 import dev.marketpipe.archive.store.s3.S3Backend;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every intake test of {@link BatchResourceTest}, with the envelopes in an S3 bucket (s3proxy in-process). */
 @QuarkusTest
 @TestProfile(S3Backend.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class BatchResourceOnS3Test extends BatchResourceTest {
 
     @Inject

@@ -6,6 +6,7 @@ import dev.marketpipe.archive.store.ConfiguredArchiveStore;
 import dev.marketpipe.archive.store.StoredObject;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The intake API; reads the archive through its store, so {@link BatchResourceOnS3Test} runs the same tests on S3. */
 @QuarkusTest
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class BatchResourceTest {
 
     @Inject

@@ -2,10 +2,12 @@ package dev.marketpipe.archive.api;
 
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.ArchiveRoot;
+import dev.marketpipe.testsupport.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @TestProfile(DiskFullTest.TinyDisk.class)
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class DiskFullTest {
 
     /** Asks for a petabyte of free space, which no test machine has. */
@@ -58,13 +61,13 @@ class DiskFullTest {
 
     @Test
     void readinessIsDownWhileLivenessStaysUp() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get(Management.url("/q/health/ready")).then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'disk_space' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'disk_space' }.data.writable", equalTo(true))
                 .body("checks.find { it.name == 'disk_space' }.data.minFreeMb", equalTo(1000000000))
                 .body("checks.find { it.name == 'outbox-backlog' }.status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(Management.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     /** Index markers or outbox entries (the folders also hold the migration's flag file, the outbox's locks). */

@@ -7,8 +7,10 @@ import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.store.ConfiguredArchiveStore;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
+import dev.marketpipe.testsupport.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class ForwardingTest {
 
     @InjectValidatorMock
@@ -112,7 +115,7 @@ class ForwardingTest {
         assertEquals(0, outboxHolds(outbox.folder(), id));
         assertEquals(1, requestsFor(id), "a refused batch is not retried");
         assertTrue(store.get().readEnvelope(ref).isPresent(), "the raw envelope stays archived");
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("marketpipe_archive_outbox_dead_total"));
     }
 

@@ -1,8 +1,10 @@
 package dev.marketpipe.archive.api;
 
 import dev.marketpipe.archive.TestBatches;
+import dev.marketpipe.testsupport.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +18,13 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class HealthAndMetricsTest {
 
     @Test
     void readyAndLiveWhenTheRootIsWritableAndTheForwarderRuns() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(Management.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(Management.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -30,7 +33,7 @@ class HealthAndMetricsTest {
         given().contentType(ContentType.JSON).body(TestBatches.body(id, "METRIC", "2025-03-11T00:00:00Z"))
                 .post("/v1/batches").then().statusCode(201);
 
-        given().get("/q/metrics").then().statusCode(200).body(allOf(
+        given().get(Management.url("/q/metrics")).then().statusCode(200).body(allOf(
                 containsString("marketpipe_archive_batches_archived_total"),
                 containsString("marketpipe_archive_bytes_written_total"),
                 containsString("marketpipe_archive_records_received_total"),

@@ -5,6 +5,7 @@ import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.calendar.MarketCalendar;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** {@code GET /v1/integrity} over HTTP. */
 @QuarkusTest
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class IntegrityResourceTest {
 
     /** A recent day: a missing file of a day older than the retention age would be reported expired instead. */

@@ -3,10 +3,12 @@ package dev.marketpipe.archive.api;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.marketpipe.archive.TestBatches;
+import dev.marketpipe.testsupport.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @TestProfile(OldBacklogTest.ImpatientReadiness.class)
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class OldBacklogTest {
 
     public static class ImpatientReadiness implements QuarkusTestProfile {
@@ -54,19 +57,19 @@ class OldBacklogTest {
         given().contentType(ContentType.JSON).body(TestBatches.body(id, "OLDBL", "2024-08-01T00:00:00Z"))
                 .post("/v1/batches").then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get(Management.url("/q/health/ready")).then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'outbox-backlog' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'outbox-backlog' }.data.backlog", equalTo(1))
                 .body("checks.find { it.name == 'outbox-backlog' }.data.reason", containsString("max-backlog-age"))
                 .body("checks.find { it.name == 'disk_space' }.status", equalTo("UP")));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(Management.url("/q/health/live")).then().statusCode(200);
+        given().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("marketpipe_archive_outbox_backlog_batches 1.0"));
 
         validator.removeStub(down);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get(Management.url("/q/health/ready")).then()
                 .statusCode(200).body("checks.name", hasItem("outbox-backlog")));
     }
 }

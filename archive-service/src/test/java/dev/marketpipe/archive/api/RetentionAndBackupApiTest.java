@@ -7,10 +7,12 @@ import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.store.ArchiveDay;
 import dev.marketpipe.archive.store.ArchiveStore;
 import dev.marketpipe.archive.store.ConfiguredArchiveStore;
+import dev.marketpipe.testsupport.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(RetentionAndBackupApiTest.OwnArchive.class)
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class RetentionAndBackupApiTest {
 
     /** A profile of its own: a fresh application, hence a fresh archive root from {@link ValidatorMock}. */
@@ -80,7 +83,7 @@ class RetentionAndBackupApiTest {
         given().post("/v1/retention/runs").then().statusCode(200)
                 .body("dryRun", equalTo(false))
                 .body("deleted.files", equalTo(1));
-        given().get("/q/metrics").then().statusCode(200).body(allOf(
+        given().get(Management.url("/q/metrics")).then().statusCode(200).body(allOf(
                 containsString("marketpipe_archive_retention_compressed_bytes_total"),
                 containsString("marketpipe_archive_retention_deleted_bytes_total{kind=\"archive\"}"),
                 containsString("marketpipe_archive_retention_deleted_bytes_total{kind=\"log\"}"),
@@ -138,7 +141,7 @@ class RetentionAndBackupApiTest {
                 .body("target", containsString("filesystem:"))
                 .body("running", equalTo(false))
                 .body("lastRun.days[0].date", equalTo(day.toString()));
-        given().get("/q/metrics").then().statusCode(200).body(allOf(
+        given().get(Management.url("/q/metrics")).then().statusCode(200).body(allOf(
                 containsString("marketpipe_archive_backup_copied_bytes_total"),
                 containsString("marketpipe_archive_backup_objects_total{outcome=\"failed\"}"),
                 containsString("marketpipe_archive_restore_objects_total{outcome=\"corrupt_source\"}"),

@@ -6,6 +6,7 @@ import dev.marketpipe.archive.api.InjectValidatorMock;
 import dev.marketpipe.archive.api.ValidatorMock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** {@code POST /v1/replays} and {@code GET /v1/replays/{id}} over the real intake and outbox (validator: WireMock). */
 @QuarkusTest
 @WithTestResource(ValidatorMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class ReplayResourceTest {
 
     @InjectValidatorMock

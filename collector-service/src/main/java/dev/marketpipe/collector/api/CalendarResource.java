@@ -2,6 +2,8 @@ package dev.marketpipe.collector.api;
 
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The market calendar the collector plans with: which dates trade and their sessions (spec §2 trading hours). */
+@RolesAllowed({Roles.READER, Roles.OPERATOR})
 @Path("/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {

@@ -7,6 +7,8 @@ import dev.marketpipe.collector.snapshot.OrderBookJob;
 import dev.marketpipe.collector.snapshot.OrderHistoryJob;
 import dev.marketpipe.collector.snapshot.PositionsJob;
 import dev.marketpipe.collector.snapshot.SnapshotCollector;
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -29,6 +31,7 @@ import java.time.temporal.ChronoUnit;
  * {@code orders} takes an optional window ({@code from}/{@code to}: ISO dates, both inclusive, or instants, start
  * inclusive, end exclusive); without one it collects today's session so far.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/collections")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionRunResource {

@@ -3,6 +3,8 @@ package dev.marketpipe.collector.api;
 import dev.marketpipe.collector.gapfill.GapfillRequest;
 import dev.marketpipe.collector.gapfill.GapfillService;
 import dev.marketpipe.collector.gapfill.GapfillStatus;
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Gap-fill jobs: start one ({@code 202} + {@code Location}), list them, follow one, cancel one. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/gapfills")
 @Produces(MediaType.APPLICATION_JSON)
 public class GapfillResource {

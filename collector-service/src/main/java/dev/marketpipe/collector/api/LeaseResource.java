@@ -3,7 +3,9 @@ package dev.marketpipe.collector.api;
 import dev.marketpipe.collector.replica.LeaseTable;
 import dev.marketpipe.collector.replica.ReplicaConfig;
 import dev.marketpipe.collector.replica.SymbolOwnership;
+import dev.marketpipe.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** {@code GET /v1/leases}: which collector instance collects which symbol (architecture "Scaling"). */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/leases")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaseResource {

@@ -4,7 +4,9 @@ import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.live.LiveCollector;
 import dev.marketpipe.collector.replica.SymbolOwnership;
 import dev.marketpipe.collector.schedule.JobScheduler;
+import dev.marketpipe.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import java.util.List;
  * runs, at the job's configured priority, optionally as if the clock read {@code at}. Only when {@code marketpipe.collector.control.live-trigger} is
  * on (system tests drive replicas through it at a controlled market time); otherwise 404.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/live/run")
 @Produces(MediaType.APPLICATION_JSON)
 public class LiveResource {

@@ -6,6 +6,8 @@ import dev.marketpipe.collector.plan.CoveragePlan;
 import dev.marketpipe.collector.plan.CoveragePlanner;
 import dev.marketpipe.collector.plan.PlanConfig;
 import dev.marketpipe.collector.plan.PlanInput;
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code GET /v1/plan}: the coverage plan for the configured symbols and rate budget, or for {@code symbols=N} and
  * {@code budget=R} requests per second when given (what-if for capacity planning).
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/plan")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {

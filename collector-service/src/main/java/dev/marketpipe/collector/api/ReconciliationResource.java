@@ -3,6 +3,8 @@ package dev.marketpipe.collector.api;
 import dev.marketpipe.collector.reconciliation.ReconciliationReport;
 import dev.marketpipe.collector.reconciliation.ReconciliationRequest;
 import dev.marketpipe.collector.reconciliation.ReconciliationService;
+import dev.marketpipe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.temporal.ChronoUnit;
 
 /** Spec §1 data reconciliation: the last report, or a run now (primary vs backup daily bars). */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/v1/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconciliationResource {

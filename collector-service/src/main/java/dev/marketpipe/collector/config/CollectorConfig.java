@@ -38,6 +38,14 @@ public interface CollectorConfig {
 
         Optional<String> appSecret();
 
+        /**
+         * Whether the bundled simulator's demo key and secret may be used (in place of unset ones, for the primary
+         * and the backup): for the demo, the tests and a chart that deploys the simulator; off, a collector
+         * configured with them refuses to start.
+         */
+        @WithDefault("false")
+        boolean demoCredentials();
+
         /** A token is reused until this long before it expires. */
         Duration tokenRefreshMargin();
 

@@ -78,7 +78,7 @@ public class ConfiguredProviders {
                 ProviderNames.primary(collector), url(PRIMARY_CLIENT), timeout(PRIMARY_CLIENT, "connect", DEFAULT_CONNECT_TIMEOUT),
                 timeout(PRIMARY_CLIENT, "read", DEFAULT_READ_TIMEOUT), collector.api().appKey(), collector.api().appSecret(),
                 collector.api().pageSize(), budgets.of(SourceRole.PRIMARY),
-                collector.api().tokenRefreshMargin(), token.minRequestInterval()));
+                collector.api().tokenRefreshMargin(), token.minRequestInterval(), collector.api().demoCredentials()));
     }
 
     @Produces
@@ -89,7 +89,7 @@ public class ConfiguredProviders {
                 ProviderNames.backup(backup), url(BACKUP_CLIENT), timeout(BACKUP_CLIENT, "connect", DEFAULT_CONNECT_TIMEOUT),
                 timeout(BACKUP_CLIENT, "read", DEFAULT_READ_TIMEOUT), backup.appKey(), backup.appSecret(),
                 collector.api().pageSize(), budgets.of(SourceRole.BACKUP),
-                collector.api().tokenRefreshMargin(), token.minRequestInterval()));
+                collector.api().tokenRefreshMargin(), token.minRequestInterval(), collector.api().demoCredentials()));
     }
 
     /** The primary's access token (tests and the health check). */

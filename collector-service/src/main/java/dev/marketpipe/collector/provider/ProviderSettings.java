@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param configPrefix  where the role's settings live, for messages that name a missing one
  * @param url           the configured base URL; a provider with well-known hosts may ignore an unset one
  * @param pageSize      records per request where the provider lets the client choose
+ * @param demoCredentials whether the bundled simulator's demo key and secret may be used: in place of unset ones,
+ *                      and as configured ones ({@code marketpipe.collector.api.demo-credentials}, off by default)
  */
 public record ProviderSettings(
         SourceRole role,
@@ -29,16 +31,39 @@ public record ProviderSettings(
         int pageSize,
         RateBudget budget,
         Duration tokenRefreshMargin,
-        Duration tokenMinRequestInterval) {
+        Duration tokenMinRequestInterval,
+        boolean demoCredentials) {
 
-    /** The app key; {@link IllegalStateException} naming the setting when it is not set. */
+    /** The bundled simulator's app key and secret (market-simulator's {@code marketpipe.simulator.app-key}). */
+    public static final String DEMO_APP_KEY = "demo-app-key";
+    public static final String DEMO_APP_SECRET = "demo-app-secret";
+    private static final String DEMO_SWITCH = "marketpipe.collector.api.demo-credentials";
+
+    /**
+     * The app key; {@link IllegalStateException} naming the setting when it is not set, or when it is the simulator's
+     * demo key and demo credentials are not allowed.
+     */
     public String requiredAppKey() {
-        return appKey.filter(v -> !v.isBlank()).orElseThrow(() -> missing("app-key"));
+        return credential(appKey, DEMO_APP_KEY, "app-key");
     }
 
-    /** The app secret; {@link IllegalStateException} naming the setting when it is not set. */
+    /** The app secret, as {@link #requiredAppKey()}. */
     public String requiredAppSecret() {
-        return appSecret.filter(v -> !v.isBlank()).orElseThrow(() -> missing("app-secret"));
+        return credential(appSecret, DEMO_APP_SECRET, "app-secret");
+    }
+
+    private String credential(Optional<String> configured, String demo, String key) {
+        Optional<String> value = configured.filter(v -> !v.isBlank());
+        if (value.isEmpty() && demoCredentials) {
+            return demo;
+        }
+        String set = value.orElseThrow(() -> missing(key));
+        if (set.equals(demo) && !demoCredentials) {
+            throw new IllegalStateException("provider " + type + " (" + role.code() + ") is configured with the "
+                    + "bundled simulator's demo " + key + ": give it its own, or set " + DEMO_SWITCH
+                    + "=true when it is the simulator");
+        }
+        return set;
     }
 
     /** The base URL; {@link IllegalStateException} naming the setting when it is not set. */
@@ -51,7 +76,8 @@ public record ProviderSettings(
     public IllegalStateException missing(String key) {
         String property = configPrefix + "." + key;
         return new IllegalStateException("provider " + type + " (" + role.code() + ") needs " + property + " (env "
-                + property.toUpperCase().replace('.', '_').replace('-', '_') + ")");
+                + property.toUpperCase().replace('.', '_').replace('-', '_') + "), or " + DEMO_SWITCH
+                + "=true for the bundled simulator");
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.marketpipe.collector.archive.ArchiveClient;
 import dev.marketpipe.collector.archive.BatchShipper;
 import dev.marketpipe.collector.archive.Shipment;
 import dev.marketpipe.collector.snapshot.SnapshotCollector;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.CollectedBatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(ArchiveSpoolTest.FastDrain.class)
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class ArchiveSpoolTest {
 
     /** A spool folder of its own (each test starts with it empty), drained every 100 ms (backoff up to 400 ms). */
@@ -141,18 +144,18 @@ class ArchiveSpoolTest {
             collected.add(batch.batchId());
         }
         assertEquals(6, files(spool.dir()).size());
-        given().get("/q/health/ready").then()
+        given().get(Management.url("/q/health/ready")).then()
                 .body("checks.find { it.name == 'archive-spool' }.status", is("UP"))
                 .body("checks.find { it.name == 'archive-spool' }.data.spooledBatches", is(6));
-        given().get("/q/metrics").then().body(containsString("marketpipe_collector_spool_batches 6.0"));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(Management.url("/q/metrics")).then().body(containsString("marketpipe_collector_spool_batches 6.0"));
+        given().get(Management.url("/q/health/live")).then().statusCode(200);
 
         archiveAnswers(created());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> spool.size() == 0);
         assertEquals(collected, acknowledged(), "each batch archived once, oldest first (so in order per symbol)");
         assertEquals(List.of(), files(spool.dir()));
-        given().get("/q/metrics").then().body(containsString("marketpipe_collector_spool_batches 0.0"));
+        given().get(Management.url("/q/metrics")).then().body(containsString("marketpipe_collector_spool_batches 0.0"));
     }
 
     @Test
@@ -175,7 +178,7 @@ class ArchiveSpoolTest {
         List<String> dead = files(spool.dir().resolve("dead"));
         assertEquals(1, dead.size());
         assertTrue(dead.get(0).contains(refused.batchId().toString()), dead.toString());
-        given().get("/q/health/ready").then()
+        given().get(Management.url("/q/health/ready")).then()
                 .body("checks.find { it.name == 'archive-spool' }.data.deadBatches", is(1));
     }
 

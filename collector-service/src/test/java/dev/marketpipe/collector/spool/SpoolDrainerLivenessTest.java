@@ -3,12 +3,14 @@ package dev.marketpipe.collector.spool;
 import dev.marketpipe.collector.WireMockResource;
 import dev.marketpipe.collector.archive.ArchiveClient;
 import dev.marketpipe.collector.archive.BrokenArchiveClient;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(SpoolDrainerLivenessTest.OwnSpool.class)
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class SpoolDrainerLivenessTest {
 
     /** A spool folder of its own, drained every 100 ms. */
@@ -47,13 +50,13 @@ class SpoolDrainerLivenessTest {
 
     @Test
     void anErrorThatStopsTheDrainerMakesTheCollectorNotLive() {
-        given().get("/q/health/live").then().statusCode(200)
+        given().get(Management.url("/q/health/live")).then().statusCode(200)
                 .body("checks.find { it.name == 'spool-drainer' }.status", equalTo("UP"));
 
         QuarkusMock.installMockForType(new BrokenArchiveClient(), ArchiveClient.class);
         assertTrue(spool.offer(bars("005930", 0)), "spooled");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/live").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get(Management.url("/q/health/live")).then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'spool-drainer' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'spool-drainer' }.data.spooledBatches", equalTo(1)));

@@ -7,7 +7,9 @@ import dev.marketpipe.loader.bars.StoredBar;
 import dev.marketpipe.loader.bars.TimeRange;
 import dev.marketpipe.loader.config.LoaderConfig;
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.BarInterval;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -52,6 +54,7 @@ public class BarResource {
         this.config = config;
     }
 
+    @RolesAllowed({Roles.READER, Roles.PIPELINE})
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
     @Operation(summary = "Bars of one symbol and interval (1m, 5m, 1d); from inclusive, to exclusive; each an ISO "
@@ -86,6 +89,7 @@ public class BarResource {
         return answer.build();
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("latest")
     @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})

@@ -5,7 +5,9 @@ import dev.marketpipe.loader.collectionlog.CollectionLog;
 import dev.marketpipe.loader.collectionlog.CollectionLogView;
 import dev.marketpipe.loader.config.LoaderConfig;
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.CollectionAttempt;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +38,7 @@ public class CollectionLogResource {
         this.config = config;
     }
 
+    @RolesAllowed({Roles.READER, Roles.OPERATOR})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Latest data_collection_log rows, one per loaded batch, newest first.")
@@ -45,6 +48,7 @@ public class CollectionLogResource {
         return log.latest(symbol == null || symbol.isBlank() ? null : symbol, Limits.of(limit, config.lists()));
     }
 
+    @RolesAllowed(Roles.PIPELINE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

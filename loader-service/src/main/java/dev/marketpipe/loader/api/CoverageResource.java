@@ -5,7 +5,9 @@ import dev.marketpipe.loader.coverage.Coverage;
 import dev.marketpipe.loader.coverage.CoverageConfig;
 import dev.marketpipe.loader.coverage.CoverageReader;
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.BarInterval;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import java.time.Duration;
  * consecutive bar starts per KRX trading date. The collector's gap-fill compares it with the market calendar
  * (architecture: services read the system of record through the loader's API; nothing calls back upstream).
  */
+@RolesAllowed({Roles.PIPELINE, Roles.OPERATOR})
 @Path("/v1/coverage")
 @TranslatesDatabaseFaults
 public class CoverageResource {

@@ -2,8 +2,10 @@ package dev.marketpipe.loader.api;
 
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
 import dev.marketpipe.loader.load.BatchLoader;
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /v1/loads}: the validator hands over a validated batch (CONTRACTS.md "loader-service"). */
+@RolesAllowed(Roles.PIPELINE)
 @Path("/v1/loads")
 @TranslatesDatabaseFaults
 public class LoadResource {

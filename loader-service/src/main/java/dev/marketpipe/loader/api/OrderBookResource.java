@@ -3,7 +3,9 @@ package dev.marketpipe.loader.api;
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
 import dev.marketpipe.loader.orderbook.OrderBookLevelRow;
 import dev.marketpipe.loader.orderbook.OrderBookReader;
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.OrderBookSnapshot;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import java.util.List;
  * {@code GET /v1/orderbooks/latest}: the newest stored order-book snapshot of one symbol for the trading system
  * (spec §1.2 shape); 404 when none is stored, never an empty 200.
  */
+@RolesAllowed(Roles.READER)
 @Path("/v1/orderbooks/latest")
 @TranslatesDatabaseFaults
 public class OrderBookResource {

@@ -6,19 +6,21 @@ import dev.marketpipe.loader.quarantine.QuarantineEntry;
 import dev.marketpipe.loader.quarantine.QuarantineFilter;
 import dev.marketpipe.loader.quarantine.QuarantineReader;
 import dev.marketpipe.loader.quarantine.QuarantineReview;
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.QuarantineStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Arrays;
@@ -33,10 +35,6 @@ import java.util.stream.Collectors;
 @TranslatesDatabaseFaults
 public class QuarantineResource {
 
-    /** Header naming the reviewer when the decision has no JSON body. */
-    static final String REVIEWER_HEADER = "X-Reviewer";
-    private static final int MAX_REVIEWER_LENGTH = 100;
-
     private final QuarantineReader reader;
     private final QuarantineReview review;
     private final LoaderConfig config;
@@ -47,6 +45,7 @@ public class QuarantineResource {
         this.config = config;
     }
 
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Quarantined records with their reasons, newest first; filter by trading date (KST), "
@@ -64,40 +63,29 @@ public class QuarantineResource {
         return reader.list(filter, Limits.of(limit, config.lists()), offset == null ? 0 : offset);
     }
 
+    @RolesAllowed(Roles.REVIEWER)
     @POST
     @Path("/{id}/approve")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve a quarantined market bar: load it into its market table and record who and when. "
-            + "Idempotent; 409 after a reject.")
-    public QuarantineEntry approve(@PathParam("id") long id, @HeaderParam(REVIEWER_HEADER) String reviewerHeader,
-            ReviewDecision body) {
-        return review.approve(id, reviewer(body, reviewerHeader));
+    @Operation(summary = "Approve a quarantined market bar: load it into its market table and record who (the token's "
+            + "subject) and when. Idempotent; 409 after a reject.")
+    public QuarantineEntry approve(@PathParam("id") long id, @Context SecurityContext caller) {
+        return review.approve(id, reviewer(caller));
     }
 
+    @RolesAllowed(Roles.REVIEWER)
     @POST
     @Path("/{id}/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject a quarantined record for good, recording who and when. Idempotent; 409 after an "
-            + "approve.")
-    public QuarantineEntry reject(@PathParam("id") long id, @HeaderParam(REVIEWER_HEADER) String reviewerHeader,
-            ReviewDecision body) {
-        return review.reject(id, reviewer(body, reviewerHeader));
+    @Operation(summary = "Reject a quarantined record for good, recording who (the token's subject) and when. "
+            + "Idempotent; 409 after an approve.")
+    public QuarantineEntry reject(@PathParam("id") long id, @Context SecurityContext caller) {
+        return review.reject(id, reviewer(caller));
     }
 
-    /** The body's reviewer, else the header's: one is required, so every decision names a person. */
-    private static String reviewer(ReviewDecision body, String header) {
-        String reviewer = body != null && !blank(body.reviewer()) ? body.reviewer() : header;
-        if (blank(reviewer)) {
-            throw new IllegalArgumentException("reviewer is required: {\"reviewer\": \"...\"} in the body or the "
-                    + REVIEWER_HEADER + " header");
-        }
-        String trimmed = reviewer.trim();
-        if (trimmed.length() > MAX_REVIEWER_LENGTH) {
-            throw new IllegalArgumentException("reviewer must be at most " + MAX_REVIEWER_LENGTH + " characters");
-        }
-        return trimmed;
+    /** The reviewer recorded with a decision: the subject of the caller's token, never a name it typed. */
+    private static String reviewer(SecurityContext caller) {
+        return caller.getUserPrincipal().getName();
     }
 
     private static boolean blank(String value) {
@@ -113,9 +101,5 @@ public class QuarantineResource {
         throw new IllegalArgumentException("unknown status '" + status + "' (expected "
                 + Arrays.stream(QuarantineStatus.values()).map(QuarantineStatus::code)
                         .collect(Collectors.joining(", ")) + ")");
-    }
-
-    /** The body of a review decision. */
-    public record ReviewDecision(String reviewer) {
     }
 }

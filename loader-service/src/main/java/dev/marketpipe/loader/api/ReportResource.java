@@ -6,7 +6,9 @@ import dev.marketpipe.loader.report.DailyReport;
 import dev.marketpipe.loader.report.DailyReports;
 import dev.marketpipe.loader.report.KeptReports;
 import dev.marketpipe.loader.report.ReportKeeper;
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.BarInterval;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -51,6 +53,7 @@ public class ReportResource {
         this.config = config;
     }
 
+    @RolesAllowed({Roles.READER, Roles.OPERATOR})
     @GET
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "Daily report of one KST date: per symbol expected, stored and missing bars (missing as "
@@ -65,6 +68,7 @@ public class ReportResource {
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{date}/generations")
     @Produces(MediaType.APPLICATION_JSON)
@@ -83,6 +87,7 @@ public class ReportResource {
                 .lastModified(Date.from(report.generatedAt())).build();
     }
 
+    @RolesAllowed({Roles.READER, Roles.OPERATOR})
     @GET
     @Path("/kept")
     @Produces(MediaType.APPLICATION_JSON)
@@ -92,6 +97,7 @@ public class ReportResource {
         return kept.list(Limits.of(limit, config.lists()), offset == null ? 0 : offset);
     }
 
+    @RolesAllowed({Roles.READER, Roles.OPERATOR})
     @GET
     @Path("/kept/{date}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})

@@ -3,6 +3,9 @@ package dev.marketpipe.wire.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -82,6 +85,39 @@ public final class ProblemExceptionMappers {
         public Response toResponse(MismatchedInputException e) {
             return badJson(e);
         }
+    }
+
+    /** No token, or no valid one (proactive authentication is off, so both reach the resource boundary). */
+    @Provider
+    public static class UnauthorizedMapper implements ExceptionMapper<UnauthorizedException> {
+        @Override
+        public Response toResponse(UnauthorizedException e) {
+            return unauthorized("a bearer token is required (Authorization: Bearer <JWT>)");
+        }
+    }
+
+    /** A token whose signature, issuer, audience or expiry does not verify. */
+    @Provider
+    public static class AuthenticationFailedMapper implements ExceptionMapper<AuthenticationFailedException> {
+        @Override
+        public Response toResponse(AuthenticationFailedException e) {
+            return unauthorized("the bearer token is not valid here (signature, issuer, audience or expiry)");
+        }
+    }
+
+    /** A valid token without any of the roles the operation allows. */
+    @Provider
+    public static class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return Problem.response(Response.Status.FORBIDDEN, "the token holds none of the roles this operation "
+                    + "allows (docs/SECURITY.md)");
+        }
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED, detail))
+                .header("WWW-Authenticate", "Bearer").build();
     }
 
     private static Response badJson(JsonProcessingException e) {

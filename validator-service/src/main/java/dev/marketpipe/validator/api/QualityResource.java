@@ -1,7 +1,9 @@
 package dev.marketpipe.validator.api;
 
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.validator.quality.QualityTracker;
 import dev.marketpipe.validator.quality.SymbolDayQuality;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  * person sees at a glance which stock had bad data today. From this process's memory: recent days only, and
  * empty after a restart (the loader's tables and the daily report are the durable record).
  */
+@RolesAllowed({Roles.READER, Roles.OPERATOR})
 @Path("/v1/quality")
 public class QualityResource {
 

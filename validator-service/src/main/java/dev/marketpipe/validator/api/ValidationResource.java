@@ -1,5 +1,6 @@
 package dev.marketpipe.validator.api;
 
+import dev.marketpipe.security.Roles;
 import dev.marketpipe.validator.loader.LoaderRejectedException;
 import dev.marketpipe.validator.loader.LoaderUnavailableException;
 import dev.marketpipe.validator.validation.ValidationMetrics;
@@ -7,6 +8,7 @@ import dev.marketpipe.validator.validation.ValidationService;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code POST /v1/validations} (CONTRACTS.md "validator-service"): spec §5 on one archived batch, the verdict
  * forwarded to the loader, the loader's receipt as the answer.
  */
+@RolesAllowed(Roles.PIPELINE)
 @Path("/v1/validations")
 public class ValidationResource {
 

@@ -34,9 +34,11 @@ import java.util.function.Supplier;
 public class LoaderClient {
 
     private final LoaderRestClient loader;
+    private final LoaderHealthRestClient health;
 
-    public LoaderClient(@RestClient LoaderRestClient loader) {
+    public LoaderClient(@RestClient LoaderRestClient loader, @RestClient LoaderHealthRestClient health) {
         this.loader = loader;
+        this.health = health;
     }
 
     /** {@code POST /v1/loads}: the loader's receipt once it has stored the verdict. */
@@ -71,10 +73,10 @@ public class LoaderClient {
         return call(() -> loader.bars(symbol, interval.code(), from.toString(), to.toString()));
     }
 
-    /** {@code GET /q/health/ready} of the loader; throws when it is not ready. */
+    /** {@code GET /q/health/ready} of the loader (its management port); throws when it is not ready. */
     @Timeout(value = 1, unit = ChronoUnit.SECONDS)
     public void ready() {
-        call(loader::ready);
+        call(health::ready);
     }
 
     private static <T> T call(Supplier<T> request) {

@@ -15,11 +15,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 
 /**
  * The loader-service's REST API as the validator uses it (CONTRACTS.md "loader-service"). Package-private: the
  * rest of the service talks to {@link LoaderClient}, which carries the fault tolerance.
  */
+@ClientHeaderParam(name = "Authorization", value = "{dev.marketpipe.security.PipelineToken.authorization}",
+        required = false)
 @RegisterRestClient(configKey = "loader")
 @Path("/")
 interface LoaderRestClient {
@@ -35,11 +38,6 @@ interface LoaderRestClient {
     @Produces(MediaType.APPLICATION_JSON)
     List<Bar> bars(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
             @QueryParam("from") String from, @QueryParam("to") String to);
-
-    @GET
-    @Path("q/health/ready")
-    @Produces(MediaType.APPLICATION_JSON)
-    String ready();
 
     /** Turns every loader answer of 400 and above into one of our two exceptions (see {@link LoaderErrors}). */
     @ClientExceptionMapper

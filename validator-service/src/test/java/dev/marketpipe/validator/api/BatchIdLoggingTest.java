@@ -9,6 +9,7 @@ import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.CollectedBatch;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 7 "Logs": the lines the validator writes while it validates a batch carry that batch's id (MDC batchId). */
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class BatchIdLoggingTest {
 
     @LoaderWireMock.InjectLoader

@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import static io.restassured.RestAssured.given;
 @QuarkusTest
 @TestProfile(CrossBatchDisabledTest.Disabled.class)
 @WithTestResource(LoaderWireMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class CrossBatchDisabledTest {
 
     public static class Disabled implements QuarkusTestProfile {

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.validator.Bars;
 import dev.marketpipe.validator.loader.LoaderPreviousCloses;
 import dev.marketpipe.validator.rules.RuleCodes;
@@ -17,6 +18,7 @@ import dev.marketpipe.wire.ValidatedBatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
@@ -47,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class CrossBatchValidationTest {
 
     private static final String RECEIPT = """
@@ -188,7 +191,7 @@ class CrossBatchValidationTest {
 
         assertEquals(List.of(RuleCodes.GAP), rules(verdict));
         assertEquals(before + 1, skipped());
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("marketpipe_validator_cross_batch_checks_skipped_total"));
     }
 }

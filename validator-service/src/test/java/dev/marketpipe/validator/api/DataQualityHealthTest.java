@@ -2,6 +2,7 @@ package dev.marketpipe.validator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.validator.Bars;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -10,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(DataQualityHealthTest.OwnWindow.class)
 @WithTestResource(LoaderWireMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class DataQualityHealthTest {
 
     /** Only a fresh application (and so an empty quality window); the §8 threshold 0.98 is the default's. */
@@ -67,10 +70,10 @@ class DataQualityHealthTest {
                 List.of(bar("2025-03-04T00:00:00Z", 10_000, 9_000, 9_900, 10_050, 10),
                         bar("2025-03-04T00:01:00Z", 10_000, 9_000, 9_900, 10_050, 10))));
         assertDataQuality(503, "DOWN");
-        given().get("/q/health/well").then().body("checks.find { it.name == 'data_quality' }.data.score",
+        given().get(Management.url("/q/health/well")).then().body("checks.find { it.name == 'data_quality' }.data.score",
                 equalTo("0.0000"));
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(Management.url("/q/health/ready")).then().statusCode(200);
+        given().get(Management.url("/q/health/live")).then().statusCode(200);
 
         // 150 clean bars: 150 of 152 records clean, 0.987 >= 0.98
         List<Bar> clean = new ArrayList<>();
@@ -91,10 +94,10 @@ class DataQualityHealthTest {
     }
 
     private static void assertDataQuality(int status, String state) {
-        given().get("/q/health/well").then().statusCode(status)
+        given().get(Management.url("/q/health/well")).then().statusCode(status)
                 .body("checks.find { it.name == 'data_quality' }.status", equalTo(state))
                 .body("checks.find { it.name == 'data_quality' }.data.minScore", equalTo("0.98"));
-        given().get("/q/health").then().statusCode(status)
+        given().get(Management.url("/q/health")).then().statusCode(status)
                 .body("checks.find { it.name == 'data_quality' }.status", equalTo(state));
     }
 }

@@ -26,7 +26,9 @@ public class LoaderWireMock implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
-        return Map.of("quarkus.rest-client.loader.url", server.baseUrl());
+        // one server stands in for both of the loader's ports: its API and its management port (readiness)
+        return Map.of("quarkus.rest-client.loader.url", server.baseUrl(),
+                "quarkus.rest-client.loader-health.url", server.baseUrl());
     }
 
     @Override

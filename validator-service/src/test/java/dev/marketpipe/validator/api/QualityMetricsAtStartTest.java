@@ -1,9 +1,11 @@
 package dev.marketpipe.validator.api;
 
+import dev.marketpipe.testsupport.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -19,6 +21,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 @QuarkusTest
 @TestProfile(QualityMetricsAtStartTest.FreshStart.class)
 @WithTestResource(LoaderWireMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class QualityMetricsAtStartTest {
 
     public static class FreshStart implements QuarkusTestProfile {
@@ -30,7 +33,7 @@ class QualityMetricsAtStartTest {
 
     @Test
     void everyRecordOutcomeIsExportedAtZeroBeforeTheFirstBatch() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(matchesPattern("(?s).*\\nmarketpipe_validator_records_total\\{data_type=\"market_data\","
                         + "outcome=\"quarantined\"[^}]*} 0\\.0\\n.*"))
                 .body(matchesPattern("(?s).*\\nmarketpipe_validator_records_total\\{data_type=\"market_data\","

@@ -2,6 +2,7 @@ package dev.marketpipe.validator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.validator.Bars;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -11,6 +12,7 @@ import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
@@ -39,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class QualityResourceTest {
 
     private static final String SYMBOL = "035420";
@@ -105,7 +108,7 @@ class QualityResourceTest {
         assertEquals(quarantined + 1, records("quarantined"));
         // 60% clean is below the 98% alert threshold whatever else this JVM's window holds
         assertEquals(1.0, registry.get("marketpipe.validator.quality.below.threshold").gauge().value());
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("marketpipe_validator_quality_score_ratio "))
                 .body(containsString("marketpipe_validator_quality_below_threshold 1.0"))
                 .body(containsString("marketpipe_validator_records_total{data_type=\"market_data\","

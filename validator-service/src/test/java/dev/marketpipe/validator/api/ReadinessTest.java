@@ -1,8 +1,10 @@
 package dev.marketpipe.validator.api;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.marketpipe.testsupport.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** Readiness follows the loader's readiness; liveness never does. */
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class ReadinessTest {
 
     @LoaderWireMock.InjectLoader
@@ -30,16 +33,16 @@ class ReadinessTest {
     void readyWhileTheLoaderIsReady() {
         loader.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(okJson("{\"status\":\"UP\"}")));
 
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(Management.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void notReadyButAliveWhileTheLoaderIsDown() {
         loader.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(503)));
 
-        given().when().get("/q/health/ready").then().statusCode(503)
+        given().when().get(Management.url("/q/health/ready")).then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks[0].name", equalTo("loader"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(Management.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.marketpipe.testsupport.Management;
+import dev.marketpipe.testsupport.TestTokens;
 import dev.marketpipe.validator.Bars;
 import dev.marketpipe.validator.loader.LoaderPreviousCloses;
 import dev.marketpipe.validator.rules.RuleCodes;
@@ -20,6 +22,7 @@ import dev.marketpipe.wire.ValidatedBatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
@@ -47,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code POST /v1/validations} end to end, with WireMock as the loader-service. */
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
+@TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class ValidationResourceTest {
 
     private static final String RECEIPT = """
@@ -103,6 +107,9 @@ class ValidationResourceTest {
     private ValidatedBatch postedVerdict() throws Exception {
         List<LoggedRequest> posts = loader.findAll(postRequestedFor(urlEqualTo("/v1/loads")));
         assertEquals(1, posts.size(), "one load request");
+        String token = TestTokens.verifiedPayload(posts.get(0).getHeader("Authorization"));
+        assertTrue(token.contains("\"sub\":\"validator-service\"") && token.contains("\"groups\":[\"pipeline\"]"),
+                "the load carries the validator's pipeline token: " + token);
         return json.readValue(posts.get(0).getBodyAsString(), ValidatedBatch.class);
     }
 
@@ -335,7 +342,7 @@ class ValidationResourceTest {
                 "rule", RuleCodes.PRICE_OUT_OF_RANGE, "status", "review").count());
         assertEquals(flagged + 1, registry.counter("marketpipe.validator.records.flagged",
                 "rule", RuleCodes.VOLUME_ZERO).count());
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("marketpipe_validator_records_received_total"))
                 .body(containsString("marketpipe_validator_records_accepted_total"))
                 .body(containsString("marketpipe_validator_batches_total{outcome=\"forwarded\""))

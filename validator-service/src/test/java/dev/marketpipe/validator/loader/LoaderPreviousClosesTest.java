@@ -28,7 +28,7 @@ class LoaderPreviousClosesTest {
         private boolean failing;
 
         FakeLoader(List<Bar> daily) {
-            super(null);
+            super(null, null);
             this.daily = daily;
         }
 

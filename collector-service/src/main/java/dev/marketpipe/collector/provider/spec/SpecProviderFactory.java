@@ -18,16 +18,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code marketpipe.collector.api.provider=spec}: the spec's contract at the configured URL. Without credentials it
- * uses the bundled simulator's demo credentials ({@value #DEMO_APP_KEY}), so the demo needs none.
+ * {@code marketpipe.collector.api.provider=spec}: the spec's contract at the configured URL, with the configured
+ * credentials (the simulator's demo ones only with {@code marketpipe.collector.api.demo-credentials=true}).
  */
 @Named("spec")
 @Unremovable
 @ApplicationScoped
 public class SpecProviderFactory implements ProviderFactory {
-
-    static final String DEMO_APP_KEY = "demo-app-key";
-    static final String DEMO_APP_SECRET = "demo-app-secret";
 
     private final ObjectMapper mapper;
     private final MarketClock clock;
@@ -47,8 +44,8 @@ public class SpecProviderFactory implements ProviderFactory {
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(SpecApi.class);
-        String appKey = settings.appKey().filter(k -> !k.isBlank()).orElse(DEMO_APP_KEY);
-        String appSecret = settings.appSecret().filter(s -> !s.isBlank()).orElse(DEMO_APP_SECRET);
+        String appKey = settings.requiredAppKey();
+        String appSecret = settings.requiredAppSecret();
         AccessTokens tokens = new AccessTokens(new SpecTokenIssuer(api, settings.budget(), appKey, appSecret, clock),
                 settings, clock, registry);
         return new SpecProvider(api, settings, tokens, mapper, Set.copyOf(List.of(appKey, appSecret)));

@@ -23,7 +23,19 @@ class KisSettingsTest {
                 () -> factory(config("12345678-01", false)).create(settings(Optional.empty(), Optional.of("secret"))));
 
         assertEquals("provider kis (primary) needs marketpipe.collector.api.app-key (env "
-                + "MARKETPIPE_COLLECTOR_API_APP_KEY)", refused.getMessage());
+                + "MARKETPIPE_COLLECTOR_API_APP_KEY), or marketpipe.collector.api.demo-credentials=true for the bundled "
+                + "simulator", refused.getMessage());
+    }
+
+    @Test
+    void theSimulatorsDemoCredentialsAreRefusedUnlessDemoCredentialsAreAllowed() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> factory(config("12345678-01", false)).create(settings(Optional.of(ProviderSettings.DEMO_APP_KEY),
+                        Optional.of("a-real-secret"))));
+
+        assertEquals("provider kis (primary) is configured with the bundled simulator's demo app-key: give it its own, "
+                + "or set marketpipe.collector.api.demo-credentials=true when it is the simulator",
+                refused.getMessage());
     }
 
     @Test
@@ -65,7 +77,8 @@ class KisSettingsTest {
     private static ProviderSettings settings(Optional<String> appKey, Optional<String> appSecret) {
         return new ProviderSettings(SourceRole.PRIMARY, "marketpipe.collector.api", "kis", "kis", Optional.empty(),
                 Duration.ofSeconds(2), Duration.ofSeconds(15), appKey, appSecret, 100,
-                RateBudget.unlimited("kis", new SimpleMeterRegistry()), Duration.ofMinutes(5), Duration.ofSeconds(60));
+                RateBudget.unlimited("kis", new SimpleMeterRegistry()), Duration.ofMinutes(5), Duration.ofSeconds(60),
+                false);
     }
 
     private static KisConfig config(String account, boolean paper) {

@@ -47,10 +47,14 @@ echo "== helm template and offline schema validation"
 validate "$OUT/default.yaml" "$OUT/everything-on.yaml"
 # Everything on renders every kind the chart offers.
 for kind in StatefulSet Deployment Service ConfigMap HorizontalPodAutoscaler PodDisruptionBudget NetworkPolicy \
-  PersistentVolumeClaim ServiceAccount ServiceMonitor PrometheusRule; do
+  PersistentVolumeClaim ServiceAccount ServiceMonitor PrometheusRule Certificate; do
   grep -q "^kind: $kind\$" "$OUT/everything-on.yaml" || { echo "everything-on renders no $kind"; exit 1; }
 done
 grep -q 'grafana_dashboard: "1"' "$OUT/everything-on.yaml" || { echo "no Grafana dashboard ConfigMap"; exit 1; }
+# with TLS on, the stages call each other over HTTPS and no API port accepts plain HTTP
+grep -q 'value: prod,tls' "$OUT/everything-on.yaml" || { echo "TLS on, but the stages do not run the tls profile"; exit 1; }
+! grep -E '_URL: "http://[a-z-]+-(archive|validator|loader):808' "$OUT/everything-on.yaml" \
+  || { echo "TLS on, but a stage calls another over plain HTTP"; exit 1; }
 
 echo "== README's values example (Deploy on Kubernetes)"
 python3 - README.md > "$OUT/readme-values.yaml" <<'PY'

@@ -7,7 +7,23 @@
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 
+// cert-manager ships no model package here: its Certificate is checked for the fields cert-manager requires.
+class CertManagerCertificate {
+  constructor(object) {
+    this.object = object;
+  }
+
+  validate() {
+    const spec = this.object.spec ?? {};
+    const missing = ["secretName", "issuerRef"].filter((field) => !spec[field]);
+    if (!spec.issuerRef?.name) missing.push("issuerRef.name");
+    if (!(spec.dnsNames?.length || spec.commonName)) missing.push("dnsNames");
+    if (missing.length) throw new Error(`Certificate without ${missing.join(", ")}`);
+  }
+}
+
 async function modelClass(apiVersion, kind) {
+  if (apiVersion === "cert-manager.io/v1" && kind === "Certificate") return CertManagerCertificate;
   const module = apiVersion.startsWith("monitoring.coreos.com/")
     ? `@kubernetes-models/prometheus-operator/${apiVersion}`
     : `kubernetes-models/${apiVersion}`;

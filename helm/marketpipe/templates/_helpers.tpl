@@ -68,7 +68,25 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/* In-cluster base URL of a component's Service. Call with (dict "root" $ "component" "loader"). */}}
 {{- define "marketpipe.url" -}}
-{{- printf "http://%s:%s" (include "marketpipe.componentName" .) (include "marketpipe.port" .component) }}
+{{- $scheme := and .root.Values.tls.enabled (ne .component "simulator") | ternary "https" "http" -}}
+{{- printf "%s://%s:%s" $scheme (include "marketpipe.componentName" .) (include "marketpipe.port" .component) }}
+{{- end }}
+
+{{/* The Secret with the stages' TLS certificate: tls.existingSecret, else <fullname>-tls. */}}
+{{- define "marketpipe.tlsSecretName" -}}
+{{- .Values.tls.existingSecret | default (printf "%s-tls" (include "marketpipe.fullname" .)) -}}
+{{- end }}
+
+{{/* HTTPS on a stage's API port and its REST clients to the next stages trusting ca.crt (profile tls, docs/SECURITY.md). */}}
+{{- define "marketpipe.tlsEnv" -}}
+- name: QUARKUS_PROFILE
+  value: prod,tls
+- name: MARKETPIPE_TLS_CERT
+  value: /etc/marketpipe/tls/tls.crt
+- name: MARKETPIPE_TLS_KEY
+  value: /etc/marketpipe/tls/tls.key
+- name: MARKETPIPE_TLS_CA
+  value: /etc/marketpipe/tls/ca.crt
 {{- end }}
 
 {{/* Image reference of a component's values. */}}
@@ -165,10 +183,14 @@ spec:
         - configMapRef:
             name: {{ include "marketpipe.componentName" (dict "root" $root "component" .component) }}
       {{- $env := trim (default "" .env) }}
+      {{- $tls := and $stage $root.Values.tls.enabled }}
       {{- if or $env $v.extraEnv $stage }}
       env:
         {{- if $stage }}
         {{- include "marketpipe.authEnv" $root | nindent 8 }}
+        {{- end }}
+        {{- if $tls }}
+        {{- include "marketpipe.tlsEnv" $root | nindent 8 }}
         {{- end }}
         {{- with $env }}
         {{- . | nindent 8 }}
@@ -202,6 +224,11 @@ spec:
           mountPath: /etc/marketpipe/jwt
           readOnly: true
         {{- end }}
+        {{- if $tls }}
+        - name: tls
+          mountPath: /etc/marketpipe/tls
+          readOnly: true
+        {{- end }}
         {{- with trim (default "" .volumeMounts) }}
         {{- . | nindent 8 }}
         {{- end }}
@@ -213,6 +240,12 @@ spec:
     - name: jwt
       secret:
         secretName: {{ include "marketpipe.jwtSecretName" $root }}
+        defaultMode: 0400
+    {{- end }}
+    {{- if and $stage $root.Values.tls.enabled }}
+    - name: tls
+      secret:
+        secretName: {{ include "marketpipe.tlsSecretName" $root }}
         defaultMode: 0400
     {{- end }}
     {{- with trim (default "" .volumes) }}

@@ -1,17 +1,19 @@
 package dev.marketpipe.security;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.HashSet;
 
 /**
  * The bearer token a stage sends when it calls the next one: a JWT (RS256) with the {@link Roles#PIPELINE} role, the
- * service's name as subject and {@code marketpipe.auth.issuer} as issuer, signed with the private key at
- * {@code marketpipe.auth.signing-key-location}, valid for {@code marketpipe.auth.pipeline-token-lifespan} seconds and
- * reused until four fifths of that have passed.
+ * service's name as subject, {@code marketpipe.auth.issuer} as issuer (and {@code marketpipe.auth.audiences}, when
+ * set, as audience), signed with the private key at {@code marketpipe.auth.signing-key-location}, valid for
+ * {@code marketpipe.auth.pipeline-token-lifespan} seconds and reused until four fifths of that have passed.
  *
  * <p>Used from the REST clients' {@code @ClientHeaderParam(name = "Authorization", value =
  * "{dev.marketpipe.security.PipelineToken.authorization}", required = false)}: without a signing key it throws, so
@@ -39,9 +41,13 @@ public final class PipelineToken {
             PrivateKey key = current != null && current.location().equals(location) ? current.key()
                     : PemPrivateKey.read(location);
             long lifespan = config.getValue("marketpipe.auth.pipeline-token-lifespan", Long.class);
-            String jwt = Jwt.issuer(config.getValue("marketpipe.auth.issuer", String.class))
+            JwtClaimsBuilder claims = Jwt.issuer(config.getValue("marketpipe.auth.issuer", String.class))
                     .subject(config.getOptionalValue("quarkus.application.name", String.class).orElse("marketpipe"))
-                    .groups(Roles.PIPELINE).issuedAt(now).expiresAt(now.plusSeconds(lifespan)).sign(key);
+                    .groups(Roles.PIPELINE).issuedAt(now).expiresAt(now.plusSeconds(lifespan));
+            // the stages may demand an audience: then the pipeline's tokens carry the ones they accept
+            config.getOptionalValues("marketpipe.auth.audiences", String.class)
+                    .ifPresent(audiences -> claims.audience(new HashSet<>(audiences)));
+            String jwt = claims.sign(key);
             current = new Signed(location, key, jwt, now.plusSeconds(lifespan * 4 / 5));
         }
         return current.jwt();

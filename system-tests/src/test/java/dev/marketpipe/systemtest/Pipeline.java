@@ -2,6 +2,7 @@ package dev.marketpipe.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.testsupport.TestTls;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,7 +39,8 @@ final class Pipeline implements AutoCloseable {
 
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Trusts the stages' test certificate when they speak HTTPS ({@link TestTls}). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().sslContext(TestTls.sslContext()).build();
 
     final ThrowawayPostgres postgres;
     final ServiceProcess simulator;
@@ -71,6 +73,15 @@ final class Pipeline implements AutoCloseable {
     /** As {@link #start(String, long, double, List)}, with extra environment for archive-service. */
     static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv,
             Map<String, String> archiveEnv) throws Exception {
+        return start(name, seed, invalidFraction, collectorEnv, archiveEnv, false);
+    }
+
+    /**
+     * As {@link #start(String, long, double, List, Map)}; with {@code tls} every stage's API speaks HTTPS only
+     * (test-support's certificate, {@link TestTls}) and the stages call each other over HTTPS.
+     */
+    static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv,
+            Map<String, String> archiveEnv, boolean tls) throws Exception {
         Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
         Path work = root.resolve("system-tests/target/" + name);
         deleteRecursively(work);
@@ -81,18 +92,25 @@ final class Pipeline implements AutoCloseable {
         int validatorPort = freePort();
         int archivePort = freePort();
         Path logs = work.resolve("logs");
+        String stages = tls ? "https://127.0.0.1:" : "http://127.0.0.1:";
+        Path certificates = work.resolve("tls");
+        TestTls.writeFiles(certificates);
         ServiceProcess simulator = new ServiceProcess("market-simulator", root, simulatorPort, Map.of(
                 "MARKETPIPE_SIMULATOR_SEED", String.valueOf(seed),
                 "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(invalidFraction)), logs);
-        ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
-                "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
-        ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
-                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort,
-                "QUARKUS_REST_CLIENT_LOADER_HEALTH_URL", loader.managementUrl()), logs);
+        Map<String, String> loaderSettings = new HashMap<>(Map.of("MARKETPIPE_DB_URL", postgres.jdbcUrl()));
+        ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort,
+                withTls(loaderSettings, tls, certificates), logs);
+        Map<String, String> validatorSettings = new HashMap<>(Map.of(
+                "QUARKUS_REST_CLIENT_LOADER_URL", stages + loaderPort,
+                "QUARKUS_REST_CLIENT_LOADER_HEALTH_URL", loader.managementUrl()));
+        ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort,
+                withTls(validatorSettings, tls, certificates), logs);
         Path archiveRoot = work.resolve("archive");
         Map<String, String> archiveSettings = new HashMap<>(Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
-                "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort));
+                "QUARKUS_REST_CLIENT_VALIDATOR_URL", stages + validatorPort));
+        withTls(archiveSettings, tls, certificates);
         archiveSettings.putAll(archiveEnv);
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, archiveSettings, logs);
         List<ServiceProcess> collectors = new ArrayList<>();
@@ -100,12 +118,13 @@ final class Pipeline implements AutoCloseable {
             Map<String, String> env = new HashMap<>(Map.of(
                     "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
                     "MARKETPIPE_COLLECTOR_KIS_URL", "http://127.0.0.1:" + simulatorPort,
-                    "MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort,
-                    "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
+                    "MARKETPIPE_ARCHIVE_URL", stages + archivePort,
+                    "MARKETPIPE_LOADER_URL", stages + loaderPort,
                     "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
                     "MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false",
                     "MARKETPIPE_DB_URL", postgres.jdbcUrl()));
             env.putAll(NO_SNAPSHOT_SCHEDULES);
+            withTls(env, tls, certificates);
             env.putAll(collectorEnv.get(i));
             collectors.add(new ServiceProcess("collector-service", root, freePort(), env, logs.resolve("collector-" + i)));
         }
@@ -119,6 +138,14 @@ final class Pipeline implements AutoCloseable {
             throw e;
         }
         return pipeline;
+    }
+
+    /** Adds the HTTPS settings of a stage when {@code tls}. */
+    private static Map<String, String> withTls(Map<String, String> env, boolean tls, Path certificates) {
+        if (tls) {
+            env.putAll(TestTls.stageEnv(certificates));
+        }
+        return env;
     }
 
     static JsonNode get(String url) throws IOException, InterruptedException {

@@ -69,8 +69,9 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The API's base URL: HTTPS when the stage runs with TLS on ({@code MARKETPIPE_TLS_CERT}). */
     String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return (env.containsKey("MARKETPIPE_TLS_CERT") ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     private static int freePort() {
@@ -101,6 +102,7 @@ final class ServiceProcess implements AutoCloseable {
         TestTokens.writeKeyPair(keys);
         builder.environment().put("MARKETPIPE_AUTH_PUBLIC_KEY_LOCATION", keys.resolve("public-key.pem").toString());
         builder.environment().put("MARKETPIPE_AUTH_SIGNING_KEY_LOCATION", keys.resolve("private-key.pem").toString());
+        builder.environment().put("MARKETPIPE_AUTH_AUDIENCES", TestTokens.AUDIENCE);
         // the securities API of the system tests is the simulator
         builder.environment().put("MARKETPIPE_COLLECTOR_API_DEMO_CREDENTIALS", "true");
         builder.environment().putAll(env);

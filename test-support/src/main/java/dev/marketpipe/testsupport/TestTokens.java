@@ -26,6 +26,8 @@ public final class TestTokens {
 
     /** The issuer the services expect by default ({@code marketpipe.auth.issuer}). */
     public static final String ISSUER = "marketpipe";
+    /** The audience the tokens carry; the system tests' stages demand it ({@code marketpipe.auth.audiences}). */
+    public static final String AUDIENCE = "marketpipe";
     /** Every role a service knows. */
     public static final String[] ALL_ROLES = {"reader", "operator", "reviewer", "pipeline"};
     private static final String KEYS = "dev/marketpipe/testsupport/jwt/";
@@ -37,7 +39,8 @@ public final class TestTokens {
     /** A token (RS256) for {@code subject} holding {@code roles}, valid for an hour. */
     public static String token(String subject, String... roles) {
         long now = Instant.now().getEpochSecond();
-        String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"groups\":["
+        String payload = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + subject
+                + "\",\"groups\":["
                 + Arrays.stream(roles).map(role -> "\"" + role + "\"").collect(Collectors.joining(","))
                 + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
         String signed = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(payload);

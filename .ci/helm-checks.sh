@@ -79,6 +79,8 @@ expect_failure "typo'd values key (schema)" "Additional property replica is not 
 # (helm lint reports a template's fail() only as INFO: refusals by the templates are checked with helm template)
 expect_failure "real provider without a credentials Secret" "collector.credentials.existingSecret is empty" \
   "$HELM" template marketpipe "$CHART" -f .ci/helm/provider-without-secret-values.yaml
+expect_failure "OIDC without its JWKS URL, client id and secret" "auth.oidc.enabled needs" \
+  "$HELM" template marketpipe "$CHART" -f .ci/helm/oidc-incomplete-values.yaml
 expect_failure "two archive replicas on a ReadWriteOnce volume" "must include ReadWriteMany" \
   "$HELM" template marketpipe "$CHART" -f .ci/helm/archive-scaled-rwo-values.yaml
 expect_failure "broken manifests" "unknown kind Servic" validate "$ROOT/.ci/helm/invalid-manifests.yaml"

@@ -127,8 +127,27 @@ The Deployment/StatefulSet pod template shared by every component. Call with a d
   value: {{ $a.issuer | quote }}
 - name: MARKETPIPE_AUTH_ROLES_CLAIM
   value: {{ $a.rolesClaim | quote }}
+{{- if $a.oidc.enabled }}
+{{- if not (and $a.oidc.url $a.oidc.jwksUrl $a.oidc.clientId $a.oidc.existingSecret) }}
+{{- fail "auth.oidc.enabled needs auth.oidc.url, jwksUrl, clientId and existingSecret (the client's secret)" }}
+{{- end }}
+- name: MARKETPIPE_AUTH_PUBLIC_KEY_LOCATION
+  value: {{ $a.oidc.jwksUrl | quote }}
+- name: MARKETPIPE_AUTH_OIDC_ENABLED
+  value: "true"
+- name: MARKETPIPE_AUTH_OIDC_URL
+  value: {{ $a.oidc.url | quote }}
+- name: MARKETPIPE_AUTH_OIDC_CLIENT_ID
+  value: {{ $a.oidc.clientId | quote }}
+- name: MARKETPIPE_AUTH_OIDC_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $a.oidc.existingSecret }}
+      key: {{ $a.oidc.clientSecretKey }}
+{{- else }}
 - name: MARKETPIPE_AUTH_PUBLIC_KEY_LOCATION
   value: {{ printf "/etc/marketpipe/jwt/%s" $a.signingKey.publicKeyKey | quote }}
+{{- end }}
 - name: MARKETPIPE_AUTH_SIGNING_KEY_LOCATION
   value: {{ printf "/etc/marketpipe/jwt/%s" $a.signingKey.privateKeyKey | quote }}
 {{- with $a.audiences }}

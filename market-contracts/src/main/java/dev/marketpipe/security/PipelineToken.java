@@ -15,6 +15,9 @@ import java.util.HashSet;
  * set, as audience), signed with the private key at {@code marketpipe.auth.signing-key-location}, valid for
  * {@code marketpipe.auth.pipeline-token-lifespan} seconds and reused until four fifths of that have passed.
  *
+ * <p>With {@code marketpipe.auth.oidc.enabled=true} the token comes from the OIDC provider instead
+ * ({@link OidcPipelineToken}), for stages that verify with the provider's keys.
+ *
  * <p>Used from the REST clients' {@code @ClientHeaderParam(name = "Authorization", value =
  * "{dev.marketpipe.security.PipelineToken.authorization}", required = false)}: without a signing key it throws, so
  * the header is left out and the called stage answers 401, which the caller handles as any refusal.
@@ -28,9 +31,14 @@ public final class PipelineToken {
     private PipelineToken() {
     }
 
-    /** The value of the {@code Authorization} header: {@code Bearer <jwt>}. */
+    /**
+     * The value of the {@code Authorization} header: {@code Bearer <jwt>}, from the OIDC provider when
+     * {@code marketpipe.auth.oidc.enabled}, else signed here.
+     */
     public static String authorization() {
-        return "Bearer " + token(Instant.now());
+        boolean oidc = ConfigProvider.getConfig().getOptionalValue("marketpipe.auth.oidc.enabled", Boolean.class)
+                .orElse(false);
+        return "Bearer " + (oidc ? OidcPipelineToken.token(Instant.now()) : token(Instant.now()));
     }
 
     static synchronized String token(Instant now) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,20 +52,15 @@ class DurableBackfillSystemTest {
     @Test
     void aBackfillWhoseCollectorWasKilledIsResumedAndFinishesAfterTheRestart() throws Exception {
         ServiceProcess collector = pipeline.collectors.get(0);
-        HttpResponse<String> response = Pipeline.post(collector.baseUrl() + "/v1/backfills", Map.of("symbols", SYMBOLS,
-                "interval", "1m", "from", FROM.toString(), "to", TO.toString()));
-        assertEquals(202, response.statusCode(), response.body());
-        String location = response.headers().firstValue("Location").orElseThrow();
-        int windows = Pipeline.JSON.readTree(response.body()).path("requestsTotal").asInt();
+        String location = Pipeline.startBackfill(collector, SYMBOLS, "1m", FROM, TO);
+        int windows = Pipeline.get(location).path("requestsTotal").asInt();
         await("a few windows collected").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Pipeline.get(location).path("requestsDone").asInt() >= 6);
 
         collector.kill();
         collector.start().awaitReady();
 
-        JsonNode job = await("the job resumed and finished").atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500)).until(() -> Pipeline.get(location),
-                        status -> !"RUNNING".equals(status.path("state").asText()));
+        JsonNode job = Pipeline.awaitJobEnd(location, Duration.ofSeconds(120));
         assertEquals("SUCCEEDED", job.path("state").asText(), job.toString());
         assertEquals(windows, job.path("batches").asInt(), "every window collected once: " + job);
         assertTrue(job.path("windowsResumed").asInt() >= 1, "the windows in flight were taken over: " + job);

@@ -15,11 +15,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL, the simulator, loader, validator, archive and one or more collectors as real processes, for the
@@ -146,6 +150,23 @@ final class Pipeline implements AutoCloseable {
             env.putAll(TestTls.stageEnv(certificates));
         }
         return env;
+    }
+
+    /** {@code POST /v1/backfills} of {@code collector}: the job's URL ({@code Location}) once accepted (202). */
+    static String startBackfill(ServiceProcess collector, List<String> symbols, String interval, LocalDate from,
+            LocalDate to) throws IOException, InterruptedException {
+        HttpResponse<String> started = post(collector.baseUrl() + "/v1/backfills", Map.of("symbols", symbols,
+                "interval", interval, "from", from.toString(), "to", to.toString()));
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("backfill not accepted: " + started.statusCode() + " " + started.body());
+        }
+        return started.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** The job at {@code location} once it is no longer RUNNING (a backfill, gap-fill or replay). */
+    static JsonNode awaitJobEnd(String location, Duration atMost) {
+        return await("job " + location + " finished").atMost(atMost).pollInterval(Duration.ofMillis(300))
+                .until(() -> get(location), status -> !"RUNNING".equals(status.path("state").asText()));
     }
 
     static JsonNode get(String url) throws IOException, InterruptedException {

@@ -51,12 +51,8 @@ class TlsSystemTest {
     @Test
     void aBackfillCrossesEveryStageOverHttpsAndPlainHttpGetsNoAnswer() throws Exception {
         ServiceProcess collector = pipeline.collectors.get(0);
-        HttpResponse<String> started = Pipeline.post(collector.baseUrl() + "/v1/backfills", Map.of("symbols", SYMBOLS,
-                "interval", "1m", "from", DAY.toString(), "to", DAY.toString()));
-        assertEquals(202, started.statusCode(), started.body());
-        String location = started.headers().firstValue("Location").orElseThrow();
-        JsonNode job = await("the backfill finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> Pipeline.get(location), status -> !"RUNNING".equals(status.path("state").asText()));
+        String location = Pipeline.startBackfill(collector, SYMBOLS, "1m", DAY, DAY);
+        JsonNode job = Pipeline.awaitJobEnd(location, Duration.ofSeconds(60));
         assertEquals("SUCCEEDED", job.path("state").asText(), job.toString());
         await("every bar loaded").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> pipeline.count("SELECT count(*) FROM market_data_1min") == 390);

@@ -1,14 +1,11 @@
 package dev.marketpipe.testsupport;
 
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,49 +42,41 @@ public final class ApiFuzz {
     }
 
     public static Counts walk() {
-        JsonPath document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
         String token = TestTokens.withRoles(TestTokens.ALL_ROLES);
         List<String> wrong = new ArrayList<>();
         int operations = 0;
         int requests = 0;
-        Map<String, Map<String, Object>> paths = new TreeMap<>(document.getMap("paths"));
-        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
-            for (Map.Entry<String, Object> operation : path.getValue().entrySet()) {
-                String method = operation.getKey().toUpperCase();
-                if (!Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
-                    continue;
+        for (OpenApiOperations.Operation operation : OpenApiOperations.read()) {
+            String method = operation.method();
+            operations++;
+            List<String> queryNames = operation.parameterNames("query");
+            String template = operation.path();
+            String plainPath = template.replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+            if (Set.of("POST", "PUT", "PATCH").contains(method)) {
+                for (String body : BODIES) {
+                    requests++;
+                    check(wrong, method + " " + template + " body " + abbreviate(body),
+                            request(token).contentType("application/json").body(body).when()
+                                    .request(method, plainPath));
                 }
-                operations++;
-                List<String> queryNames = parameterNames(operation.getValue(), "query");
-                String template = path.getKey();
-                String plainPath = template.replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
-                if (Set.of("POST", "PUT", "PATCH").contains(method)) {
-                    for (String body : BODIES) {
-                        requests++;
-                        check(wrong, method + " " + template + " body " + abbreviate(body),
-                                request(token).contentType("application/json").body(body).when()
-                                        .request(method, plainPath));
+            }
+            for (String name : queryNames) {
+                for (String value : QUERY_VALUES) {
+                    requests++;
+                    RequestSpecification request = request(token).queryParam(name, value);
+                    if (!name.equals("dryRun")) {
+                        request.queryParam("dryRun", "true");
                     }
+                    check(wrong, method + " " + template + " ?" + name + "=" + abbreviate(value),
+                            request.when().request(method, plainPath));
                 }
-                for (String name : queryNames) {
-                    for (String value : QUERY_VALUES) {
-                        requests++;
-                        RequestSpecification request = request(token).queryParam(name, value);
-                        if (!name.equals("dryRun")) {
-                            request.queryParam("dryRun", "true");
-                        }
-                        check(wrong, method + " " + template + " ?" + name + "=" + abbreviate(value),
-                                request.when().request(method, plainPath));
-                    }
-                }
-                if (template.contains("{")) {
-                    for (String value : PATH_VALUES) {
-                        requests++;
-                        String odd = template.replaceAll("\\{[^}]+}", value);
-                        check(wrong, method + " " + abbreviate(odd), request(token).queryParam("dryRun", "true")
-                                .urlEncodingEnabled(false).when().request(method, odd));
-                    }
+            }
+            if (template.contains("{")) {
+                for (String value : PATH_VALUES) {
+                    requests++;
+                    String odd = template.replaceAll("\\{[^}]+}", value);
+                    check(wrong, method + " " + abbreviate(odd), request(token).queryParam("dryRun", "true")
+                            .urlEncodingEnabled(false).when().request(method, odd));
                 }
             }
         }
@@ -110,13 +99,6 @@ public final class ApiFuzz {
                         + abbreviate(body.substring(Math.max(0, at - 60), Math.min(body.length(), at + 60))));
             });
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> parameterNames(Object operation, String in) {
-        List<Map<String, Object>> parameters = (List<Map<String, Object>>)
-                ((Map<String, Object>) operation).getOrDefault("parameters", List.of());
-        return parameters.stream().filter(p -> in.equals(p.get("in"))).map(p -> (String) p.get("name")).toList();
     }
 
     private static String abbreviate(String text) {

@@ -1,6 +1,5 @@
 package dev.marketpipe.testsupport;
 
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -42,9 +41,8 @@ public final class RoleMatrix {
 
     /** {@code expected}: {@code "METHOD /path"} → the roles allowed. */
     public static Counts verify(Map<String, Set<String>> expected) {
-        JsonPath document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
-        Map<String, Set<String>> documented = documentedRoles(document);
+        Map<String, Set<String>> documented = new TreeMap<>();
+        OpenApiOperations.read().forEach(operation -> documented.put(operation.key(), operation.roles()));
         assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(documented.keySet()),
                 "the OpenAPI document's operations are the table's");
         int unauthenticated = 0;
@@ -107,25 +105,5 @@ public final class RoleMatrix {
             request.contentType("application/json").body("{}");
         }
         return request.when().request(method, path);
-    }
-
-    /** {@code "METHOD /path"} → the roles of the operation's security requirement. */
-    private static Map<String, Set<String>> documentedRoles(JsonPath document) {
-        Map<String, Set<String>> roles = new TreeMap<>();
-        Map<String, Map<String, Object>> paths = document.getMap("paths");
-        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
-            for (Map.Entry<String, Object> operation : path.getValue().entrySet()) {
-                if (!Set.of("get", "post", "put", "delete", "patch").contains(operation.getKey())) {
-                    continue;
-                }
-                Set<String> scopes = new TreeSet<>();
-                @SuppressWarnings("unchecked")
-                List<Map<String, List<String>>> security = (List<Map<String, List<String>>>)
-                        ((Map<String, Object>) operation.getValue()).getOrDefault("security", List.of());
-                security.forEach(requirement -> requirement.values().forEach(scopes::addAll));
-                roles.put(operation.getKey().toUpperCase() + " " + path.getKey(), scopes);
-            }
-        }
-        return roles;
     }
 }

@@ -4,7 +4,7 @@ import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.load.StagingTables;
 import dev.marketpipe.loader.load.UpsertCounts;
 import dev.marketpipe.loader.partition.MonthPartition;
-import dev.marketpipe.loader.partition.MonthlyPartitions;
+import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.loader.partition.PartitionConfig;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
@@ -84,7 +84,7 @@ public class LoadPaths {
         diagnostic.setUser("postgres");
         diagnostic.setOptions("-c synchronous_commit=off");
 
-        MonthlyPartitions partitions = new MonthlyPartitions(ds, new PartitionConfig() {
+        TablePartitions partitions = new TablePartitions(ds, new PartitionConfig() {
             public int monthsAhead() { return 0; }
             public Duration lockTimeout() { return Duration.ofSeconds(10); }
             public String checkEvery() { return "6h"; }

@@ -4,7 +4,7 @@ import dev.marketpipe.loader.load.BarUpserter;
 import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.load.UpsertCounts;
 import dev.marketpipe.loader.partition.MonthPartition;
-import dev.marketpipe.loader.partition.MonthlyPartitions;
+import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
@@ -54,7 +54,7 @@ class BulkPathTest extends LoaderDatabaseTest {
     BarUpserter upserter;
 
     @Inject
-    MonthlyPartitions partitions;
+    TablePartitions partitions;
 
     @Inject
     MeterRegistry registry;

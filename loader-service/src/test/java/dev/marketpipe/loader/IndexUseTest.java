@@ -2,7 +2,7 @@ package dev.marketpipe.loader;
 
 import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.partition.MonthPartition;
-import dev.marketpipe.loader.partition.MonthlyPartitions;
+import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +35,7 @@ class IndexUseTest {
     DataSource dataSource;
 
     @Inject
-    MonthlyPartitions partitions;
+    TablePartitions partitions;
 
     private Db db;
 

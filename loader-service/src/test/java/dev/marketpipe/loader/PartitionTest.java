@@ -3,7 +3,7 @@ package dev.marketpipe.loader;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.partition.MonthPartition;
-import dev.marketpipe.loader.partition.MonthlyPartitions;
+import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.loader.partition.PartitionConfig;
 import dev.marketpipe.loader.partition.PartitionMaintenance;
 import dev.marketpipe.testsupport.PostgresTestResource;
@@ -129,7 +129,7 @@ class PartitionTest extends LoaderDatabaseTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < replicas; i++) {
-                MonthlyPartitions replica = new MonthlyPartitions(dataSource, config);
+                TablePartitions replica = new TablePartitions(dataSource, config);
                 done.add(pool.submit(() -> {
                     go.await();
                     replica.ensure(List.of(month));

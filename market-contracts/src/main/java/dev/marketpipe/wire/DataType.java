@@ -13,7 +13,9 @@ public enum DataType {
     ORDERBOOK("orderbook"),
     ACCOUNT_INFO("account_info"),
     POSITIONS("positions"),
-    ORDERS("orders");
+    ORDERS("orders"),
+    /** Trades from a real-time feed ({@link Tick}), archived in short per-symbol batches. */
+    TICKS("ticks");
 
     private final String code;
 
@@ -24,6 +26,11 @@ public enum DataType {
     @JsonValue
     public String code() {
         return code;
+    }
+
+    /** Whether a batch of this type is about one symbol (and names it): market data, order books and ticks. */
+    public boolean isPerSymbol() {
+        return this == MARKET_DATA || this == ORDERBOOK || this == TICKS;
     }
 
     @JsonCreator

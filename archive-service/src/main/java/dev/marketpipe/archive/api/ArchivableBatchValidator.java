@@ -26,7 +26,7 @@ public class ArchivableBatchValidator implements ConstraintValidator<ArchivableB
         if (batch.rawResponse() == null || batch.rawResponse().isNull() || batch.rawResponse().isMissingNode()) {
             valid = violation(context, "rawResponse", "is required (the response exactly as received)");
         }
-        boolean needsSymbol = batch.dataType() == DataType.MARKET_DATA || batch.dataType() == DataType.ORDERBOOK;
+        boolean needsSymbol = batch.dataType() != null && batch.dataType().isPerSymbol();
         if (batch.symbol() == null) {
             if (needsSymbol) {
                 valid = violation(context, "symbol", "is required for " + batch.dataType().code());

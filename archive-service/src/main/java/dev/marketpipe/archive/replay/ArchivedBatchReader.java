@@ -68,8 +68,8 @@ public final class ArchivedBatchReader {
         ResponseFormat format = ResponseFormats.of(raw);
         ResponseContext context = ResponseContext.market(symbol, interval, windowStart, windowEnd, fetchedAt);
         List<Bar> bars = name.dataType() == DataType.MARKET_DATA ? format.bars(raw, context) : null;
-        BatchRecords records = name.dataType() == DataType.ORDERBOOK
-                ? format.records(DataType.ORDERBOOK, raw, context) : null;
+        BatchRecords records = name.dataType() == DataType.ORDERBOOK || name.dataType() == DataType.TICKS
+                ? format.records(name.dataType(), raw, context) : null;
         return new CollectedBatch(deliveryId(replayId, originalId), name.dataType(), symbol, interval,
                 source == null ? null : SourceRole.fromCode(source), metadata.path("provider").asText(null),
                 windowStart, windowEnd, metadata.path("page").asInt(1), fetchedAt, 0, 0,

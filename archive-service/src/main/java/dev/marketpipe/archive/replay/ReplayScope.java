@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public record ReplayScope(LocalDate from, LocalDate to, Set<DataType> dataTypes, Set<String> symbols) {
 
     /** The data types a replay can re-send. */
-    public static final Set<DataType> REPLAYABLE = EnumSet.of(DataType.MARKET_DATA, DataType.ORDERBOOK);
+    public static final Set<DataType> REPLAYABLE = EnumSet.of(DataType.MARKET_DATA, DataType.ORDERBOOK, DataType.TICKS);
 
     /** The request as a scope; {@link IllegalArgumentException} with a message for the client when it is not valid. */
     public static ReplayScope of(ReplayRequest request, int maxRangeDays) {

@@ -2,7 +2,7 @@ package dev.marketpipe.loader.load;
 
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.loader.partition.MonthPartition;
-import dev.marketpipe.loader.partition.MonthlyPartitions;
+import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
 import io.micrometer.core.instrument.Counter;
@@ -74,10 +74,10 @@ public class BarUpserter {
         }
     }
 
-    private final MonthlyPartitions partitions;
+    private final TablePartitions partitions;
     private final Map<BulkPath, Counter> paths = new EnumMap<>(BulkPath.class);
 
-    public BarUpserter(MonthlyPartitions partitions, MeterRegistry registry) {
+    public BarUpserter(TablePartitions partitions, MeterRegistry registry) {
         this.partitions = partitions;
         for (BulkPath path : BulkPath.values()) {
             paths.put(path, Counter.builder("marketpipe.loader.bulk.path")
@@ -89,7 +89,7 @@ public class BarUpserter {
 
     /**
      * Call before the transaction of {@code connection} has written to {@code table}: a missing month partition is
-     * created in a transaction of its own (see {@link MonthlyPartitions#ensure}).
+     * created in a transaction of its own (see {@link TablePartitions#ensure}).
      */
     public UpsertCounts upsert(Connection connection, MarketTable table, String symbol, List<AcceptedBar> bars)
             throws SQLException {

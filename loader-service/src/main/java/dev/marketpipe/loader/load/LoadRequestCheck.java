@@ -42,7 +42,7 @@ public final class LoadRequestCheck {
             missing.add("dataType");
         }
         boolean bars = batch.dataType() == null || batch.dataType() == DataType.MARKET_DATA;
-        if ((bars || batch.dataType() == DataType.ORDERBOOK) && (batch.symbol() == null || batch.symbol().isBlank())) {
+        if ((bars || batch.dataType().isPerSymbol()) && (batch.symbol() == null || batch.symbol().isBlank())) {
             missing.add("symbol");
         }
         if (bars && batch.interval() == null) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@link LoadRequestCheck} of order-book and account batches: every accepted record has what its table's
+ * The {@link LoadRequestCheck} of order-book, account and tick batches: every accepted record has what its table's
  * {@code NOT NULL} columns need, an account number is masked (never stored in clear), and every quarantined record
  * has a status and reasons. Findings name the field, never a value (account data is sensitive).
  */
@@ -51,6 +51,13 @@ final class RecordCheck {
                     nulls(nulls, "orderId", order.orderId(), "orderedAt", order.orderedAt(), "symbol", order.symbol(),
                             "side", order.side(), "quantity", order.quantity(), "price", order.price(),
                             "filledQuantity", order.filledQuantity(), "status", order.status()));
+            case TICKS -> each(records.ticks(), "ticks", findings, (tick, nulls) -> {
+                nulls(nulls, "symbol", tick.symbol(), "timestamp", tick.timestamp(), "price", tick.price(),
+                        "quantity", tick.quantity(), "cumulativeVolume", tick.cumulativeVolume());
+                if (tick.symbol() != null && !tick.symbol().equals(batch.symbol())) {
+                    nulls.add("symbol of the batch");
+                }
+            });
             case MARKET_DATA -> throw new IllegalArgumentException("bars are checked by LoadRequestCheck");
         }
         List<QuarantinedRecord> quarantined = batch.quarantinedRecords();

@@ -2,11 +2,15 @@ package dev.marketpipe.loader.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.loader.partition.DayPartition;
+import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.wire.AccountSnapshot;
 import dev.marketpipe.wire.BatchRecords;
 import dev.marketpipe.wire.OrderBookSnapshot;
 import dev.marketpipe.wire.OrderRecord;
 import dev.marketpipe.wire.Position;
+import dev.marketpipe.wire.Tick;
 import dev.marketpipe.wire.ValidatedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,13 +20,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Upserts accepted order books and account data into their tables (migration V3) on their natural keys:
- * {@code (symbol, timestamp)}, {@code timestamp}, {@code (timestamp, symbol)}, {@code order_id}. As for bars, the
+ * Upserts accepted order books and account data into their tables (migration V3) and ticks into
+ * {@code market_ticks} (V9) on their natural keys: {@code (symbol, timestamp)}, {@code timestamp},
+ * {@code (timestamp, symbol)}, {@code order_id}, {@code (symbol, trading_date, cumulative_volume)}. As for bars, the
  * {@code WHERE … IS DISTINCT FROM} makes a row already stored with the same values a no-op, counted unchanged.
  */
 @ApplicationScoped
@@ -49,6 +55,14 @@ public class RecordUpserter {
             + "WHERE (t.quantity, t.average_price, t.current_price, t.market_value, t.unrealized_pnl) "
             + "IS DISTINCT FROM (EXCLUDED.quantity, EXCLUDED.average_price, EXCLUDED.current_price, "
             + "EXCLUDED.market_value, EXCLUDED.unrealized_pnl)";
+    static final String TICK = "INSERT INTO market_ticks AS t (symbol, trading_date, cumulative_volume, \"timestamp\", "
+            + "price, quantity, cumulative_value, previous_close) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (symbol, trading_date, cumulative_volume) DO UPDATE SET \"timestamp\" = EXCLUDED.\"timestamp\", "
+            + "price = EXCLUDED.price, quantity = EXCLUDED.quantity, cumulative_value = EXCLUDED.cumulative_value, "
+            + "previous_close = EXCLUDED.previous_close, updated_at = now() "
+            + "WHERE (t.\"timestamp\", t.price, t.quantity, t.cumulative_value, t.previous_close) IS DISTINCT FROM "
+            + "(EXCLUDED.\"timestamp\", EXCLUDED.price, EXCLUDED.quantity, EXCLUDED.cumulative_value, "
+            + "EXCLUDED.previous_close)";
     static final String ORDER = "INSERT INTO order_history AS t (order_id, ordered_at, symbol, side, quantity, price, "
             + "filled_quantity, filled_price, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (order_id) DO UPDATE SET ordered_at = EXCLUDED.ordered_at, symbol = EXCLUDED.symbol, "
@@ -60,9 +74,11 @@ public class RecordUpserter {
             + "EXCLUDED.price, EXCLUDED.filled_quantity, EXCLUDED.filled_price, EXCLUDED.status)";
 
     private final ObjectMapper json;
+    private final TablePartitions partitions;
 
-    public RecordUpserter(ObjectMapper json) {
+    public RecordUpserter(ObjectMapper json, TablePartitions partitions) {
         this.json = json;
+        this.partitions = partitions;
     }
 
     public UpsertCounts upsert(Connection connection, ValidatedBatch batch) throws SQLException {
@@ -72,6 +88,12 @@ public class RecordUpserter {
             case ACCOUNT_INFO -> run(connection, ACCOUNT, records.accounts(), RecordUpserter::bindAccount);
             case POSITIONS -> run(connection, POSITION, records.positions(), RecordUpserter::bindPosition);
             case ORDERS -> run(connection, ORDER, records.orders(), RecordUpserter::bindOrder);
+            case TICKS -> {
+                // the days' partitions first, outside this transaction (TablePartitions explains why)
+                partitions.ensure(records.ticks().stream()
+                        .map(tick -> new DayPartition(DayPartition.TICKS, tradingDate(tick))).distinct().toList());
+                yield run(connection, TICK, records.ticks(), RecordUpserter::bindTick);
+            }
             case MARKET_DATA -> throw new IllegalArgumentException("bars are upserted by BarUpserter");
         };
     }
@@ -139,6 +161,21 @@ public class RecordUpserter {
         s.setLong(7, order.filledQuantity());
         s.setBigDecimal(8, order.filledPrice());
         s.setString(9, order.status());
+    }
+
+    private static void bindTick(PreparedStatement s, Tick tick) throws SQLException {
+        s.setString(1, tick.symbol());
+        s.setObject(2, tradingDate(tick));
+        s.setLong(3, tick.cumulativeVolume());
+        s.setObject(4, utc(tick.timestamp()));
+        s.setBigDecimal(5, tick.price());
+        s.setLong(6, tick.quantity());
+        s.setBigDecimal(7, tick.cumulativeValue());
+        s.setBigDecimal(8, tick.previousClose());
+    }
+
+    private static LocalDate tradingDate(Tick tick) {
+        return LocalDate.ofInstant(tick.timestamp(), MarketCalendar.KRX_ZONE);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
  * 2025-02-01 00:00 KST up to 2025-03-01 00:00 KST. Months are KRX (Asia/Seoul) calendar months, as migration V7
  * explains.
  */
-public record MonthPartition(MarketTable table, YearMonth month) {
+public record MonthPartition(MarketTable table, YearMonth month) implements TablePartition {
 
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("uuuu_MM");
     /** KST has no daylight saving: every month starts at +09:00. */
@@ -29,12 +29,13 @@ public record MonthPartition(MarketTable table, YearMonth month) {
         return new MonthPartition(table, YearMonth.from(timestamp.atZone(MarketCalendar.KRX_ZONE)));
     }
 
+    @Override
     public String name() {
         return table.tableName() + "_" + month.format(SUFFIX);
     }
 
-    /** Idempotent DDL: a partition that exists already (made by another loader replica) is left alone. */
-    String createSql() {
+    @Override
+    public String createSql() {
         return "CREATE TABLE IF NOT EXISTS " + name() + " PARTITION OF " + table.tableName()
                 + " FOR VALUES FROM ('" + month.atDay(1) + " 00:00:00" + KST_OFFSET + "') TO ('"
                 + month.plusMonths(1).atDay(1) + " 00:00:00" + KST_OFFSET + "')";

@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Monthly partitions of the intraday market tables (spec §6 "Database Partitioning", migration V7). */
+/**
+ * Monthly partitions of the intraday market tables (spec §6 "Database Partitioning", migration V7) and daily
+ * partitions of the ticks (migration V9).
+ */
 @ConfigMapping(prefix = "marketpipe.loader.partitions")
 public interface PartitionConfig {
 
@@ -19,6 +22,14 @@ public interface PartitionConfig {
      */
     @WithDefault("10s")
     Duration lockTimeout();
+
+    /** Days after the current KST day whose tick partitions exist at all times. */
+    @WithDefault("7")
+    int tickDaysAhead();
+
+    /** How long trades are kept: day partitions of {@code market_ticks} older than this are dropped (e.g. {@code 30D}). */
+    @WithDefault("30D")
+    Duration tickRetention();
 
     /** How often the partitions ahead are checked (a Quarkus scheduler period such as {@code 6h}). */
     @WithDefault("6h")

@@ -63,6 +63,7 @@ public final class SpecFormat implements ResponseFormat {
             case POSITIONS -> BatchRecords.ofPositions(positions(raw));
             case ORDERS -> BatchRecords.ofOrders(orders(raw));
             case MARKET_DATA -> throw new IllegalArgumentException("bars are read by bars()");
+            case TICKS -> throw new IllegalArgumentException("the spec API has no real-time feed");
         };
     }
 

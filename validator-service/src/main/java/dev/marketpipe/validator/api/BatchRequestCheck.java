@@ -19,7 +19,7 @@ final class BatchRequestCheck {
 
     /** The JSON name of each non-bar data type's list in {@code records}. */
     private static final Map<DataType, String> RECORD_LISTS = Map.of(DataType.ORDERBOOK, "orderBooks",
-            DataType.ACCOUNT_INFO, "accounts", DataType.POSITIONS, "positions", DataType.ORDERS, "orders");
+            DataType.ACCOUNT_INFO, "accounts", DataType.POSITIONS, "positions", DataType.ORDERS, "orders", DataType.TICKS, "ticks");
 
     private BatchRequestCheck() {
     }
@@ -39,7 +39,7 @@ final class BatchRequestCheck {
         if (bars && batch.interval() == null) {
             missing.add("interval");
         }
-        if ((bars || batch.dataType() == DataType.ORDERBOOK) && (batch.symbol() == null || batch.symbol().isBlank())) {
+        if ((bars || batch.dataType().isPerSymbol()) && (batch.symbol() == null || batch.symbol().isBlank())) {
             missing.add("symbol");
         }
         if (bars && batch.bars() == null) {

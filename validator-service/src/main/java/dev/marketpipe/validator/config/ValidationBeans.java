@@ -5,6 +5,7 @@ import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.validator.records.AccountRules;
 import dev.marketpipe.validator.records.AccountRulesConfig;
 import dev.marketpipe.validator.records.RecordBatchValidator;
+import dev.marketpipe.validator.records.TickRules;
 import dev.marketpipe.validator.rules.RuleSet;
 import dev.marketpipe.validator.rules.TickGridRule;
 import dev.marketpipe.validator.validation.BatchValidator;
@@ -30,22 +31,26 @@ public class ValidationBeans {
         if (config.maxVolume() < 0) {
             throw new IllegalArgumentException("marketpipe.validator.max-volume must not be negative");
         }
-        ValidatorConfig.TickGrid grid = config.tickGrid();
-        Optional<TickGridRule> tickGrid = grid.enabled()
-                ? Optional.of(new TickGridRule(grid.flatTickSymbols().orElse(Set.of()), grid.flatTick(),
-                        grid.since()))
-                : Optional.empty();
         return new BatchValidator(calendar,
-                RuleSet.standard(calendar, config.priceLimit(), config.maxVolume(), tickGrid),
+                RuleSet.standard(calendar, config.priceLimit(), config.maxVolume(), tickGrid(config)),
                 config.gapScanMaxWindow());
+    }
+
+    private static Optional<TickGridRule> tickGrid(ValidatorConfig config) {
+        ValidatorConfig.TickGrid grid = config.tickGrid();
+        return grid.enabled()
+                ? Optional.of(new TickGridRule(grid.flatTickSymbols().orElse(Set.of()), grid.flatTick(), grid.since()))
+                : Optional.empty();
     }
 
     @Produces
     @Singleton
-    RecordBatchValidator recordBatchValidator(AccountRulesConfig config, ObjectMapper json) {
+    RecordBatchValidator recordBatchValidator(AccountRulesConfig config, MarketCalendar calendar,
+            ValidatorConfig validator, ObjectMapper json) {
         if (config.totalTolerance().signum() < 0) {
             throw new IllegalArgumentException("marketpipe.validator.account.total-tolerance must not be negative");
         }
-        return new RecordBatchValidator(new AccountRules(config.totalTolerance()), json);
+        return new RecordBatchValidator(new AccountRules(config.totalTolerance()),
+                new TickRules(calendar, validator.priceLimit(), tickGrid(validator)), json);
     }
 }

@@ -11,6 +11,7 @@ import dev.marketpipe.wire.Position;
 import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.QuarantineStatus;
 import dev.marketpipe.wire.QuarantinedRecord;
+import dev.marketpipe.wire.Tick;
 import dev.marketpipe.wire.ValidatedBatch;
 
 import java.time.Instant;
@@ -19,16 +20,18 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The verdict on an order-book or account batch: each record is accepted (into the list of its type) or
+ * The verdict on an order-book, account or tick batch: each record is accepted (into the list of its type) or
  * quarantined with its reasons, so every record ends in exactly one place. Plain Java, no I/O.
  */
 public final class RecordBatchValidator {
 
     private final AccountRules accountRules;
+    private final TickRules tickRules;
     private final ObjectMapper json;
 
-    public RecordBatchValidator(AccountRules accountRules, ObjectMapper json) {
+    public RecordBatchValidator(AccountRules accountRules, TickRules tickRules, ObjectMapper json) {
         this.accountRules = accountRules;
+        this.tickRules = tickRules;
         this.json = json;
     }
 
@@ -44,6 +47,8 @@ public final class RecordBatchValidator {
                     Position::timestamp, quarantined));
             case ORDERS -> BatchRecords.ofOrders(sort(records.orders(), accountRules::check,
                     OrderRecord::orderedAt, quarantined));
+            case TICKS -> BatchRecords.ofTicks(sort(records.ticks(),
+                    tickRules.check(records.ticks(), batch.symbol()), Tick::timestamp, quarantined));
             case MARKET_DATA -> throw new IllegalArgumentException("bars are validated by BatchValidator");
         };
         int received = records.size();
@@ -55,9 +60,16 @@ public final class RecordBatchValidator {
 
     private <T> List<T> sort(List<T> records, Function<T, List<QualityIssue>> rules, Function<T, Instant> time,
             List<QuarantinedRecord> quarantined) {
+        return sort(records, records.stream().map(rules).toList(), time, quarantined);
+    }
+
+    /** {@code findings.get(i)} are the findings of {@code records.get(i)} (rules that look at a record's neighbours). */
+    private <T> List<T> sort(List<T> records, List<List<QualityIssue>> findings, Function<T, Instant> time,
+            List<QuarantinedRecord> quarantined) {
         List<T> accepted = new ArrayList<>();
-        for (T record : records) {
-            List<QualityIssue> issues = rules.apply(record);
+        for (int i = 0; i < records.size(); i++) {
+            T record = records.get(i);
+            List<QualityIssue> issues = findings.get(i);
             if (issues.isEmpty()) {
                 accepted.add(record);
             } else {

@@ -5,7 +5,7 @@ import dev.marketpipe.validator.rules.RuleCodes;
 import java.util.List;
 
 /**
- * Rule codes of the order-book and account rules, in the same closed set spirit as {@link RuleCodes} (they are
+ * Rule codes of the order-book, account and tick rules, in the same closed set spirit as {@link RuleCodes} (they are
  * metric labels). Codes shared with bars ({@code missing_field}, {@code price_not_positive},
  * {@code symbol_mismatch}) are reused from there.
  */
@@ -23,12 +23,15 @@ public final class RecordRuleCodes {
     public static final String QUANTITY_NEGATIVE = "quantity_negative";
     /** A total that is not the sum of its parts (account total, position value, order fills). Critical. */
     public static final String TOTALS_MISMATCH = "totals_mismatch";
+    /** A trade whose cumulative day volume is below the one of the trade before it. Critical. */
+    public static final String VOLUME_DECREASING = "cumulative_volume_decreasing";
     /** A value outside its closed set (order side or status). Critical. */
     public static final String UNKNOWN_VALUE = "unknown_value";
 
     public static final List<String> ALL = List.of(BOOK_EMPTY, BOOK_CROSSED, BOOK_UNORDERED, QUANTITY_NOT_POSITIVE,
-            QUANTITY_NEGATIVE, TOTALS_MISMATCH, UNKNOWN_VALUE, RuleCodes.MISSING_FIELD, RuleCodes.PRICE_NOT_POSITIVE,
-            RuleCodes.SYMBOL_MISMATCH);
+            QUANTITY_NEGATIVE, TOTALS_MISMATCH, UNKNOWN_VALUE, VOLUME_DECREASING, RuleCodes.MISSING_FIELD,
+            RuleCodes.PRICE_NOT_POSITIVE, RuleCodes.SYMBOL_MISMATCH, RuleCodes.PRICE_OFF_TICK,
+            RuleCodes.PRICE_OUT_OF_RANGE, RuleCodes.OUTSIDE_SESSION);
 
     private RecordRuleCodes() {
     }

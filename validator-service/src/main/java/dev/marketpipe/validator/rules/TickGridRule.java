@@ -7,6 +7,7 @@ import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.Severity;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,15 @@ public final class TickGridRule implements BarRule {
         }
         return List.of(new QualityIssue(RuleCodes.PRICE_OFF_TICK, Severity.HIGH, bar.timestamp(),
                 "off the tick grid: " + String.join(", ", off)));
+    }
+
+    /** Whether a trade of {@code symbol} at {@code price} at {@code at} lies on the grid (or before {@code since}). */
+    public boolean isOnGrid(String symbol, BigDecimal price, Instant at) {
+        if (at != null && LocalDate.ofInstant(at, MarketCalendar.KRX_ZONE).isBefore(since)) {
+            return true;
+        }
+        boolean flat = symbol != null && flatTickSymbols.contains(symbol);
+        return onGrid(price, flat ? flatTick : KrxTickSize.tick(price.doubleValue()));
     }
 
     private void addIfOff(List<String> off, String field, BigDecimal price, boolean flat) {

@@ -2,6 +2,8 @@ package dev.marketpipe.validator.records;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.validator.rules.TickGridRule;
 import dev.marketpipe.wire.BatchRecords;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
@@ -15,6 +17,7 @@ import dev.marketpipe.wire.ValidatedBatch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +31,8 @@ record RecordVerdict(boolean accepted, List<String> rules) {
     static final Instant AT = Instant.parse("2025-03-04T01:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     /** The shipped default of {@code marketpipe.validator.account.total-tolerance}: 1 KRW. */
-    static final RecordBatchValidator VALIDATOR = new RecordBatchValidator(new AccountRules(BigDecimal.ONE), JSON);
+    static final RecordBatchValidator VALIDATOR = new RecordBatchValidator(new AccountRules(BigDecimal.ONE),
+            new TickRules(MarketCalendar.krx(), new BigDecimal("0.30"), Optional.of(TickGridRule.krx())), JSON);
 
     static RecordVerdict of(DataType type, String symbol, BatchRecords records, Object record, Instant timestamp) {
         CollectedBatch batch = new CollectedBatch(UUID.randomUUID(), type, symbol, null, SourceRole.PRIMARY,

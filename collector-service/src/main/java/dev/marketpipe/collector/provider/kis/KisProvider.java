@@ -158,6 +158,7 @@ final class KisProvider implements SecuritiesProvider {
             case ORDERS -> get(TRADING, "inquire-daily-ccld", trading(ordersTr(start, fetchedAt)), query.cursor(),
                     orders(start, end, query.cursor()));
             case MARKET_DATA -> throw new IllegalArgumentException("bars are fetched with fetchBars");
+            case TICKS -> throw new IllegalArgumentException("ticks come from the real-time feed");
         };
         SnapshotQuery next = query.dataType() != DataType.ACCOUNT_INFO && query.dataType() != DataType.ORDERBOOK
                 && answer.hasMore() ? query.next(answer.cursor()) : null;

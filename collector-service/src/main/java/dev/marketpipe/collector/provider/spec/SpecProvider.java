@@ -96,6 +96,7 @@ final class SpecProvider implements SecuritiesProvider {
             case ORDERS -> api.orderHistory(authorization, query.startDate(), query.endDate(), settings.pageSize(),
                     query.page());
             case MARKET_DATA -> throw new IllegalArgumentException("bars are fetched with fetchBars");
+            case TICKS -> throw new IllegalArgumentException("ticks come from the real-time feed");
         };
     }
 

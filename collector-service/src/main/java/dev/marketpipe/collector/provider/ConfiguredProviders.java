@@ -74,11 +74,16 @@ public class ConfiguredProviders {
     @Produces
     @ApplicationScoped
     SecuritiesProvider primary() {
-        return create(new ProviderSettings(SourceRole.PRIMARY, PRIMARY_PREFIX, collector.api().provider(),
+        return create(primarySettings());
+    }
+
+    /** The primary role's settings; the real-time feed authenticates with its app key and secret too. */
+    public ProviderSettings primarySettings() {
+        return new ProviderSettings(SourceRole.PRIMARY, PRIMARY_PREFIX, collector.api().provider(),
                 ProviderNames.primary(collector), url(PRIMARY_CLIENT), timeout(PRIMARY_CLIENT, "connect", DEFAULT_CONNECT_TIMEOUT),
                 timeout(PRIMARY_CLIENT, "read", DEFAULT_READ_TIMEOUT), collector.api().appKey(), collector.api().appSecret(),
                 collector.api().pageSize(), budgets.of(SourceRole.PRIMARY),
-                collector.api().tokenRefreshMargin(), token.minRequestInterval(), collector.api().demoCredentials()));
+                collector.api().tokenRefreshMargin(), token.minRequestInterval(), collector.api().demoCredentials());
     }
 
     @Produces

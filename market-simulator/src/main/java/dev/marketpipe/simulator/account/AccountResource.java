@@ -1,6 +1,7 @@
 package dev.marketpipe.simulator.account;
 
 import dev.marketpipe.simulator.config.MarketSimulation;
+import dev.marketpipe.simulator.config.SimulatedClock;
 import dev.marketpipe.simulator.config.SimulatorConfig;
 import dev.marketpipe.simulator.market.AccountGenerator;
 import jakarta.ws.rs.BadRequestException;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,9 +37,9 @@ public class AccountResource {
 
     private final MarketSimulation simulation;
     private final SimulatorConfig config;
-    private final Clock clock;
+    private final SimulatedClock clock;
 
-    public AccountResource(MarketSimulation simulation, SimulatorConfig config, Clock clock) {
+    public AccountResource(MarketSimulation simulation, SimulatorConfig config, SimulatedClock clock) {
         this.simulation = simulation;
         this.config = config;
         this.clock = clock;

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Settings of the simulated securities API (spec §1). Defaults live in {@code application.properties}; every
@@ -40,8 +41,38 @@ public interface SimulatorConfig {
     int maxWindowDays();
 
     /**
-     * When false (realistic), a bar is only served once it has completed by the wall clock; when true, the whole
-     * deterministic history, future sessions included, is served.
+     * When false (realistic), a bar is only served once it has completed by the simulated clock
+     * ({@link SimulatedClock}: the wall clock unless set); when true, the whole deterministic history, future sessions
+     * included, is served.
      */
     boolean serveFutureBars();
+
+    /** The simulated market clock ({@link SimulatedClock}). */
+    ClockSettings clock();
+
+    /** The KIS-compatible real-time WebSocket feed ({@code /tryitout}). */
+    FeedSettings feed();
+
+    /** Where the simulated market's "now" starts and how fast it runs. */
+    interface ClockSettings {
+
+        /**
+         * The simulated instant at the simulator's start: an ISO instant ({@code 2025-03-05T00:30:00Z}, an offset
+         * allowed) or a local KST date-time ({@code 2025-03-05T09:30:00}). Empty: the wall clock.
+         */
+        Optional<String> start();
+
+        /** Simulated seconds per wall-clock second (1.0: real time). */
+        double speed();
+    }
+
+    /** Pace of the real-time feed. */
+    interface FeedSettings {
+
+        /** How often every session receives a {@code PINGPONG} keep-alive (wall clock). */
+        Duration pingInterval();
+
+        /** Simulated time between two order-book frames of a symbol (at most one per symbol and send round). */
+        Duration orderBookInterval();
+    }
 }

@@ -3,6 +3,7 @@ package dev.marketpipe.simulator.data;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.simulator.config.MarketSimulation;
+import dev.marketpipe.simulator.config.SimulatedClock;
 import dev.marketpipe.simulator.config.SimulatorConfig;
 import dev.marketpipe.simulator.control.Discrepancies;
 import dev.marketpipe.simulator.market.BarGenerator;
@@ -15,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,12 +32,12 @@ public class MarketDataService {
 
     private final MarketSimulation simulation;
     private final SimulatorConfig config;
-    private final Clock clock;
+    private final SimulatedClock clock;
     private final MeterRegistry registry;
     private final Discrepancies discrepancies;
 
-    public MarketDataService(MarketSimulation simulation, SimulatorConfig config, Clock clock, MeterRegistry registry,
-            Discrepancies discrepancies) {
+    public MarketDataService(MarketSimulation simulation, SimulatorConfig config, SimulatedClock clock,
+            MeterRegistry registry, Discrepancies discrepancies) {
         this.simulation = simulation;
         this.config = config;
         this.clock = clock;

@@ -6,6 +6,7 @@ import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.provider.kis.KisTimes;
 import dev.marketpipe.simulator.config.MarketSimulation;
+import dev.marketpipe.simulator.config.SimulatedClock;
 import dev.marketpipe.simulator.config.SimulatorConfig;
 import dev.marketpipe.simulator.control.Discrepancies;
 import dev.marketpipe.simulator.market.OrderBook;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -53,10 +53,10 @@ public class KisQuotationResource {
     private final SimulatorConfig config;
     private final Discrepancies discrepancies;
     private final KisGate gate;
-    private final Clock clock;
+    private final SimulatedClock clock;
 
     public KisQuotationResource(MarketSimulation simulation, SimulatorConfig config, Discrepancies discrepancies,
-            KisGate gate, Clock clock) {
+            KisGate gate, SimulatedClock clock) {
         this.simulation = simulation;
         this.config = config;
         this.discrepancies = discrepancies;

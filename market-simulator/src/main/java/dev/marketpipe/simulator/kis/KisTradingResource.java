@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marketpipe.provider.kis.KisTimes;
 import dev.marketpipe.simulator.config.MarketSimulation;
+import dev.marketpipe.simulator.config.SimulatedClock;
 import dev.marketpipe.simulator.config.SimulatorConfig;
 import dev.marketpipe.simulator.market.AccountGenerator;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,9 +49,9 @@ public class KisTradingResource {
     private final MarketSimulation simulation;
     private final SimulatorConfig config;
     private final KisGate gate;
-    private final Clock clock;
+    private final SimulatedClock clock;
 
-    public KisTradingResource(MarketSimulation simulation, SimulatorConfig config, KisGate gate, Clock clock) {
+    public KisTradingResource(MarketSimulation simulation, SimulatorConfig config, KisGate gate, SimulatedClock clock) {
         this.simulation = simulation;
         this.config = config;
         this.gate = gate;

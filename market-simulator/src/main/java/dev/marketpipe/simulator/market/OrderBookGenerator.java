@@ -31,13 +31,24 @@ public final class OrderBookGenerator {
     /** The book of {@code symbol} at {@code at}, truncated to the second. */
     public OrderBook orderBook(String symbol, Instant at) {
         Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+        long price = bars.priceAt(symbol, second);
+        // The last trade hit either the best ask or the best bid; which one is part of the (seeded) noise.
+        boolean lastTradeAtAsk = (SeededHash.hash(bars.seed(), BOOK_SIDE, SeededHash.key(symbol),
+                second.getEpochSecond()) & 1) == 0;
+        return orderBookAfter(symbol, second, price, lastTradeAtAsk);
+    }
+
+    /**
+     * The book of {@code symbol} at {@code at} (truncated to the second) right after a trade at {@code lastPrice}:
+     * the best ask is that price when a buyer took the ask, else the best bid is; quantities as in
+     * {@link #orderBook}. The real-time feed uses it so that its books sit around its own last trade.
+     */
+    public OrderBook orderBookAfter(String symbol, Instant at, long lastPrice, boolean lastTradeAtAsk) {
+        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
         long sym = SeededHash.key(symbol);
         long time = second.getEpochSecond();
         long seed = bars.seed();
-        long price = bars.priceAt(symbol, second);
-        // The last trade hit either the best ask or the best bid; which one is part of the (seeded) noise.
-        boolean lastTradeAtAsk = (SeededHash.hash(seed, BOOK_SIDE, sym, time) & 1) == 0;
-        long bestAsk = lastTradeAtAsk ? price : KrxTickSize.up(price);
+        long bestAsk = lastTradeAtAsk ? lastPrice : KrxTickSize.up(lastPrice);
         long bestBid = KrxTickSize.down(bestAsk);
         long typical = Math.max(10, bars.averageMinuteVolume(symbol));
 

@@ -56,6 +56,7 @@ class SchemaMigrationTest {
         spec.put("value", "numeric(20,2)");
         spec.put("created_at", "timestamp with time zone");
         spec.put("updated_at", "timestamp with time zone");
+        spec.put("source", "varchar(8) NOT NULL"); // V10: rest, or ticks for a 1-minute bar built from ticks
         return spec;
     }
 
@@ -80,6 +81,7 @@ class SchemaMigrationTest {
         spec.put("adj_close", "numeric(15,2)");
         spec.put("created_at", "timestamp with time zone");
         spec.put("updated_at", "timestamp with time zone");
+        spec.put("source", "varchar(8) NOT NULL");
         assertEquals(spec, columns("market_data_daily"));
     }
 
@@ -145,7 +147,7 @@ class SchemaMigrationTest {
                 .map(r -> (String) r.get("def")).toList();
         assertEquals(List.of("UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, \"timestamp\")", "UNIQUE (symbol, date)"),
                 uniqueKeys);
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), db.rows("SELECT version FROM flyway_schema_history "
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), db.rows("SELECT version FROM flyway_schema_history "
                 + "WHERE success ORDER BY installed_rank").stream().map(r -> (String) r.get("version")).toList());
     }
 

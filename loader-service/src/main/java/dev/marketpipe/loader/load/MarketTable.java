@@ -11,6 +11,11 @@ public enum MarketTable {
     FIVE_MINUTES("market_data_5min"),
     DAILY("market_data_daily");
 
+    /** The {@code source} of a bar collected from a REST API (migration V10); the column's default. */
+    public static final String REST = "rest";
+    /** The {@code source} of a 1-minute bar built from the real-time ticks. */
+    public static final String TICKS = "ticks";
+
     private final String tableName;
 
     MarketTable(String tableName) {
@@ -87,7 +92,8 @@ public enum MarketTable {
      * How many of the batch's rows {@code relation} stores already with the same values: the batch travels as one
      * array per column ({@code unnest}), compared row by row on the unique index. When that is every row, a
      * redelivered batch is done with this one read-only statement — no staging COPY, no upsert, and no write, so
-     * no WAL to flush at commit for it. Numbers compare as numbers ({@code 10000 = 10000.00}). Parameters: 1 to 7
+     * no WAL to flush at commit for it. Numbers compare as numbers ({@code 10000 = 10000.00}). A bar built from ticks
+     * is never "the same": the REST bar that arrives for it replaces or confirms it (migration V10). Parameters: 1 to 7
      * (8 for daily bars) the column arrays as text, in the order of {@link CopyText}; then the symbol and the
      * batch's first and last key.
      */
@@ -99,7 +105,7 @@ public enum MarketTable {
                 + "?::text[]::bigint[], ?::text[]::numeric[]" + (isDaily() ? ", ?::text[]::numeric[]" : "")
                 + ") AS b(k, " + values + ") JOIN " + relation + " o ON o.symbol = ? AND o." + key + " BETWEEN ? AND ?"
                 + " AND o." + key + " = b.k WHERE (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM ("
-                + prefixed("b.", values) + ")";
+                + prefixed("b.", values) + ") AND o.source = '" + REST + "'";
     }
 
     /**
@@ -110,8 +116,9 @@ public enum MarketTable {
      * probe bounded by the batch's first and last key): a redelivered batch then writes nothing at all, where
      * {@code ON CONFLICT} alone would lock, and so write, every conflicting row. The {@code WHERE … IS DISTINCT
      * FROM} of the update stays for a row another transaction stores meanwhile. {@code updated_at} moves only when
-     * a value really changed, and the row count is the number of rows inserted or changed.
-     * Parameters: 1 and 2 the batch's symbol, 3 and 4 its first and last key.
+     * a value really changed, and the row count is the number of rows inserted or changed. A row built from ticks
+     * takes the REST bar and its source (the V10 trigger keeps any difference, or the tick-built values when they
+     * are preferred). Parameters: 1 and 2 the batch's symbol, 3 and 4 its first and last key.
      */
     String mergeSql(String relation) {
         String key = keyColumn();
@@ -121,9 +128,11 @@ public enum MarketTable {
                 + "SELECT s." + key + ", ?, " + prefixed("s.", values)
                 + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM "
                 + relation + " o WHERE o.symbol = ? AND o." + key + " BETWEEN ? AND ? AND o." + key + " = s." + key
-                + " AND (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM (" + prefixed("s.", values) + ")) "
-                + "ON CONFLICT (symbol, " + key + ") DO UPDATE SET " + assignments(values) + ", updated_at = now() "
-                + "WHERE (" + prefixed("t.", values) + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.", values) + ")";
+                + " AND (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM (" + prefixed("s.", values) + ")"
+                + " AND o.source = '" + REST + "') "
+                + "ON CONFLICT (symbol, " + key + ") DO UPDATE SET " + assignments(values + ", source")
+                + ", updated_at = now() WHERE (" + prefixed("t.", values + ", source") + ") IS DISTINCT FROM ("
+                + prefixed("EXCLUDED.", values + ", source") + ")";
     }
 
     private static String prefixed(String prefix, String columns) {

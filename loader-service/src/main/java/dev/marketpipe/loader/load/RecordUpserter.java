@@ -92,7 +92,9 @@ public class RecordUpserter {
                 // the days' partitions first, outside this transaction (TablePartitions explains why)
                 partitions.ensure(records.ticks().stream()
                         .map(tick -> new DayPartition(DayPartition.TICKS, tradingDate(tick))).distinct().toList());
-                yield run(connection, TICK, records.ticks(), RecordUpserter::bindTick);
+                UpsertCounts counts = run(connection, TICK, records.ticks(), RecordUpserter::bindTick);
+                TickMinutes.markPending(connection, records.ticks());
+                yield counts;
             }
             case MARKET_DATA -> throw new IllegalArgumentException("bars are upserted by BarUpserter");
         };

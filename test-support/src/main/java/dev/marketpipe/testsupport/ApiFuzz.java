@@ -5,6 +5,7 @@ import io.restassured.specification.RequestSpecification;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
@@ -63,6 +64,12 @@ public final class ApiFuzz {
             for (String name : queryNames) {
                 for (String value : QUERY_VALUES) {
                     requests++;
+                    if (operation.streams()) {
+                        EventStreamCall.Answer answer = EventStreamCall.get(plainPath, Map.of(name, value), token);
+                        checkStatus(wrong, method + " " + template + " ?" + name + "=" + abbreviate(value),
+                                answer.status(), answer.body());
+                        continue;
+                    }
                     RequestSpecification request = request(token).queryParam(name, value);
                     if (!name.equals("dryRun")) {
                         request.queryParam("dryRun", "true");
@@ -89,9 +96,12 @@ public final class ApiFuzz {
     }
 
     private static void check(List<String> wrong, String what, Response answer) {
-        String body = answer.asString();
-        if (answer.statusCode() >= 500) {
-            wrong.add(what + ": " + answer.statusCode() + " " + abbreviate(body));
+        checkStatus(wrong, what, answer.statusCode(), answer.asString());
+    }
+
+    private static void checkStatus(List<String> wrong, String what, int status, String body) {
+        if (status >= 500) {
+            wrong.add(what + ": " + status + " " + abbreviate(body));
         } else {
             STACK_TRACE_MARKS.stream().filter(body::contains).findFirst().ifPresent(mark -> {
                 int at = body.indexOf(mark);

@@ -32,6 +32,15 @@ final class OpenApiOperations {
             return parameters.stream().filter(p -> in.equals(p.get("in"))).map(p -> (String) p.get("name")).toList();
         }
 
+        /** Whether it answers a stream of server-sent events (a 200 never ends: read its status only). */
+        @SuppressWarnings("unchecked")
+        boolean streams() {
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>)
+                    definition.getOrDefault("responses", Map.of());
+            return responses.values().stream().anyMatch(response ->
+                    ((Map<String, Object>) response.getOrDefault("content", Map.of())).containsKey("text/event-stream"));
+        }
+
         /** The roles (scopes) of its security requirements. */
         @SuppressWarnings("unchecked")
         Set<String> roles() {

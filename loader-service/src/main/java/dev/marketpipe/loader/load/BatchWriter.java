@@ -1,6 +1,7 @@
 package dev.marketpipe.loader.load;
 
 import dev.marketpipe.loader.database.DatabaseException;
+import dev.marketpipe.loader.push.BarEvents;
 import dev.marketpipe.wire.DataType;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
@@ -47,6 +48,9 @@ public class BatchWriter {
             UpsertCounts counts = batch.dataType() == DataType.MARKET_DATA
                     ? upserter.upsert(connection, MarketTable.of(batch.interval()), batch.symbol(), batch.accepted())
                     : recordUpserter.upsert(connection, batch);
+            if (batch.dataType() == DataType.MARKET_DATA && counts.changed() > 0) {
+                BarEvents.changed(connection, batch.symbol(), batch.interval(), first(batch), last(batch));
+            }
             quarantine.insert(connection, batch);
             LoadReceipt receipt = new LoadReceipt(batch.batchId(), counts.changed(), counts.unchanged(),
                     batch.quarantinedCount(), false);
@@ -56,5 +60,13 @@ public class BatchWriter {
         } catch (SQLException e) {
             throw new DatabaseException("loading batch " + batch.batchId() + " failed", e);
         }
+    }
+
+    private static Instant first(ValidatedBatch batch) {
+        return batch.accepted().stream().map(a -> a.bar().timestamp()).min(Instant::compareTo).orElseThrow();
+    }
+
+    private static Instant last(ValidatedBatch batch) {
+        return batch.accepted().stream().map(a -> a.bar().timestamp()).max(Instant::compareTo).orElseThrow();
     }
 }

@@ -5,6 +5,8 @@ import dev.marketpipe.loader.database.DatabaseException;
 import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.partition.MonthPartition;
 import dev.marketpipe.loader.partition.TablePartitions;
+import dev.marketpipe.loader.push.BarEvents;
+import dev.marketpipe.wire.BarInterval;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -35,7 +37,8 @@ import java.util.Set;
  * trade before the minute (the sum of price × quantity on the day's first minute). The bar is stored in
  * {@code market_data_1min} with source {@code ticks}; a REST bar already stored for the minute is kept unless
  * {@code prefer=ticks}. Pending minutes are taken with {@code FOR UPDATE SKIP LOCKED}, so loader replicas share
- * the work, and removed in the transaction that stores their bars: a crash rebuilds them, never loses them.
+ * the work, and removed in the transaction that stores their bars: a crash rebuilds them, never loses them. A bar
+ * that changed is announced to the push stream ({@link BarEvents}).
  */
 @ApplicationScoped
 public class TickBarBuilder {
@@ -131,8 +134,16 @@ public class TickBarBuilder {
                     done.setObject(2, utc(minute.minute()));
                     done.addBatch();
                 }
-                build.executeBatch();
+                int[] changed = build.executeBatch();
                 done.executeBatch();
+                for (int i = 0; i < taken.size(); i++) {
+                    if (changed[i] > 0) {
+                        // one event a minute: live, a minute's bar is all that changed for its symbol
+                        Pending minute = taken.get(i);
+                        BarEvents.changed(connection, minute.symbol(), BarInterval.ONE_MINUTE, minute.minute(),
+                                minute.minute());
+                    }
+                }
                 connection.commit();
                 built.increment(taken.size());
                 return taken.size();

@@ -33,6 +33,7 @@ class ApiBoundaryTest extends ApiBoundaryChecks {
             Map.entry("POST /v1/collection-log", Set.of(PIPELINE)),
             Map.entry("GET /v1/coverage", Set.of(PIPELINE, OPERATOR)),
             Map.entry("POST /v1/loads", Set.of(PIPELINE)),
+            Map.entry("GET /v1/stream/bars", Set.of(READER)),
             Map.entry("GET /v1/quarantine", Set.of(REVIEWER, OPERATOR)),
             Map.entry("POST /v1/quarantine/{id}/approve", Set.of(REVIEWER)),
             Map.entry("POST /v1/quarantine/{id}/reject", Set.of(REVIEWER)));

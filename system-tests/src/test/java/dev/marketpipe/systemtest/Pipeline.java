@@ -86,6 +86,12 @@ final class Pipeline implements AutoCloseable {
      */
     static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv,
             Map<String, String> archiveEnv, boolean tls) throws Exception {
+        return start(name, seed, invalidFraction, collectorEnv, archiveEnv, tls, Map.of());
+    }
+
+    /** As {@link #start(String, long, double, List, Map, boolean)}, with extra environment for loader-service. */
+    static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv,
+            Map<String, String> archiveEnv, boolean tls, Map<String, String> loaderEnv) throws Exception {
         Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
         Path work = root.resolve("system-tests/target/" + name);
         deleteRecursively(work);
@@ -103,6 +109,7 @@ final class Pipeline implements AutoCloseable {
                 "MARKETPIPE_SIMULATOR_SEED", String.valueOf(seed),
                 "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(invalidFraction)), logs);
         Map<String, String> loaderSettings = new HashMap<>(Map.of("MARKETPIPE_DB_URL", postgres.jdbcUrl()));
+        loaderSettings.putAll(loaderEnv);
         ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort,
                 withTls(loaderSettings, tls, certificates), logs);
         Map<String, String> validatorSettings = new HashMap<>(Map.of(
@@ -122,6 +129,7 @@ final class Pipeline implements AutoCloseable {
             Map<String, String> env = new HashMap<>(Map.of(
                     "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
                     "MARKETPIPE_COLLECTOR_KIS_URL", "http://127.0.0.1:" + simulatorPort,
+                    "MARKETPIPE_COLLECTOR_REALTIME_URL", "ws://127.0.0.1:" + simulatorPort,
                     "MARKETPIPE_ARCHIVE_URL", stages + archivePort,
                     "MARKETPIPE_LOADER_URL", stages + loaderPort,
                     "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",

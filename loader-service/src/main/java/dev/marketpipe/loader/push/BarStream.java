@@ -1,6 +1,7 @@
 package dev.marketpipe.loader.push;
 
 import dev.marketpipe.loader.bars.StoredBar;
+import dev.marketpipe.loader.config.MarketClock;
 import dev.marketpipe.wire.BarInterval;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +43,7 @@ public class BarStream {
     private final DataSource dataSource;
     private final BarEventReader reader;
     private final PushConfig config;
+    private final MarketClock clock;
     private final List<StreamSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final DistributionSummary committed;
     private final DistributionSummary pushed;
@@ -52,10 +54,12 @@ public class BarStream {
     private Instant nextPurge = Instant.MIN;
     private Thread listener;
 
-    BarStream(DataSource dataSource, BarEventReader reader, PushConfig config, MeterRegistry registry) {
+    BarStream(DataSource dataSource, BarEventReader reader, PushConfig config, MarketClock clock,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.reader = reader;
         this.config = config;
+        this.clock = clock;
         this.committed = freshness(registry, "committed", "bar end to the row committed in PostgreSQL");
         this.pushed = freshness(registry, "pushed", "bar end to the bar sent to a push-stream subscriber");
     }
@@ -169,8 +173,8 @@ public class BarStream {
     }
 
     private void deliver(BarEvent event) {
-        Instant now = Instant.now();
-        record(committed, event, event.committedAt());
+        Instant now = clock.now();
+        record(committed, event, event.committedAt().plus(clock.offset()));
         synchronized (delivery) {
             for (StreamSubscriber subscriber : subscribers) {
                 if (subscriber.wants(event) && subscriber.live(event)) {

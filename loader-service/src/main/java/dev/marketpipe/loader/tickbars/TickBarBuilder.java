@@ -1,6 +1,7 @@
 package dev.marketpipe.loader.tickbars;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.loader.config.MarketClock;
 import dev.marketpipe.loader.database.DatabaseException;
 import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.loader.partition.MonthPartition;
@@ -20,7 +21,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -67,13 +67,14 @@ public class TickBarBuilder {
     private final TablePartitions partitions;
     private final TickBarsConfig config;
     private final Counter built;
-    private final Clock clock;
+    private final MarketClock clock;
 
-    TickBarBuilder(DataSource dataSource, TablePartitions partitions, TickBarsConfig config, MeterRegistry registry) {
+    TickBarBuilder(DataSource dataSource, TablePartitions partitions, TickBarsConfig config, MarketClock clock,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.partitions = partitions;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.built = Counter.builder("marketpipe.loader.tick.bars.built")
                 .description("1-minute bars built (or rebuilt) from ticks").register(registry);
     }
@@ -96,7 +97,7 @@ public class TickBarBuilder {
 
     /** Builds the bars of every minute due now; returns how many minutes it took. */
     public int buildDue() {
-        Instant due = clock.instant().minusSeconds(60).minus(config.grace());
+        Instant due = clock.now().minusSeconds(60).minus(config.grace());
         List<Pending> pending = peek(due);
         if (pending.isEmpty()) {
             return 0;

@@ -116,14 +116,18 @@ class GrafanaDashboardSystemTest {
                 + " first job%n", queries.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
-    /** The queries that answer no finite sample, each with what Prometheus said. */
+    /**
+     * The queries that answer no finite sample, each with what Prometheus said. A panel of the live feed (its title
+     * says "live") has data only with a real-time feed, which a backfill run has not: Prometheus must accept its
+     * query, and {@code LiveSystemTest} proves its metric has samples.
+     */
     private static List<String> queriesWithoutData(List<GrafanaDashboard.Query> queries)
             throws IOException, InterruptedException {
         List<String> without = new ArrayList<>();
         for (GrafanaDashboard.Query query : queries) {
             try {
                 List<Double> values = prometheus.query(query.promql());
-                if (values.stream().noneMatch(Double::isFinite)) {
+                if (values.stream().noneMatch(Double::isFinite) && !query.panelTitle().contains("live")) {
                     without.add(query + " -> " + values);
                 }
             } catch (IllegalStateException refused) {

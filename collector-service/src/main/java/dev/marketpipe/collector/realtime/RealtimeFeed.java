@@ -79,7 +79,8 @@ public class RealtimeFeed {
             return;
         }
         ProviderSettings settings = providers.primarySettings();
-        URI approvalUrl = config.approvalUrl().or(settings::url)
+        // the KIS REST host: the one configured for the KIS provider, else the primary's (the simulator), else KIS's own
+        URI approvalUrl = config.approvalUrl().or(kis::url).or(settings::url)
                 .orElse(kis.paper() ? kis.paperUrl() : kis.realUrl());
         KisApprovalApi api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(approvalUrl)

@@ -1,5 +1,6 @@
 package dev.marketpipe.loader;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import dev.marketpipe.wire.SourceRole;
 import dev.marketpipe.wire.Tick;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,17 @@ class TickBarTest extends LoaderDatabaseTest {
         assertEquals(new BigDecimal("72000.00"), differences.get(0).get("tick_close"));
         assertEquals(21L, differences.get(0).get("rest_volume"));
         assertEquals("rest", differences.get(0).get("kept"));
+
+        // the day's report names the minute, as JSON and on its page
+        JsonPath report = given().queryParam("date", "2025-03-05").queryParam("interval", "1m")
+                .when().get("/v1/reports/daily").then().statusCode(200).extract().jsonPath();
+        assertTrue(report.getLong("realTime.trades") >= 5, report.prettify());
+        assertTrue(report.getLong("realTime.differingBars") >= 1);
+        assertTrue(report.getList("realTime.differences.symbol").contains(symbol), report.prettify());
+        String page = given().accept("text/html").queryParam("date", "2025-03-05").queryParam("interval", "1m")
+                .when().get("/v1/reports/daily").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<h2>Real time</h2>") && page.contains(symbol)
+                && page.contains("71900 / 72100 / 71800 / 72000 × 20"), page);
     }
 
     @Test

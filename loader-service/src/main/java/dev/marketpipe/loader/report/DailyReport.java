@@ -1,6 +1,7 @@
 package dev.marketpipe.loader.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.marketpipe.wire.BarInterval;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -20,7 +21,28 @@ import java.util.Map;
  */
 @RegisterForReflection
 public record DailyReport(LocalDate date, BarInterval interval, boolean tradingDay, OffsetDateTime sessionOpen,
-        OffsetDateTime sessionClose, long expectedBars, List<SymbolDay> symbols, Kpis kpis) {
+        OffsetDateTime sessionClose, long expectedBars, List<SymbolDay> symbols, Kpis kpis,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RealTime realTime) {
+
+    /**
+     * The real-time feed's day (1-minute reports; null for other intervals).
+     *
+     * @param trades          trades stored for the date
+     * @param tickMinutes     symbol-minutes with at least one trade
+     * @param restOnlyMinutes 1-minute bars of the feed's symbols whose minute had no trade on the feed: the socket
+     *                        missed it (a disconnect) or nothing traded, and the REST bar filled it
+     * @param differingBars   minutes whose bar built from ticks differed from the REST bar
+     * @param differences     the first of them, in time order
+     */
+    @RegisterForReflection
+    public record RealTime(long trades, long tickMinutes, long restOnlyMinutes, long differingBars,
+            List<BarDifference> differences) {
+    }
+
+    /** A minute whose two bars differed: open / high / low / close × volume of each, and which one was kept. */
+    @RegisterForReflection
+    public record BarDifference(String symbol, OffsetDateTime minute, String fromTicks, String fromRest, String kept) {
+    }
 
     /**
      * One symbol's day.

@@ -31,13 +31,15 @@ public class DailyReports {
     private final DailyActivityReader activity;
     private final ReportConfig config;
     private final MarketCalendar calendar;
+    private final RealTimeReader realTime;
 
     public DailyReports(CoverageReader coverage, DailyActivityReader activity, ReportConfig config,
-            MarketCalendar calendar) {
+            MarketCalendar calendar, RealTimeReader realTime) {
         this.coverage = coverage;
         this.activity = activity;
         this.config = config;
         this.calendar = calendar;
+        this.realTime = realTime;
     }
 
     public DailyReport report(LocalDate date, BarInterval interval) {
@@ -56,7 +58,8 @@ public class DailyReports {
             symbols.add(symbolDay(entry.getKey(), interval, day, expected, entry.getValue()));
         }
         return new DailyReport(date, interval, session.isPresent(), session.map(s -> kst(s.open())).orElse(null),
-                session.map(s -> kst(s.close())).orElse(null), expected.size(), symbols, kpis(symbols));
+                session.map(s -> kst(s.close())).orElse(null), expected.size(), symbols, kpis(symbols),
+                interval == BarInterval.ONE_MINUTE ? realTime.read(date) : null);
     }
 
     /** The report as its HTML page, the heat-map cut into {@code marketpipe.loader.report.heat-map-bucket}. */

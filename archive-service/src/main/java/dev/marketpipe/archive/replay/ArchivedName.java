@@ -3,9 +3,11 @@ package dev.marketpipe.archive.replay;
 import dev.marketpipe.archive.store.ArchiveStore;
 import dev.marketpipe.wire.DataType;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What an envelope's name says (spec §4 file naming, {@code ArchiveKey}): data type and symbol, read without opening
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
  */
 public record ArchivedName(String ref, DataType dataType, String symbol) {
 
-    private static final Pattern NAME = Pattern.compile(
-            "(market_data|orderbook|account_info|positions|orders)_(?:(.+)_)?\\d{8}_\\d{6}(?:_\\d+)?\\.json");
+    private static final Pattern NAME = Pattern.compile("("
+            + Arrays.stream(DataType.values()).map(DataType::code).collect(Collectors.joining("|"))
+            + ")_(?:(.+)_)?\\d{8}_\\d{6}(?:_\\d+)?\\.json");
 
     /** The name of an archived object; empty for anything else (temp files, CSV, strays). */
     public static Optional<ArchivedName> parse(String ref) {

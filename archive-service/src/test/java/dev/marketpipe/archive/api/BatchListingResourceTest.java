@@ -117,7 +117,7 @@ class BatchListingResourceTest {
         "range without its end          | from=2024-06-01                           | date (YYYY-MM-DD) is required",
         "range backwards                | from=2024-06-05&to=2024-06-01             | must not be after to",
         "range too long                 | from=2024-01-01&to=2024-03-01             | at most 31 per request",
-        "unknown data type              | date=2024-06-03&dataType=ticks            | dataType must be one of",
+        "unknown data type              | date=2024-06-03&dataType=quotes           | dataType must be one of",
         "unknown state                  | date=2024-06-03&state=done                | state must be one of",
         "symbol not a symbol            | date=2024-06-03&symbol=a/b                | symbol must match",
         "limit zero                     | date=2024-06-03&limit=0                   | limit must be a whole number",

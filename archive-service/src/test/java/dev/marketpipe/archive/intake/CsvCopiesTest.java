@@ -120,7 +120,7 @@ class CsvCopiesTest {
         assertEquals(List.of(DataType.MARKET_DATA), CsvCopies.parse(List.of(" market_data ", "")));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CsvCopies.parse(List.of("market_data", "ticks")));
+                () -> CsvCopies.parse(List.of("market_data", "quotes")));
 
         assertTrue(e.getMessage().startsWith("marketpipe.archive.csv-data-types"), e.getMessage());
     }

@@ -1,10 +1,19 @@
 package dev.marketpipe.archive.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marketpipe.provider.ResponseContext;
+import dev.marketpipe.provider.ResponseFormats;
+import dev.marketpipe.provider.kis.realtime.KisRealtimeBatch;
 import dev.marketpipe.wire.CollectedBatch;
+import dev.marketpipe.wire.DataType;
+import dev.marketpipe.wire.SourceRole;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,6 +72,28 @@ class ArchivedBatchReaderTest {
         assertEquals(original.records(), replayed.records());
         assertNull(replayed.bars());
         assertNull(replayed.interval());
+    }
+
+    @Test
+    void tickEnvelopeGivesBackTheTradesOfItsFramesAsTheCollectorReadThem() {
+        // two H0STCNT0 records of 46 fields each in one frame, and a frame that was unreadable when it arrived
+        String record = "005930^093354^71900^5^-100^-0.14^72023.83^72100^72400^71700^71900^71800^%d^%d^219853241700"
+                + "^0".repeat(18) + "^20250305" + "^0".repeat(12);
+        String frame = "0|H0STCNT0|002|" + record.formatted(1, 3_052_507) + "^" + record.formatted(120, 3_052_627);
+        Instant at = Instant.parse("2025-03-05T00:33:55Z");
+        JsonNode raw = KisRealtimeBatch.raw(List.of(frame, "0|H0STCNT0|001|005930^garbled"), Map.of());
+        CollectedBatch original = new CollectedBatch(UUID.randomUUID(), DataType.TICKS, "005930", null,
+                SourceRole.PRIMARY, "kis", at, at.plusSeconds(1), 1, at, 0, 1, "kis-websocket", "0.1.0", raw, null,
+                null, ResponseFormats.KIS.records(DataType.TICKS, raw, ResponseContext.market("005930", null, at,
+                        at.plusSeconds(1), at)));
+        String ref = "raw/2025/03/05/ticks_005930_20250305_093355.json";
+
+        CollectedBatch replayed = READER.read(name(ref), ReplayFixtures.FORMAT.render(original), UUID.randomUUID());
+
+        assertEquals(2, replayed.records().ticks().size());
+        assertEquals(original.records(), replayed.records());
+        assertEquals(3_052_627L, replayed.records().ticks().get(1).cumulativeVolume());
+        assertNull(replayed.bars());
     }
 
     @Test

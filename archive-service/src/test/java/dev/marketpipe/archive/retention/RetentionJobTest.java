@@ -198,7 +198,7 @@ class RetentionJobTest {
         IllegalArgumentException unknownInterval = assertThrows(IllegalArgumentException.class,
                 () -> CriticalRule.parse("market_data:1h"));
         assertTrue(unknownInterval.getMessage().contains("marketpipe.archive.retention.critical"));
-        assertThrows(IllegalArgumentException.class, () -> CriticalRule.parse("ticks"));
+        assertThrows(IllegalArgumentException.class, () -> CriticalRule.parse("quotes"));
     }
 
     @Test

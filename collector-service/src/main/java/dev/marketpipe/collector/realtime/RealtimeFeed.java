@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,8 +80,9 @@ public class RealtimeFeed {
             return;
         }
         ProviderSettings settings = providers.primarySettings();
-        // the KIS REST host: the one configured for the KIS provider, else the primary's (the simulator), else KIS's own
-        URI approvalUrl = config.approvalUrl().or(kis::url).or(settings::url)
+        // the KIS REST host: the primary's (the KIS provider's host, or the simulator), else KIS's own
+        Optional<URI> primaryUrl = "kis".equals(settings.type()) ? kis.url() : settings.url();
+        URI approvalUrl = config.approvalUrl().or(() -> primaryUrl)
                 .orElse(kis.paper() ? kis.paperUrl() : kis.realUrl());
         KisApprovalApi api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(approvalUrl)

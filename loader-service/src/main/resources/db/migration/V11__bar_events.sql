@@ -9,6 +9,8 @@ CREATE TABLE bar_event (
     bar_interval VARCHAR(4) NOT NULL,
     first_timestamp TIMESTAMPTZ NOT NULL,
     last_timestamp TIMESTAMPTZ NOT NULL,
+    -- 'ticks': a bar built from the real-time ticks (what the freshness histograms measure); 'rest': a loaded batch
+    source VARCHAR(8) NOT NULL,
     -- clock_timestamp(), not now(): the row is written at the end of its transaction, so this is close to the commit
     -- (the freshness histogram "bar end → committed" reads it)
     created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()

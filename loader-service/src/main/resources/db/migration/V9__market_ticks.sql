@@ -1,5 +1,5 @@
 -- Trades from the real-time feed (KIS H0STCNT0), one row per trade, partitioned by KST trading date: a day is
--- the unit of retention (marketpipe.loader.ticks.retention drops whole partitions, no DELETE) and of every query
+-- the unit of retention (marketpipe.loader.partitions.tick-retention drops whole partitions, no DELETE) and of every query
 -- (one symbol's trades of a day or a minute). A trade has no id of its own; the day's cumulative volume is one,
 -- because each trade adds a positive quantity to it, so (symbol, trading_date, cumulative_volume) is the natural
 -- key and a frame received twice stores one row. The partition key is part of it, as PostgreSQL requires.

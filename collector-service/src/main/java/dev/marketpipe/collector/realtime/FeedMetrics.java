@@ -44,6 +44,11 @@ public class FeedMetrics {
         }
     }
 
+    /** An unreadable frame without a symbol dropped from the bounded buffer, never archived. */
+    void unattributedDropped() {
+        registry.counter("marketpipe.collector.realtime.frames.dropped").increment();
+    }
+
     void opened() {
         openSessions.incrementAndGet();
     }

@@ -8,6 +8,7 @@ import dev.marketpipe.provider.kis.realtime.KisRealtimeColumns;
 import dev.marketpipe.wire.DataType;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.vertx.core.buffer.Buffer;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * One WebSocket session to the KIS feed holding up to {@code max-subscriptions-per-session} subscriptions. It
- * subscribes on open, answers {@code PINGPONG}, keeps each subscription's cipher from its answer, and hands every
+ * subscribes on open, answers {@code PINGPONG} with a pong frame, keeps each subscription's cipher from its answer, and hands every
  * data frame, as received, to the {@link FrameBuffer} under its symbol; an unreadable frame is counted and buffered
  * too, and the session goes on. When the connection ends, {@link #isOpen()} turns false and the
  * {@link RealtimeFeed} opens it again after a backoff, resubscribing everything.
@@ -33,6 +34,8 @@ final class FeedSession {
     private static final Logger LOG = Logger.getLogger(FeedSession.class);
     private static final String ALREADY_SUBSCRIBED = "ALREADY IN SUBSCRIBE";
     private static final String INVALID_APPROVAL = "invalid approval";
+    /** A session that ends sooner than this after opening counts as a failed attempt (no reconnect storm). */
+    private static final Duration STABLE = Duration.ofSeconds(30);
 
     private final int index;
     private final URI baseUri;
@@ -49,6 +52,9 @@ final class FeedSession {
     private String approvalKey;
     private int failures;
     private Instant nextAttempt = Instant.MIN;
+    private volatile Instant openedAt;
+    private Duration reconnectMin = Duration.ofSeconds(1);
+    private Duration reconnectMax = Duration.ofSeconds(60);
 
     FeedSession(int index, URI baseUri, String path, ApprovalKeys approvalKeys, String customerType, FrameBuffer buffer,
             FeedMetrics metrics, Supplier<Instant> clock) {
@@ -104,6 +110,8 @@ final class FeedSession {
     }
 
     private void open(Duration reconnectMin, Duration reconnectMax) {
+        this.reconnectMin = reconnectMin;
+        this.reconnectMax = reconnectMax;
         if (failures > 0 || connection != null) {
             metrics.reconnect();
         }
@@ -117,10 +125,10 @@ final class FeedSession {
                     .onClose((c, reason) -> onClosed(reason.getCode()))
                     .connectAndAwait();
             metrics.opened();
+            openedAt = clock.get();
             for (Subscription subscription : wanted) {
                 send(subscription.request(approvalKey, customerType, Subscription.SUBSCRIBE));
             }
-            failures = 0;
             LOG.infof("feed session %d open with %d subscriptions", index, wanted.size());
         } catch (RuntimeException e) {
             failures++;
@@ -141,8 +149,12 @@ final class FeedSession {
         acknowledged.clear();
         ciphers.clear();
         metrics.closed(held);
-        failures = Math.max(failures, 1);
-        LOG.warnf("feed session %d closed (code %d); it is opened again", index, code);
+        Instant now = clock.get();
+        boolean stable = openedAt != null && !now.isBefore(openedAt.plus(STABLE));
+        failures = stable ? 1 : failures + 1;
+        Duration wait = stable ? Duration.ZERO : backoff(reconnectMin, reconnectMax);
+        nextAttempt = now.plus(wait);
+        LOG.warnf("feed session %d closed (code %d); it is opened again in %d ms", index, code, wait.toMillis());
     }
 
     void close() {
@@ -171,7 +183,8 @@ final class FeedSession {
             return;
         }
         if (frame instanceof KisFrame.PingPong ping) {
-            from.sendText(ping.text()).subscribe().with(ok -> { }, failure -> { });
+            // as the official client does: a pong control frame carrying the PINGPONG text
+            from.sendPong(Buffer.buffer(ping.text())).subscribe().with(ok -> { }, failure -> { });
         } else if (frame instanceof KisFrame.Control control) {
             answered(control);
         } else if (frame instanceof KisFrame.Data data) {
@@ -215,6 +228,8 @@ final class FeedSession {
                 return;
             }
         }
-        buffer.addUnattributed(text, received);
+        if (!buffer.addUnattributed(text, received)) {
+            metrics.unattributedDropped();
+        }
     }
 }

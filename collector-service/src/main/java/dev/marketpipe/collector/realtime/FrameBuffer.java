@@ -14,7 +14,8 @@ import java.util.Map;
  * The raw frames received since the last {@link #drain}, grouped per symbol and data type (ticks, order books), in
  * arrival order: each group becomes one archived batch. A frame that cannot be attributed to a symbol (unreadable)
  * joins the first group of the window it arrived in, so it is archived as received too; with no group in its window
- * it waits for the next one. Fed by the sessions' I/O threads, drained by one flushing thread.
+ * it waits for the next one (at most {@link #MAX_UNATTRIBUTED} wait; beyond, the oldest is dropped). Fed by the
+ * sessions' I/O threads, drained by one flushing thread.
  */
 final class FrameBuffer {
 
@@ -26,6 +27,9 @@ final class FrameBuffer {
     private record Key(String symbol, DataType type) {
     }
 
+    /** Unreadable frames without a symbol kept while no symbol's frames arrive to take them to the archive. */
+    static final int MAX_UNATTRIBUTED = 10_000;
+
     private Map<Key, Builder> groups = new LinkedHashMap<>();
     private List<String> unattributed = new ArrayList<>();
     private Instant unattributedSince;
@@ -36,12 +40,20 @@ final class FrameBuffer {
         groups.computeIfAbsent(new Key(symbol, type), k -> new Builder(received)).add(frame, trId, cipher, received);
     }
 
-    /** A frame no symbol can be named for. */
-    synchronized void addUnattributed(String frame, Instant received) {
+    /**
+     * A frame no symbol can be named for; false when the oldest such frame had to make room (a feed that sends
+     * only unreadable frames never flushes them with a symbol's group, and memory is bounded).
+     */
+    synchronized boolean addUnattributed(String frame, Instant received) {
         if (unattributed.isEmpty()) {
             unattributedSince = received;
         }
         unattributed.add(frame);
+        if (unattributed.size() > MAX_UNATTRIBUTED) {
+            unattributed.remove(0);
+            return false;
+        }
+        return true;
     }
 
     /** The groups since the last drain, oldest first, and empties the buffer. */

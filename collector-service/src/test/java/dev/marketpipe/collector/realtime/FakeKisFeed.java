@@ -32,6 +32,8 @@ public class FakeKisFeed implements QuarkusTestResourceLifecycleManager {
     /** Each open socket's subscriptions, {@code tr_id|tr_key}. */
     private final Map<ServerWebSocket, Set<String>> subscribed = new ConcurrentHashMap<>();
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** The payloads of the pong frames received (the client's answers to PINGPONG). */
+    final List<String> pongs = new CopyOnWriteArrayList<>();
     volatile int connections;
 
     @Override
@@ -68,6 +70,7 @@ public class FakeKisFeed implements QuarkusTestResourceLifecycleManager {
             received.add(text);
             answer(socket, text);
         });
+        socket.pongHandler(payload -> pongs.add(payload.toString()));
     }
 
     /** KIS's answer to a subscribe or unsubscribe request; any other text (a PINGPONG sent back) is only recorded. */

@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * The real-time feed against a fake KIS WebSocket: subscriptions spread over sessions, frames archived per symbol
- * as received (unreadable ones too), PINGPONG answered, encrypted frames read, and a dropped session reopened and
+ * as received (unreadable ones too), PINGPONG answered with a pong frame, encrypted frames read, and a dropped session reopened and
  * resubscribed.
  */
 @QuarkusTest
@@ -125,7 +125,7 @@ class RealtimeFeedTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> realtime.acknowledgedSubscriptions() == 4);
         String ping = "{\"header\":{\"tr_id\":\"PINGPONG\",\"datetime\":\"20250305093400\"}}";
         feed.broadcast(ping);
-        await().atMost(Duration.ofSeconds(10)).until(() -> feed.received.stream().filter(ping::equals).count() >= 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> feed.pongs.stream().filter(ping::equals).count() >= 2);
 
         String payload = String.join("^", trade("000660", "100000", 180_000, 7, 1_000_007));
         feed.publish("H0STCNT0", "000660", "1|H0STCNT0|001|" + new KisFrameCipher(FakeKisFeed.KEY, FakeKisFeed.IV).encrypt(payload));

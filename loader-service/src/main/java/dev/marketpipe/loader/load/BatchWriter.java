@@ -49,7 +49,8 @@ public class BatchWriter {
                     ? upserter.upsert(connection, MarketTable.of(batch.interval()), batch.symbol(), batch.accepted())
                     : recordUpserter.upsert(connection, batch);
             if (batch.dataType() == DataType.MARKET_DATA && counts.changed() > 0) {
-                BarEvents.changed(connection, batch.symbol(), batch.interval(), first(batch), last(batch));
+                BarEvents.changed(connection, batch.symbol(), batch.interval(), first(batch), last(batch),
+                        MarketTable.REST);
             }
             quarantine.insert(connection, batch);
             LoadReceipt receipt = new LoadReceipt(batch.batchId(), counts.changed(), counts.unchanged(),

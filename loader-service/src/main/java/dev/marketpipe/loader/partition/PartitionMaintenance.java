@@ -1,6 +1,7 @@
 package dev.marketpipe.loader.partition;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.loader.config.MarketClock;
 import dev.marketpipe.loader.load.MarketTable;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -28,10 +29,12 @@ public class PartitionMaintenance {
     private final TablePartitions partitions;
     private final PartitionConfig config;
     private final Clock clock = Clock.system(MarketCalendar.KRX_ZONE);
+    private final MarketClock market;
 
-    public PartitionMaintenance(TablePartitions partitions, PartitionConfig config) {
+    public PartitionMaintenance(TablePartitions partitions, PartitionConfig config, MarketClock market) {
         this.partitions = partitions;
         this.config = config;
+        this.market = market;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -53,7 +56,9 @@ public class PartitionMaintenance {
 
     /** Drops the tick partitions of days before today minus {@code tick-retention}; returns what it dropped. */
     public List<DayPartition> dropExpiredTicks() {
-        LocalDate oldestKept = LocalDate.now(clock).minusDays(config.tickRetention().toDays());
+        // on the market clock: a replayed past session (demo --live) keeps its day while it runs
+        LocalDate oldestKept = LocalDate.ofInstant(market.now(), MarketCalendar.KRX_ZONE)
+                .minusDays(config.tickRetention().toDays());
         List<DayPartition> expired = new ArrayList<>();
         for (String name : partitions.partitionsOf(DayPartition.TICKS)) {
             LocalDate day = DayPartition.dayOf(DayPartition.TICKS, name);

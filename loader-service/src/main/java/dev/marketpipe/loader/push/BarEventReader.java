@@ -29,7 +29,8 @@ class BarEventReader {
     private static final int MAX_BARS = 10_000;
 
     /** One {@code bar_event} row. */
-    record Row(long id, String symbol, BarInterval interval, Instant first, Instant last, Instant createdAt) {
+    record Row(long id, String symbol, BarInterval interval, Instant first, Instant last, String source,
+            Instant createdAt) {
     }
 
     private final DataSource dataSource;
@@ -53,7 +54,7 @@ class BarEventReader {
 
     /** At most {@code limit} committed rows with an id above {@code after} (and at most {@code upTo}), by id. */
     List<Row> after(long after, long upTo, int limit) {
-        String sql = "SELECT id, symbol, bar_interval, first_timestamp, last_timestamp, created_at FROM bar_event "
+        String sql = "SELECT id, symbol, bar_interval, first_timestamp, last_timestamp, source, created_at FROM bar_event "
                 + "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -64,7 +65,7 @@ class BarEventReader {
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(new Row(result.getLong(1), result.getString(2), BarInterval.fromCode(result.getString(3)),
-                            instant(result, 4), instant(result, 5), instant(result, 6)));
+                            instant(result, 4), instant(result, 5), result.getString(6), instant(result, 7)));
                 }
             }
             return rows;
@@ -77,7 +78,7 @@ class BarEventReader {
     BarEvent event(Row row) {
         List<StoredBar> stored = bars.read(row.symbol(), row.interval(),
                 new TimeRange(row.first(), row.last().plusMillis(1)), Optional.empty(), MAX_BARS).bars();
-        return new BarEvent(row.id(), row.symbol(), row.interval().code(), row.createdAt(), stored);
+        return new BarEvent(row.id(), row.symbol(), row.interval().code(), row.source(), row.createdAt(), stored);
     }
 
     /** Deletes the events older than {@code window}; returns how many. */

@@ -18,20 +18,24 @@ import java.time.ZoneOffset;
 public final class BarEvents {
 
     public static final String CHANNEL = "bar_event";
-    private static final String INSERT = "INSERT INTO bar_event (symbol, bar_interval, first_timestamp, last_timestamp) "
-            + "VALUES (?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO bar_event (symbol, bar_interval, first_timestamp, last_timestamp, "
+            + "source) VALUES (?, ?, ?, ?, ?)";
 
     private BarEvents() {
     }
 
-    /** The bars of {@code symbol} at {@code interval} from {@code first} to {@code last} (inclusive) changed. */
-    public static void changed(Connection connection, String symbol, BarInterval interval, Instant first, Instant last)
-            throws SQLException {
+    /**
+     * The bars of {@code symbol} at {@code interval} from {@code first} to {@code last} (inclusive) changed;
+     * {@code source} says who wrote them ({@code rest} or {@code ticks}, the {@code source} of the market tables).
+     */
+    public static void changed(Connection connection, String symbol, BarInterval interval, Instant first, Instant last,
+            String source) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT); Statement notify = connection.createStatement()) {
             insert.setString(1, symbol);
             insert.setString(2, interval.code());
             insert.setObject(3, OffsetDateTime.ofInstant(first, ZoneOffset.UTC));
             insert.setObject(4, OffsetDateTime.ofInstant(last, ZoneOffset.UTC));
+            insert.setString(5, source);
             insert.executeUpdate();
             notify.execute("NOTIFY " + CHANNEL);
         }

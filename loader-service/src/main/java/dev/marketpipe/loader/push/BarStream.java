@@ -2,6 +2,7 @@ package dev.marketpipe.loader.push;
 
 import dev.marketpipe.loader.bars.StoredBar;
 import dev.marketpipe.loader.config.MarketClock;
+import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.wire.BarInterval;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,8 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code poll-every}, reads the new {@code bar_event} rows in id order and hands each event, with its bars as
  * stored, to the subscribers that asked for its symbol and interval. A later id can commit before an earlier one;
  * the stream holds back behind a gap until the earlier id commits or {@code gap-wait} has passed (rolled back), so a
- * subscriber resuming after an event id misses nothing. Records the freshness of live bars: bar end → committed and
- * bar end → pushed.
+ * subscriber resuming after an event id misses nothing. Records the freshness of the bars built from ticks: bar end
+ * → committed and bar end → pushed.
  */
 @ApplicationScoped
 public class BarStream {
@@ -185,8 +186,14 @@ public class BarStream {
         }
     }
 
-    /** Seconds from each recent bar's end to {@code at}. */
+    /**
+     * Seconds from each recent bar's end to {@code at}, for bars built from ticks: a REST bar is collected after its
+     * minute by design (the live job's schedule), and replacing a tick-built bar by it is no live delivery.
+     */
     private void record(DistributionSummary summary, BarEvent event, Instant at) {
+        if (!MarketTable.TICKS.equals(event.source())) {
+            return;
+        }
         Duration length = BarInterval.fromCode(event.interval()).length();
         for (StoredBar bar : event.bars()) {
             Instant end = bar.timestamp().plus(length);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.loader.database.DatabaseException;
 import dev.marketpipe.loader.load.BarUpserter;
 import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.push.BarEvents;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -104,6 +105,8 @@ public class QuarantineReview {
             throw unprocessable("record " + entry.id() + " cannot be loaded: it has no " + String.join(", ", missing));
         }
         upserter.upsert(connection, table, entry.symbol(), List.of(new AcceptedBar(bar, List.of())));
+        BarEvents.changed(connection, entry.symbol(), BarInterval.fromCode(entry.interval()), bar.timestamp(),
+                bar.timestamp(), MarketTable.REST); // an approved bar reaches the push stream like a loaded one
     }
 
     /**

@@ -25,7 +25,7 @@ public record DailyReport(LocalDate date, BarInterval interval, boolean tradingD
         @JsonInclude(JsonInclude.Include.NON_NULL) RealTime realTime) {
 
     /**
-     * The real-time feed's day (1-minute reports; null for other intervals).
+     * The real-time feed's day (1-minute reports of a day the feed stored trades; null otherwise).
      *
      * @param trades          trades stored for the date
      * @param tickMinutes     symbol-minutes with at least one trade

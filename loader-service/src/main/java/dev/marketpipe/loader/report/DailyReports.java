@@ -59,7 +59,7 @@ public class DailyReports {
         }
         return new DailyReport(date, interval, session.isPresent(), session.map(s -> kst(s.open())).orElse(null),
                 session.map(s -> kst(s.close())).orElse(null), expected.size(), symbols, kpis(symbols),
-                interval == BarInterval.ONE_MINUTE ? realTime.read(date) : null);
+                interval == BarInterval.ONE_MINUTE ? realTime.read(date).orElse(null) : null);
     }
 
     /** The report as its HTML page, the heat-map cut into {@code marketpipe.loader.report.heat-map-bucket}. */

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The real-time part of a day's report: trades stored, minutes the feed covered, 1-minute bars of the feed's symbols
@@ -42,7 +43,8 @@ public class RealTimeReader {
         this.dataSource = dataSource;
     }
 
-    public DailyReport.RealTime read(LocalDate date) {
+    /** The day's figures; empty when the feed stored nothing that day (a set-up without a feed). */
+    public Optional<DailyReport.RealTime> read(LocalDate date) {
         OffsetDateTime from = date.atStartOfDay(MarketCalendar.KRX_ZONE).toOffsetDateTime();
         OffsetDateTime to = date.plusDays(1).atStartOfDay(MarketCalendar.KRX_ZONE).toOffsetDateTime();
         try (Connection connection = dataSource.getConnection()) {
@@ -64,6 +66,9 @@ public class RealTimeReader {
                     differing = row.getLong(4);
                 }
             }
+            if (trades == 0 && differing == 0) {
+                return Optional.empty();
+            }
             List<DailyReport.BarDifference> differences = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(DIFFERENCES)) {
                 query.setObject(1, from);
@@ -77,7 +82,7 @@ public class RealTimeReader {
                     }
                 }
             }
-            return new DailyReport.RealTime(trades, minutes, restOnly, differing, differences);
+            return Optional.of(new DailyReport.RealTime(trades, minutes, restOnly, differing, differences));
         } catch (SQLException e) {
             throw new DatabaseException("reading the day's real-time figures failed", e);
         }

@@ -142,7 +142,7 @@ public class TickBarBuilder {
                         // one event a minute: live, a minute's bar is all that changed for its symbol
                         Pending minute = taken.get(i);
                         BarEvents.changed(connection, minute.symbol(), BarInterval.ONE_MINUTE, minute.minute(),
-                                minute.minute());
+                                minute.minute(), MarketTable.TICKS);
                     }
                 }
                 connection.commit();

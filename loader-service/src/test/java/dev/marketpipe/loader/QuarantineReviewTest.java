@@ -122,6 +122,8 @@ class QuarantineReviewTest extends LoaderDatabaseTest {
                 .get(0);
         assertEquals("approved", stored.get("status"));
         assertEquals("kim", stored.get("decided_by"));
+        assertEquals(1L, db.count("SELECT count(*) FROM bar_event WHERE symbol = ? AND first_timestamp = ?", symbol,
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC)), "the approved bar goes out on the push stream");
 
         // again, by someone else: nothing new, the first decision answered
         Map<String, Object> again = decide(id, "approve", "lee").statusCode(200)

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * Real time end to end, as the trading system sees it: a past KRX session replayed in real time by the simulator's
  * KIS feed (the pipeline's market clock set to it), the collector's WebSocket sessions, archive, validator, loader.
  * Two whole minutes of two symbols: every trade of the simulator's tape is stored once, the 1-minute bars built from
- * the ticks equal the simulator's own bars, and a subscriber of the push stream receives them as they commit.
+ * the ticks equal the simulator's own bars, the feed's order books are stored, and a subscriber of the push stream receives them as they commit.
  */
 class LiveSystemTest {
 
@@ -94,6 +94,9 @@ class LiveSystemTest {
                 }
                 assertEquals(TAPE.trades(symbol, checked, end).size(), storedTicks(pipeline, symbol, checked, end),
                         symbol + ": every trade of the tape stored once");
+                assertTrue(count(pipeline, "SELECT count(*) FROM orderbook_snapshot WHERE symbol = ANY(?) "
+                        + "AND \"timestamp\" >= ? AND \"timestamp\" < ?", checked, end, new String[] {symbol}) > 0,
+                        symbol + ": the feed's order books are stored");
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> SYMBOLS.stream().allMatch(symbol ->
                     pushed.stream().anyMatch(data -> data.contains("\"symbol\":\"" + symbol + "\"")

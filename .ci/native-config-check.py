@@ -19,14 +19,16 @@ CALENDAR = ["dev/marketpipe/calendar/krx-holidays.txt", "dev/marketpipe/calendar
 
 # service -> (types that must be fully reflective, resources that must be included)
 EXPECTED = {
-    "collector-service": (ENUMS + [WIRE + "CollectedBatch", WIRE + "Bar", WIRE + "BatchRecords"],
+    "collector-service": (ENUMS + [WIRE + "CollectedBatch", WIRE + "Bar", WIRE + "BatchRecords", WIRE + "Tick",
+                           "dev.marketpipe.collector.realtime.KisApprovalApi$ApprovalRequest"],
                           CALENDAR + ["db/collector/V1__collection_state.sql"]),
     "archive-service": (ENUMS + [WIRE + "CollectedBatch", "dev.marketpipe.archive.index.BatchMarker",
                                  "dev.marketpipe.archive.replay.ReplayStatus"], CALENDAR),
     "validator-service": (ENUMS + [WIRE + "CollectedBatch", WIRE + "ValidatedBatch"], CALENDAR),
-    "loader-service": (ENUMS + [WIRE + "BookLevel", WIRE + "Bar", WIRE + "QualityIssue",
-                                "dev.marketpipe.loader.report.DailyReport"],
-                       CALENDAR + ["db/migration/V1__market_tables.sql", "templates/DailyReportPage.html"]),
+    "loader-service": (ENUMS + [WIRE + "BookLevel", WIRE + "Bar", WIRE + "QualityIssue", WIRE + "Tick",
+                                "dev.marketpipe.loader.report.DailyReport", "dev.marketpipe.loader.push.BarEvent"],
+                       CALENDAR + ["db/migration/V1__market_tables.sql", "db/migration/V11__bar_events.sql",
+                                   "templates/DailyReportPage.html"]),
     "market-simulator": (ENUMS, CALENDAR),
 }
 

@@ -50,8 +50,8 @@ final class FeedSession {
     private final Map<String, KisFrameCipher> ciphers = new ConcurrentHashMap<>();
     private volatile WebSocketClientConnection connection;
     private String approvalKey;
-    private int failures;
-    private Instant nextAttempt = Instant.MIN;
+    private volatile int failures;
+    private volatile Instant nextAttempt = Instant.MIN;
     private volatile Instant openedAt;
     private Duration reconnectMin = Duration.ofSeconds(1);
     private Duration reconnectMax = Duration.ofSeconds(60);

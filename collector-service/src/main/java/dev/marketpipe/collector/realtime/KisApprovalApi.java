@@ -1,6 +1,7 @@
 package dev.marketpipe.collector.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ public interface KisApprovalApi {
     JsonNode approve(ApprovalRequest request);
 
     /** The body: note {@code secretkey}, where the token request says {@code appsecret}. */
+    @RegisterForReflection
     record ApprovalRequest(String grant_type, String appkey, String secretkey) {
 
         /** Key and secret are not printed. */

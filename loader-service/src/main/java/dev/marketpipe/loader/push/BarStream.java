@@ -39,6 +39,11 @@ public class BarStream {
 
     private static final Logger LOG = Logger.getLogger(BarStream.class);
     private static final int READ_LIMIT = 500;
+    /**
+     * Events held for one subscriber that reads slower than they come; beyond, its stream ends with an error and
+     * the client resumes with {@code Last-Event-ID} (nothing is lost, memory is bounded).
+     */
+    private static final int SUBSCRIBER_BUFFER = 10_000;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final DataSource dataSource;
@@ -89,7 +94,7 @@ public class BarStream {
 
     /**
      * The events of {@code symbols} at {@code interval} from now on; with {@code lastEventId}, first every retained
-     * event after it.
+     * event after it. A subscriber more than {@link #SUBSCRIBER_BUFFER} events behind is ended (it resumes).
      */
     public Multi<BarEvent> subscribe(Set<String> symbols, String interval, Long lastEventId) {
         return Multi.createFrom().<BarEvent>emitter(emitter -> {
@@ -120,7 +125,7 @@ public class BarStream {
             } catch (RuntimeException e) {
                 emitter.fail(e);
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }, SUBSCRIBER_BUFFER).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Events delivered so far (tests). */

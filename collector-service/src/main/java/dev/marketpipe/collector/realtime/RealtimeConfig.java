@@ -46,8 +46,11 @@ public interface RealtimeConfig {
     @WithDefault("40")
     int maxSubscriptionsPerSession();
 
-    /** Frames of one symbol received within this window are archived as one batch. */
-    @WithDefault("1s")
+    /**
+     * Frames of one symbol received within this window are archived as one batch. It must stay well below the
+     * loader's {@code tick-bars.grace} (1 s): a minute's last trades wait up to one window before they leave.
+     */
+    @WithDefault("250ms")
     Duration batchWindow();
 
     /** First wait before a lost session is opened again; doubled on each failure up to {@code reconnect-max}. */

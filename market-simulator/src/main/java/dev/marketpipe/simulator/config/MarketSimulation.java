@@ -4,6 +4,7 @@ import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.simulator.market.AccountGenerator;
 import dev.marketpipe.simulator.market.BarGenerator;
 import dev.marketpipe.simulator.market.OrderBookGenerator;
+import dev.marketpipe.simulator.market.TradeTape;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -26,12 +27,17 @@ public class MarketSimulation {
     private volatile OrderBookGenerator books;
     private volatile AccountGenerator accounts;
     private final String accountNumber;
+    private final TradeTape.Density density;
 
     public MarketSimulation(SimulatorConfig config, CalendarConfig calendarConfig) {
         this.calendar = MarketCalendar.krx(calendarConfig.extraHolidays().orElse(List.of()));
         this.symbols = List.copyOf(config.symbols());
         this.symbolSet = Set.copyOf(symbols);
         this.accountNumber = config.accountNumber();
+        SimulatorConfig.TapeSettings tape = config.tape();
+        SimulatorConfig.BurstSettings burst = tape.burst();
+        this.density = new TradeTape.Density(tape.minTradesPerMinute(), tape.maxTradesPerMinute(),
+                new TradeTape.Burst(burst.everyMinutes(), burst.startSecond(), burst.seconds(), burst.factor()));
         use(new BarGenerator(config.seed(), calendar, config.invalidFraction()));
     }
 
@@ -45,6 +51,14 @@ public class MarketSimulation {
 
     public OrderBookGenerator orderBooks() {
         return books;
+    }
+
+    /**
+     * The trade tape behind the real-time feed, at the configured density; its trades aggregate into the clean bars,
+     * whatever the invalid fraction.
+     */
+    public TradeTape tape() {
+        return new TradeTape(bars, density);
     }
 
     public AccountGenerator accounts() {

@@ -53,6 +53,9 @@ public interface SimulatorConfig {
     /** The KIS-compatible real-time WebSocket feed ({@code /tryitout}). */
     FeedSettings feed();
 
+    /** How densely the trade tape behind the feed trades ({@code TradeTape}). */
+    TapeSettings tape();
+
     /** Where the simulated market's "now" starts and how fast it runs. */
     interface ClockSettings {
 
@@ -74,5 +77,37 @@ public interface SimulatorConfig {
 
         /** Simulated time between two order-book frames of a symbol (at most one per symbol and send round). */
         Duration orderBookInterval();
+    }
+
+    /**
+     * The trades of each minute: a seeded draw in {@code [min, max]} per symbol and minute (never more than the
+     * minute's volume), so about {@code (min + max) / 2} a minute per symbol; each minute's trades still aggregate
+     * exactly into its 1-minute bar.
+     */
+    interface TapeSettings {
+
+        /** Fewest trades of a minute (fewer only when the bar's volume is smaller). */
+        int minTradesPerMinute();
+
+        /** Most trades of a minute outside a burst. */
+        int maxTradesPerMinute();
+
+        /** Bursts of trading. */
+        BurstSettings burst();
+    }
+
+    /**
+     * Every {@code every-minutes}-th minute of the session (0: never), {@code seconds} seconds from second
+     * {@code start-second} on trade {@code factor} times as densely as the minute's other seconds.
+     */
+    interface BurstSettings {
+
+        int everyMinutes();
+
+        int startSecond();
+
+        int seconds();
+
+        double factor();
     }
 }

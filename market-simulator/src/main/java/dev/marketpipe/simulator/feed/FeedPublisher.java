@@ -89,7 +89,21 @@ public class FeedPublisher {
     TradeTape.Day day(String symbol, Instant at) {
         LocalDate date = simulation.calendar().tradingDate(at);
         return days.computeIfAbsent(new DayKey(symbol, date),
-                key -> new TradeTape(simulation.bars()).day(symbol, date));
+                key -> simulation.tape().day(symbol, date));
+    }
+
+    /** How many trades the tape holds for {@code symbol} at {@code from} (inclusive) to {@code to} (exclusive). */
+    public long tradeCount(String symbol, Instant from, Instant to) {
+        long count = 0;
+        Instant dayStart = from;
+        while (dayStart.isBefore(to)) {
+            TradeTape.Day day = day(symbol, dayStart);
+            Instant nextDay = day.date().plusDays(1).atStartOfDay(simulation.calendar().zone()).toInstant();
+            Instant dayEnd = nextDay.isBefore(to) ? nextDay : to;
+            count += day.between(dayStart, dayEnd).size();
+            dayStart = dayEnd;
+        }
+        return count;
     }
 
     private void guarded(Runnable task) {

@@ -20,8 +20,13 @@ import java.util.Objects;
  *
  * <p>Shape of a minute:
  * <ul>
- *   <li>5 to 60 trades (a seeded draw), never more than the bar's volume and never fewer than the bar's distinct
- *       price points need (open first, close last, high and low somewhere between);</li>
+ *   <li>a seeded draw of {@link Density#minPerMinute()} to {@link Density#maxPerMinute()} trades (by default 5 to
+ *       60), never more than the bar's volume and never fewer than the bar's distinct price points need (open first,
+ *       close last, high and low somewhere between);</li>
+ *   <li>with a {@link Burst}, every {@code everyMinutes}-th minute of the session trades {@code factor} times as
+ *       densely during its {@code seconds} seconds from {@code startSecond} on: the minute's draw is scaled so
+ *       that its other seconds keep their usual density, and its trades' seconds are drawn with the burst's seconds
+ *       weighing {@code factor} times as much (still capped by the bar's volume);</li>
  *   <li>prices walk between those anchor points with up to one tick of noise, always on the KRX tick grid and
  *       within [low, high];</li>
  *   <li>seconds are sorted draws in 0..59, so several trades may share a second;</li>
@@ -35,9 +40,10 @@ import java.util.Objects;
  */
 public final class TradeTape {
 
-    /** Fewest and most trades of a minute (fewer when the volume is smaller). */
+    /** Fewest and most trades of a minute by default (fewer when the volume is smaller). */
     public static final int MIN_TRADES_PER_MINUTE = 5;
     public static final int MAX_TRADES_PER_MINUTE = 60;
+    private static final int SECONDS_PER_MINUTE = 60;
 
     // Domain separation, as in BarGenerator.
     private static final long COUNT = 0x636E7454L;
@@ -47,9 +53,20 @@ public final class TradeTape {
     private static final long SHARE = 0x73686172L;
 
     private final BarGenerator bars;
+    private final Density density;
 
+    /** The default tape: 5 to 60 trades a minute, no bursts. */
     public TradeTape(BarGenerator bars) {
+        this(bars, Density.DEFAULT);
+    }
+
+    public TradeTape(BarGenerator bars, Density density) {
         this.bars = Objects.requireNonNull(bars, "bars");
+        this.density = Objects.requireNonNull(density, "density");
+    }
+
+    public Density density() {
+        return density;
     }
 
     /** The whole trading day of {@code symbol}; empty trades on a closed day. */
@@ -60,8 +77,8 @@ public final class TradeTape {
         long seed = bars.seed();
         List<Trade> trades = new ArrayList<>(minutes.size() * 32);
         DayState state = new DayState(previousClose);
-        for (Bar bar : minutes) {
-            minute(seed, sym, bar, previousClose, state, trades);
+        for (int i = 0; i < minutes.size(); i++) {
+            minute(seed, sym, minutes.get(i), density.burstAt(i), previousClose, state, trades);
         }
         long open = minutes.isEmpty() ? previousClose : minutes.get(0).open().longValueExact();
         return new Day(symbol, tradingDate, previousClose, open, List.copyOf(trades));
@@ -77,7 +94,8 @@ public final class TradeTape {
         return trades;
     }
 
-    private static void minute(long seed, long sym, Bar bar, long previousClose, DayState state, List<Trade> out) {
+    private void minute(long seed, long sym, Bar bar, boolean burst, long previousClose, DayState state,
+            List<Trade> out) {
         long open = bar.open().longValueExact();
         long high = bar.high().longValueExact();
         long low = bar.low().longValueExact();
@@ -92,13 +110,16 @@ public final class TradeTape {
         boolean highApart = high != open && high != close;
         boolean lowApart = low != open && low != close;
         int needed = open == close && !highApart && !lowApart ? 1 : 2 + (highApart ? 1 : 0) + (lowApart ? 1 : 0);
-        int drawn = MIN_TRADES_PER_MINUTE + (int) Long.remainderUnsigned(SeededHash.hash(seed, COUNT, sym, time),
-                MAX_TRADES_PER_MINUTE - MIN_TRADES_PER_MINUTE + 1);
+        long drawn = density.minPerMinute() + Long.remainderUnsigned(SeededHash.hash(seed, COUNT, sym, time),
+                density.maxPerMinute() - density.minPerMinute() + 1L);
+        if (burst) {
+            drawn = Math.round(drawn * density.burst().weight() / SECONDS_PER_MINUTE);
+        }
         int n = (int) Math.min(Math.max(drawn, needed), volume);
 
         long[] prices = prices(seed, sym, time, n, open, high, low, close, highApart, lowApart);
         long[] quantities = quantities(seed, sym, time, n, volume);
-        int[] seconds = seconds(seed, sym, time, n);
+        int[] seconds = burst ? density.burst().seconds(seed, sym, time, n) : seconds(seed, sym, time, n);
 
         long valueLeft = value;
         for (int i = 0; i < n; i++) {
@@ -197,10 +218,89 @@ public final class TradeTape {
     private static int[] seconds(long seed, long sym, long time, int n) {
         int[] seconds = new int[n];
         for (int i = 0; i < n; i++) {
-            seconds[i] = (int) Long.remainderUnsigned(SeededHash.hash(seed, SECOND, sym, time, i), 60);
+            seconds[i] = (int) Long.remainderUnsigned(SeededHash.hash(seed, SECOND, sym, time, i), SECONDS_PER_MINUTE);
         }
         Arrays.sort(seconds);
         return seconds;
+    }
+
+    /**
+     * How many trades a minute holds: a uniform draw in {@code [minPerMinute, maxPerMinute]} (capped by the bar's
+     * volume), and an optional {@link Burst}.
+     */
+    public record Density(int minPerMinute, int maxPerMinute, Burst burst) {
+
+        /** The tape's original shape: 5 to 60 trades a minute, no bursts. */
+        public static final Density DEFAULT = new Density(MIN_TRADES_PER_MINUTE, MAX_TRADES_PER_MINUTE, Burst.NONE);
+
+        public Density {
+            Objects.requireNonNull(burst, "burst");
+            if (minPerMinute < 1 || maxPerMinute < minPerMinute || maxPerMinute > 100_000) {
+                throw new IllegalArgumentException("trades per minute must satisfy 1 <= min <= max <= 100000, was "
+                        + minPerMinute + ".." + maxPerMinute);
+            }
+        }
+
+        /** Whether the minute with index {@code minuteOfSession} (0: the session's first) is a burst minute. */
+        public boolean burstAt(int minuteOfSession) {
+            return burst.on() && minuteOfSession % burst.everyMinutes() == burst.everyMinutes() - 1;
+        }
+    }
+
+    /**
+     * A burst of trading: every {@code everyMinutes}-th minute of the session (the {@code everyMinutes}-th, the
+     * {@code 2 × everyMinutes}-th, ...; 0: never), its {@code seconds} seconds from second {@code startSecond} on
+     * trade {@code factor} times as densely as the minute's other seconds.
+     */
+    public record Burst(int everyMinutes, int startSecond, int seconds, double factor) {
+
+        /** No bursts. */
+        public static final Burst NONE = new Burst(0, 50, 10, 1.0);
+
+        public Burst {
+            if (everyMinutes < 0) {
+                throw new IllegalArgumentException("burst every-minutes must be 0 (off) or more, was " + everyMinutes);
+            }
+            if (seconds < 1 || startSecond < 0 || startSecond + seconds > SECONDS_PER_MINUTE) {
+                throw new IllegalArgumentException("a burst must lie within its minute: start-second " + startSecond
+                        + " + seconds " + seconds + " > 60, or seconds < 1");
+            }
+            if (!(factor >= 1.0 && factor <= 1000.0)) {
+                throw new IllegalArgumentException("burst factor must be within [1, 1000], was " + factor);
+            }
+        }
+
+        boolean on() {
+            return everyMinutes > 0 && factor > 1.0;
+        }
+
+        /** The minute's total weight in seconds of normal density: 60 - seconds + seconds × factor. */
+        double weight() {
+            return SECONDS_PER_MINUTE - seconds + seconds * factor;
+        }
+
+        /**
+         * Sorted seconds in 0..59, each drawn with the weight of its second: {@code factor} in the burst, 1
+         * elsewhere (inverse of the cumulative weight at a seeded uniform point).
+         */
+        int[] seconds(long seed, long sym, long time, int n) {
+            double burstWeight = seconds * factor;
+            int[] drawn = new int[n];
+            for (int i = 0; i < n; i++) {
+                double x = SeededHash.unit(SeededHash.hash(seed, SECOND, sym, time, i)) * weight();
+                int second;
+                if (x < startSecond) {
+                    second = (int) x;
+                } else if (x < startSecond + burstWeight) {
+                    second = Math.min(startSecond + seconds - 1, startSecond + (int) ((x - startSecond) / factor));
+                } else {
+                    second = startSecond + seconds + (int) (x - startSecond - burstWeight);
+                }
+                drawn[i] = Math.max(0, Math.min(SECONDS_PER_MINUTE - 1, second));
+            }
+            Arrays.sort(drawn);
+            return drawn;
+        }
     }
 
     /** The running totals of a day while its trades are made. */

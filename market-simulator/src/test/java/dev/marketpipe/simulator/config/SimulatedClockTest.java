@@ -76,6 +76,7 @@ class SimulatedClockTest {
             @Override public int maxWindowDays() { return 370; }
             @Override public boolean serveFutureBars() { return false; }
             @Override public FeedSettings feed() { return null; }
+            @Override public TapeSettings tape() { return null; }
 
             @Override
             public ClockSettings clock() {

@@ -57,6 +57,7 @@ public class BarStream {
     private final Object delivery = new Object();
     private volatile long position;
     private volatile boolean running;
+    private boolean disconnected;
     private Instant gapSeen;
     private Instant nextPurge = Instant.MIN;
     private Thread listener;
@@ -143,6 +144,10 @@ public class BarStream {
         while (running) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + BarEvents.CHANNEL);
+                if (disconnected) {
+                    disconnected = false;
+                    LOG.info("the bar stream listens again");
+                }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 deliverNew();
                 while (running) {
@@ -152,8 +157,11 @@ public class BarStream {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.warnf("the bar stream lost its database connection (%s); it listens again in a second",
-                            e.getMessage());
+                    if (!disconnected) {
+                        disconnected = true; // one line per outage: it retries every second
+                        LOG.warnf("the bar stream lost its database connection (%s); it listens again every second",
+                                e.getMessage());
+                    }
                     pause();
                 }
             }

@@ -68,6 +68,7 @@ public class TickBarBuilder {
     private final TickBarsConfig config;
     private final Counter built;
     private final MarketClock clock;
+    private volatile boolean paused;
 
     TickBarBuilder(DataSource dataSource, TablePartitions partitions, TickBarsConfig config, MarketClock clock,
             MeterRegistry registry) {
@@ -90,6 +91,17 @@ public class TickBarBuilder {
     void scheduled() {
         try {
             buildDue();
+            if (paused) {
+                paused = false;
+                LOG.info("building bars from ticks resumed");
+            }
+        } catch (DatabaseException e) {
+            // the database is away (an outage the loader's readiness reports): one line per outage, no trace
+            if (!paused) {
+                paused = true;
+                LOG.warnf("building bars from ticks paused: %s; the minutes stay pending and are tried again every %s",
+                        e.getMessage(), config.every());
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "building bars from ticks failed; the minutes stay pending and are tried again");
         }

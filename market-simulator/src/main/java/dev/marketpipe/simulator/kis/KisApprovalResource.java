@@ -1,6 +1,5 @@
 package dev.marketpipe.simulator.kis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
+import java.util.Optional;
 
 /**
  * KIS {@code POST /oauth2/Approval}: {@code {grant_type, appkey, secretkey}} (the secret under {@code secretkey},
@@ -34,23 +33,11 @@ public class KisApprovalResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "KIS approval key of the real-time WebSocket (/tryitout)")
     public Response approve(String body) {
-        JsonNode request = parse(body);
-        if (request == null || !"client_credentials".equals(request.path("grant_type").asText())) {
-            return KisAnswers.tokenError("EGW00002", "grant_type은 client_credentials 이어야 합니다.");
-        }
-        if (!tokens.accepts(request.path("appkey").asText(null), request.path("secretkey").asText(null))) {
-            return KisAnswers.tokenError(KisAnswers.BAD_APP_KEY, "유효하지 않은 AppKey입니다.");
+        Optional<Response> refused = KisClientCredentials.refusal(body, "secretkey", tokens);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String answer = KisAnswers.MAPPER.createObjectNode().put("approval_key", approvals.issue()).toString();
         return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            JsonNode node = body == null ? null : KisAnswers.MAPPER.readTree(body);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

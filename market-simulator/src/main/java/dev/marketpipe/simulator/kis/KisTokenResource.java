@@ -1,6 +1,5 @@
 package dev.marketpipe.simulator.kis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,9 +10,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** KIS {@code POST /oauth2/tokenP}: {@code {grant_type, appkey, appsecret}} → a token ({@link KisTokens}). */
 @Path("/oauth2/tokenP")
@@ -34,12 +33,9 @@ public class KisTokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "KIS token: valid 24 h, the same one within 6 h, one request a minute")
     public Response issue(String body) {
-        JsonNode request = parse(body);
-        if (request == null || !"client_credentials".equals(request.path("grant_type").asText())) {
-            return KisAnswers.tokenError("EGW00002", "grant_type은 client_credentials 이어야 합니다.");
-        }
-        if (!tokens.accepts(request.path("appkey").asText(null), request.path("appsecret").asText(null))) {
-            return KisAnswers.tokenError(KisAnswers.BAD_APP_KEY, "유효하지 않은 AppKey입니다.");
+        Optional<Response> refused = KisClientCredentials.refusal(body, "appsecret", tokens);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return tokens.request()
                 .map(issued -> {
@@ -52,14 +48,5 @@ public class KisTokenResource {
                 })
                 .orElseGet(() -> KisAnswers.tokenError(KisAnswers.TOKEN_THROTTLED,
                         "접근토큰 발급 잠시 후 다시 시도하세요(1분당 1회)"));
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            JsonNode node = body == null ? null : KisAnswers.MAPPER.readTree(body);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -7,12 +7,10 @@ import static dev.marketpipe.provider.RawFields.whole;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marketpipe.provider.ResponseContext;
 import dev.marketpipe.wire.AccountSnapshot;
-import dev.marketpipe.wire.BookLevel;
 import dev.marketpipe.wire.OrderBookSnapshot;
 import dev.marketpipe.wire.OrderRecord;
 import dev.marketpipe.wire.Position;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +24,6 @@ import java.util.List;
  */
 final class KisAccountRecords {
 
-    static final int BOOK_LEVELS = 10;
     static final String CURRENCY = "KRW";
 
     private KisAccountRecords() {
@@ -37,22 +34,8 @@ final class KisAccountRecords {
         JsonNode book = KisRows.first(raw, "output1");
         LocalDate day = context.fetchedAt() == null ? null : KisTimes.dateOf(context.fetchedAt());
         return new OrderBookSnapshot(context.symbol(),
-                KisTimes.instant(day, KisTimes.time(book.get("aspr_acpt_hour"))), levels(book, "bidp"),
-                levels(book, "askp"));
-    }
-
-    /** The levels of one side; an empty level (price and quantity 0) ends the side. */
-    private static List<BookLevel> levels(JsonNode book, String side) {
-        List<BookLevel> levels = new ArrayList<>();
-        for (int i = 1; i <= BOOK_LEVELS; i++) {
-            BigDecimal price = decimal(book.get(side + i));
-            Long quantity = whole(book.get(side + "_rsqn" + i));
-            if (price != null && price.signum() == 0 && quantity != null && quantity == 0) {
-                break;
-            }
-            levels.add(new BookLevel(price, quantity));
-        }
-        return levels;
+                KisTimes.instant(day, KisTimes.time(book.get("aspr_acpt_hour"))),
+                KisBookLevels.side(book::get, "bidp", "bidp_rsqn"), KisBookLevels.side(book::get, "askp", "askp_rsqn"));
     }
 
     /** {@code output2} (one summary): cash {@code dnca_tot_amt}, {@code scts_evlu_amt}, {@code tot_evlu_amt}. */

@@ -3,15 +3,13 @@ package dev.marketpipe.provider.kis.realtime;
 import static dev.marketpipe.provider.RawFields.decimal;
 import static dev.marketpipe.provider.RawFields.whole;
 
+import dev.marketpipe.provider.kis.KisBookLevels;
 import dev.marketpipe.provider.kis.KisTimes;
-import dev.marketpipe.wire.BookLevel;
 import dev.marketpipe.wire.OrderBookSnapshot;
 import dev.marketpipe.wire.Tick;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The wire records of the real-time records: a trade ({@code H0STCNT0}) is a {@link Tick}, an order book record
@@ -19,8 +17,6 @@ import java.util.List;
  * or unreadable stays {@code null} for the validator.
  */
 public final class KisRealtimeRecords {
-
-    private static final int BOOK_LEVELS = 10;
 
     private KisRealtimeRecords() {
     }
@@ -42,21 +38,7 @@ public final class KisRealtimeRecords {
     /** {@code ASKP1..10}/{@code ASKP_RSQN1..10}, {@code BIDP…} at {@code BSOP_HOUR} of {@code day} (KST). */
     public static OrderBookSnapshot orderBook(KisRecord book, LocalDate day) {
         return new OrderBookSnapshot(book.get("MKSC_SHRN_ISCD"),
-                KisTimes.instant(day, KisTimes.time(book.node("BSOP_HOUR"))), levels(book, "BIDP"),
-                levels(book, "ASKP"));
-    }
-
-    /** The levels of one side; an empty level (price and quantity 0) ends the side, as in the REST order book. */
-    private static List<BookLevel> levels(KisRecord book, String side) {
-        List<BookLevel> levels = new ArrayList<>();
-        for (int i = 1; i <= BOOK_LEVELS; i++) {
-            BigDecimal price = decimal(book.node(side + i));
-            Long quantity = whole(book.node(side + "_RSQN" + i));
-            if (price != null && price.signum() == 0 && quantity != null && quantity == 0) {
-                break;
-            }
-            levels.add(new BookLevel(price, quantity));
-        }
-        return levels;
+                KisTimes.instant(day, KisTimes.time(book.node("BSOP_HOUR"))),
+                KisBookLevels.side(book::node, "BIDP", "BIDP_RSQN"), KisBookLevels.side(book::node, "ASKP", "ASKP_RSQN"));
     }
 }

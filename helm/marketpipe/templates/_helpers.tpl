@@ -296,7 +296,9 @@ metadata:
   name: {{ include "marketpipe.componentName" (dict "root" .root "component" .component) }}
   labels:
     {{- include "marketpipe.componentLabels" (dict "root" .root "component" .component) | nindent 4 }}
-{{- $data := mustMergeOverwrite (deepCopy .settings) (deepCopy (.values.config | default dict)) }}
+{{- $jvm := .root.Values.jvm }}
+{{- $jvmEnv := dict "JAVA_OPTS_APPEND" (printf "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager %s" $jvm.options | trim) "GC_CONTAINER_OPTIONS" $jvm.gc "JAVA_MAX_MEM_RATIO" $jvm.maxMemRatio }}
+{{- $data := mustMergeOverwrite $jvmEnv (deepCopy .settings) (deepCopy (.values.config | default dict)) }}
 {{- if $data }}
 data:
   {{- range $k, $val := $data }}

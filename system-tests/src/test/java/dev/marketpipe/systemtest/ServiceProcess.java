@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,7 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path jar;
+    private final List<String> jvmOptions;
     private final Map<String, String> env;
     private final Path log;
     private Process process;
@@ -40,6 +43,7 @@ final class ServiceProcess implements AutoCloseable {
         // the simulator serves health and metrics on its one port; the stages on a management port of their own
         this.managementPort = name.equals("market-simulator") ? port : freePort();
         this.jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.jvmOptions = jvmOptions(repoRoot);
         this.env = env;
         this.log = logDir.resolve(label + ".log");
     }
@@ -92,7 +96,11 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // every process its own collector spool (a restarted one finds its own again), never the shared working dir's
@@ -177,6 +185,18 @@ final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
+        }
+    }
+
+    /** The JVM options the demo runs the services with (scripts/jvm-options, its lines without comments). */
+    private static List<String> jvmOptions(Path repoRoot) {
+        try (var lines = Files.lines(repoRoot.resolve("scripts/jvm-options"))) {
+            return lines.filter(line -> !line.startsWith("#"))
+                    .flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
+                    .filter(option -> !option.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

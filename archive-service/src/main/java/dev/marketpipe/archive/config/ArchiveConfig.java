@@ -51,6 +51,12 @@ public interface ArchiveConfig {
         /** How often the outbox folder is rescanned for entries (new entries are also signalled directly). */
         Duration pollInterval();
 
+        /**
+         * Most batches a lane sends in one request ({@code POST /v1/validations/groups}), at most one per symbol; 1
+         * sends each batch on its own ({@code POST /v1/validations}).
+         */
+        int groupSize();
+
         /** Readiness goes DOWN while the oldest unacknowledged batch has waited longer than this. */
         Duration maxBacklogAge();
 

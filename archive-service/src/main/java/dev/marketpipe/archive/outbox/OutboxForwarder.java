@@ -11,8 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +26,9 @@ import java.util.concurrent.TimeUnit;
  * gone arrive like appended ones.
  *
  * <p>Ordering: entries are spread over {@code parallelism} lanes by the hash of their symbol; each lane is one
- * thread that forwards its entries strictly in sequence order and does not move past an entry until it is done
- * with it, so one symbol's batches reach the validator in the order they were archived, while different symbols
- * proceed in parallel.
+ * thread that forwards its entries in sequence order and does not move past a symbol's entry until it is done with
+ * it, so one symbol's batches reach the validator in the order they were archived, while different symbols proceed
+ * in parallel. A lane sends the oldest entries of up to {@code groupSize} symbols in one request (one per symbol).
  *
  * <p>Discovery: appended entries are announced directly (prompt pick-up); a poller also rescans the folder every
  * {@code pollInterval} as a safety net. At start, the lanes begin only after the first scan found what a previous
@@ -36,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class OutboxForwarder {
 
     private static final Logger LOG = Logger.getLogger(OutboxForwarder.class);
+    /** A lane looks at most this many waiting entries per place in a group for symbols to fill it with. */
+    private static final int SCAN_PER_GROUP_SLOT = 64;
 
     private final ArchiveOutbox outbox;
     private final BatchSink sink;
@@ -218,17 +221,17 @@ public final class OutboxForwarder {
 
         void run() {
             while (running) {
-                OutboxEntry head = head();
-                if (head == null) {
+                List<OutboxEntry> group = nextGroup();
+                if (group.isEmpty()) {
                     awaitWork();
                     continue;
                 }
-                try (BatchLogContext ignored = BatchLogContext.open(head.batchId())) {
+                try (BatchLogContext ignored = BatchLogContext.open(group.get(0).batchId())) {
                     try {
-                        forward(head);
+                        forward(group);
                     } catch (RuntimeException e) {
-                        // our bug, not the validator's: keep the entry and slow down instead of spinning
-                        LOG.errorf(e, "outbox: unexpected failure forwarding %s", head.fileName());
+                        // our bug, not the validator's: keep the entries and slow down instead of spinning
+                        LOG.errorf(e, "outbox: unexpected failure forwarding %s", group.get(0).fileName());
                         metrics.forwardFailed(FailureReason.LOCAL_ERROR);
                         sleep(backoff.next(null));
                     }
@@ -236,12 +239,23 @@ public final class OutboxForwarder {
             }
         }
 
-        private OutboxEntry head() {
-            try {
-                return pending.first();
-            } catch (NoSuchElementException e) {
-                return null;
+        /**
+         * The oldest entry of each of the first {@code groupSize} symbols waiting, in sequence order: a symbol's later
+         * batches wait until its earlier ones are done, so one symbol's batches still arrive in order.
+         */
+        private List<OutboxEntry> nextGroup() {
+            List<OutboxEntry> group = new ArrayList<>();
+            Set<String> symbols = new HashSet<>();
+            int looked = 0;
+            for (OutboxEntry entry : pending) {
+                if (symbols.add(entry.laneKey())) {
+                    group.add(entry);
+                }
+                if (group.size() == settings.groupSize() || ++looked == settings.groupSize() * SCAN_PER_GROUP_SLOT) {
+                    break;
+                }
             }
+            return group;
         }
 
         private synchronized void awaitWork() {
@@ -254,66 +268,92 @@ public final class OutboxForwarder {
             }
         }
 
-        private void forward(OutboxEntry entry) {
-            CollectedBatch batch;
-            try {
-                batch = outbox.read(entry);
-            } catch (NoSuchFileException gone) {
-                pending.remove(entry); // already acknowledged (seen again by a stale scan) or removed by a person
-                return;
-            } catch (JsonProcessingException unreadable) {
-                LOG.errorf("outbox: entry %s is not a readable batch (%s); moved to %s", entry.fileName(),
-                        unreadable.getOriginalMessage(), outbox.deadFolder());
-                bury(entry);
-                return;
-            } catch (IOException e) {
-                retryLater(entry, Delivery.retry(FailureReason.LOCAL_ERROR, 0, null, e.toString()));
-                return;
+        private void forward(List<OutboxEntry> group) {
+            List<OutboxEntry> read = new ArrayList<>(group.size());
+            List<CollectedBatch> batches = new ArrayList<>(group.size());
+            Failed failed = new Failed();
+            for (OutboxEntry entry : group) {
+                try {
+                    batches.add(outbox.read(entry));
+                    read.add(entry);
+                } catch (NoSuchFileException gone) {
+                    pending.remove(entry); // already acknowledged (seen again by a stale scan) or removed by a person
+                } catch (JsonProcessingException unreadable) {
+                    LOG.errorf("outbox: entry %s is not a readable batch (%s); moved to %s", entry.fileName(),
+                            unreadable.getOriginalMessage(), outbox.deadFolder());
+                    bury(entry, failed);
+                } catch (IOException e) {
+                    failed.add(entry, Delivery.retry(FailureReason.LOCAL_ERROR, 0, null, e.toString()));
+                }
             }
-            Delivery delivery = sink.deliver(batch);
+            List<Delivery> deliveries = batches.size() == 1 ? List.of(sink.deliver(batches.get(0)))
+                    : sink.deliverAll(batches);
+            for (int i = 0; i < read.size(); i++) {
+                settle(read.get(i), batches.get(i), deliveries.get(i), failed);
+            }
+            if (failed.entry != null) {
+                retryLater(failed.entry, failed.delivery);
+            }
+        }
+
+        private void settle(OutboxEntry entry, CollectedBatch batch, Delivery delivery, Failed failed) {
             switch (delivery.kind()) {
                 case ACKNOWLEDGED -> {
                     try {
                         outbox.acknowledge(entry);
                     } catch (IOException e) {
                         // delivered but not deleted: it will be delivered again, which the validator tolerates
-                        retryLater(entry, Delivery.retry(FailureReason.LOCAL_ERROR, 0, null, e.toString()));
+                        failed.add(entry, Delivery.retry(FailureReason.LOCAL_ERROR, 0, null, e.toString()));
                         return;
                     }
                     pending.remove(entry);
                     metrics.forwarded();
-                    if (failedAttempts > 0) {
+                    if (failedAttempts > 0 && failed.entry == null) {
                         LOG.infof("outbox: batch %s delivered after %d failed attempt(s)", entry.batchId(),
                                 failedAttempts);
+                        failedAttempts = 0;
+                        backoff.reset();
                     }
-                    failedAttempts = 0;
-                    backoff.reset();
                 }
-                case RETRY -> retryLater(entry, delivery);
+                case RETRY -> failed.add(entry, delivery);
                 case REJECTED -> {
-                    metrics.forwardFailed(FailureReason.REJECTED);
                     LOG.errorf("outbox: validator refused batch %s (archiveRef %s) with HTTP %d: %s; it will not be"
                                     + " forwarded again, entry moved to %s (the raw envelope stays archived)",
                             batch.batchId(), batch.archiveRef(), delivery.status(), delivery.detail(),
                             outbox.deadFolder());
-                    bury(entry);
+                    metrics.forwardFailed(FailureReason.REJECTED);
+                    bury(entry, failed);
                 }
             }
         }
 
-        private void bury(OutboxEntry entry) {
+        private void bury(OutboxEntry entry, Failed failed) {
             try {
                 outbox.bury(entry);
             } catch (NoSuchFileException gone) {
                 // nothing left to move
             } catch (IOException e) {
-                retryLater(entry, Delivery.retry(FailureReason.LOCAL_ERROR, 0, null, e.toString()));
+                failed.add(entry, Delivery.retry(FailureReason.LOCAL_ERROR, 0, null, e.toString()));
                 return;
             }
             pending.remove(entry);
             metrics.deadLettered();
-            failedAttempts = 0;
-            backoff.reset();
+        }
+
+        /** The first entry of a group that must be tried again, and why; the others failing are counted. */
+        private final class Failed {
+
+            OutboxEntry entry;
+            Delivery delivery;
+
+            void add(OutboxEntry failedEntry, Delivery why) {
+                if (entry == null) {
+                    entry = failedEntry;
+                    delivery = why;
+                } else {
+                    metrics.forwardFailed(why.reason());
+                }
+            }
         }
 
         private void retryLater(OutboxEntry entry, Delivery delivery) {

@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one replay: counts the envelopes of its range, then walks the day folders oldest first and, per symbol, reads
  * that day's envelopes, puts them in the order they were collected and hands them to the symbol's lane. Each lane
- * sends its batches one after the other through the outbox's path ({@link BatchSink}, the validator) with the
- * outbox's backoff, so one symbol's batches arrive in order while other symbols proceed in parallel. Memory stays
+ * sends its batches in order through the outbox's path ({@link BatchSink}, the validator) with the outbox's backoff,
+ * several symbols' batches per request (the outbox's group size, one batch per symbol), so one symbol's batches
+ * arrive in order while other symbols proceed in parallel. Memory stays
  * bounded: one symbol-day is read at a time and each lane holds at most {@value #LANE_CAPACITY} batches.
  *
  * <p>A checkpoint records the day folders done for good ({@link ReplayProgress#checkpoint()}); a run suspended by a
@@ -244,51 +247,86 @@ final class ReplayRun implements Runnable {
                 if (item.isEmpty()) {
                     return;
                 }
+                List<Item> group = new ArrayList<>(List.of(item.get()));
+                boolean ended = fillGroup(group);
                 if (!progress.stopping()) {
                     try (BatchLogContext ignored = BatchLogContext.open(item.get().batch().batchId())) {
-                        send(item.get().batch(), item.get().day());
+                        send(group);
                     }
+                }
+                if (ended) {
+                    return;
                 }
             }
         }
 
-        private void send(CollectedBatch batch, LocalDate day) {
+        /**
+         * Adds the batches queued right behind the group's first, up to {@code groupSize} and while each is of a
+         * symbol not in the group yet (a symbol's next batch waits for its previous one). True when the stream ended.
+         */
+        private boolean fillGroup(List<Item> group) {
+            Set<String> symbols = new HashSet<>();
+            symbols.add(group.get(0).batch().symbol());
+            while (group.size() < settings.groupSize()) {
+                Optional<Item> next = queue.peek();
+                if (next == null) {
+                    return false;
+                }
+                if (next.isEmpty()) {
+                    queue.poll();
+                    return true;
+                }
+                if (!symbols.add(next.get().batch().symbol())) {
+                    return false;
+                }
+                group.add(queue.poll().orElseThrow());
+            }
+            return false;
+        }
+
+        private void send(List<Item> group) {
             Instant firstFailure = null;
+            List<Item> pending = group;
             while (!progress.stopping()) {
-                Delivery delivery = sink.deliver(batch);
-                switch (delivery.kind()) {
-                    case ACKNOWLEDGED -> {
-                        progress.sent(batch, day);
-                        backoff.reset();
-                        checkpointIfDue();
-                        return;
-                    }
-                    case REJECTED -> {
-                        fail("the validator refused " + batch.archiveRef() + " with HTTP " + delivery.status() + ": "
-                                + delivery.detail(), day, true);
-                        backoff.reset();
-                        checkpointIfDue();
-                        return;
-                    }
-                    case RETRY -> {
-                        Instant now = clock.instant();
-                        String error = "sending " + batch.archiveRef() + " failed (" + delivery.reason().tag()
-                                + (delivery.status() > 0 ? " HTTP " + delivery.status() : "") + "): "
-                                + delivery.detail();
-                        if (firstFailure == null) {
-                            firstFailure = now;
-                            LOG.warnf("replay %s: %s; retrying with backoff", progress.id(), error);
+                List<CollectedBatch> batches = pending.stream().map(Item::batch).toList();
+                List<Delivery> deliveries = batches.size() == 1 ? List.of(sink.deliver(batches.get(0)))
+                        : sink.deliverAll(batches);
+                List<Item> again = new ArrayList<>();
+                Delivery retry = null;
+                for (int i = 0; i < pending.size(); i++) {
+                    Item item = pending.get(i);
+                    Delivery delivery = deliveries.get(i);
+                    switch (delivery.kind()) {
+                        case ACKNOWLEDGED -> progress.sent(item.batch(), item.day());
+                        case REJECTED -> fail("the validator refused " + item.batch().archiveRef() + " with HTTP "
+                                + delivery.status() + ": " + delivery.detail(), item.day(), true);
+                        case RETRY -> {
+                            again.add(item);
+                            retry = retry == null ? delivery : retry;
                         }
-                        if (Duration.between(firstFailure, now).compareTo(settings.giveUpAfter()) >= 0) {
-                            progress.stop(ReplayStatus.State.FAILED, "gave up after "
-                                    + settings.giveUpAfter().toSeconds() + " s of failures; " + error);
-                            return;
-                        }
-                        progress.retrying(error);
-                        checkpointIfDue();
-                        progress.pause(backoff.next(delivery.retryAfter()));
                     }
                 }
+                if (again.isEmpty()) {
+                    backoff.reset();
+                    checkpointIfDue();
+                    return;
+                }
+                Instant now = clock.instant();
+                String error = "sending " + again.get(0).batch().archiveRef() + " failed (" + retry.reason().tag()
+                        + (retry.status() > 0 ? " HTTP " + retry.status() : "") + "): " + retry.detail();
+                if (firstFailure == null) {
+                    firstFailure = now;
+                    LOG.warnf("replay %s: %s; retrying with backoff", progress.id(), error);
+                }
+                if (Duration.between(firstFailure, now).compareTo(settings.giveUpAfter()) >= 0) {
+                    progress.stop(ReplayStatus.State.FAILED, "gave up after "
+                            + settings.giveUpAfter().toSeconds() + " s of failures; " + error);
+                    return;
+                }
+                progress.retrying(error);
+                checkpointIfDue();
+                progress.pause(backoff.next(retry.retryAfter()));
+                pending = again;
             }
         }
     }

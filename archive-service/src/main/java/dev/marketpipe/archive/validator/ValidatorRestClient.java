@@ -1,5 +1,6 @@
 package dev.marketpipe.archive.validator;
 
+import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** validator-service's {@code POST /v1/validations} (CONTRACTS.md "validator-service"). */
+/** validator-service's {@code POST /v1/validations} and {@code …/groups} (CONTRACTS.md "validator-service"). */
 @ClientHeaderParam(name = "Authorization", value = "{dev.marketpipe.security.PipelineToken.authorization}",
         required = false)
 @RegisterRestClient(configKey = "validator")
@@ -21,4 +22,10 @@ interface ValidatorRestClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response validate(CollectedBatch batch);
+
+    @POST
+    @Path("/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response validateGroup(BatchGroup group);
 }

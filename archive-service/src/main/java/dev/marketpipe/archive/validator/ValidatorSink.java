@@ -3,15 +3,25 @@ package dev.marketpipe.archive.validator;
 import dev.marketpipe.archive.outbox.BatchSink;
 import dev.marketpipe.archive.outbox.Delivery;
 import dev.marketpipe.archive.outbox.FailureReason;
+import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;
+import dev.marketpipe.wire.GroupResult;
+import dev.marketpipe.wire.GroupResults;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Hands a batch to the validator and reads its answer the way the outbox needs it — the archive's side of spec
@@ -22,9 +32,13 @@ import java.time.Duration;
 @Singleton
 public class ValidatorSink implements BatchSink {
 
+    private static final Logger LOG = Logger.getLogger(ValidatorSink.class);
     private static final int DETAIL_LIMIT = 300;
+    /** After a validator answered that it has no group endpoint, batches go one by one for this long. */
+    private static final Duration GROUPS_REFUSED_FOR = Duration.ofMinutes(5);
 
     private final ValidatorRestClient client;
+    private volatile long groupsRefusedUntil = System.nanoTime();
 
     @Inject
     public ValidatorSink(@RestClient ValidatorRestClient client) {
@@ -43,6 +57,75 @@ public class ValidatorSink implements BatchSink {
                     ? Delivery.retry(FailureReason.TIMEOUT, 0, null, String.valueOf(e.getMessage()))
                     : Delivery.retry(FailureReason.UNREACHABLE, 0, null, rootMessage(e));
         }
+    }
+
+    /**
+     * One {@code POST /v1/validations/groups} for the batches, one {@link Delivery} each from the validator's per-batch
+     * results. An answer for the whole group (503, no answer) applies to every batch. A group the validator refuses as
+     * a whole (a 4xx other than 408/429: a validator without the endpoint, or a group larger than it takes) is sent
+     * again one batch at a time, so that only a batch refused on its own is ever dead-lettered.
+     */
+    @Override
+    public List<Delivery> deliverAll(List<CollectedBatch> batches) {
+        if (batches.size() == 1 || System.nanoTime() - groupsRefusedUntil < 0) {
+            return BatchSink.super.deliverAll(batches);
+        }
+        BatchGroup group = new BatchGroup(batches.stream().map(CollectedBatch::forwarded).toList());
+        try (Response response = client.validateGroup(group)) {
+            return groupAnswer(response, batches);
+        } catch (WebApplicationException e) {
+            return groupAnswer(e.getResponse(), batches);
+        } catch (ProcessingException e) {
+            return Collections.nCopies(batches.size(), timedOut(e)
+                    ? Delivery.retry(FailureReason.TIMEOUT, 0, null, String.valueOf(e.getMessage()))
+                    : Delivery.retry(FailureReason.UNREACHABLE, 0, null, rootMessage(e)));
+        }
+    }
+
+    private List<Delivery> groupAnswer(Response response, List<CollectedBatch> batches) {
+        int status = response.getStatus();
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            if (status == 404 || status == 405) {
+                groupsRefusedUntil = System.nanoTime() + GROUPS_REFUSED_FOR.toNanos();
+                LOG.infof("the validator has no group endpoint (HTTP %d): batches go one by one for %d min", status,
+                        GROUPS_REFUSED_FOR.toMinutes());
+            } else {
+                LOG.warnf("the validator refused a group of %d batches (HTTP %d: %s); sending them one by one",
+                        batches.size(), status, body(response));
+            }
+            return BatchSink.super.deliverAll(batches);
+        }
+        if (status < 200 || status >= 300) {
+            return Collections.nCopies(batches.size(), classify(response));
+        }
+        Map<UUID, GroupResult> results = new HashMap<>();
+        for (GroupResult result : response.readEntity(GroupResults.class).results()) {
+            results.put(result.batchId(), result);
+        }
+        List<Delivery> deliveries = new ArrayList<>(batches.size());
+        for (CollectedBatch batch : batches) {
+            GroupResult result = results.get(batch.batchId());
+            deliveries.add(result == null
+                    ? Delivery.retry(FailureReason.UNEXPECTED_STATUS, status, null, "no result for the batch")
+                    : of(result));
+        }
+        return deliveries;
+    }
+
+    private static Delivery of(GroupResult result) {
+        int status = result.status();
+        String detail = result.detail() == null ? "" : result.detail();
+        if (status >= 200 && status < 300) {
+            return Delivery.acknowledged(status);
+        }
+        if (status == 408 || status == 429) {
+            return Delivery.retry(FailureReason.THROTTLED, status, null, detail);
+        }
+        if (status >= 500) {
+            return Delivery.retry(FailureReason.SERVER_ERROR, status, null, detail);
+        }
+        return status >= 400 ? Delivery.rejected(status, detail)
+                : Delivery.retry(FailureReason.UNEXPECTED_STATUS, status, null, detail);
     }
 
     static Delivery classify(Response response) {

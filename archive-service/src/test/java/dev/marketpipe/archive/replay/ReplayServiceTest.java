@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
@@ -81,6 +84,33 @@ class ReplayServiceTest {
         assertEquals(ArchivedBatchReader.deliveryId(done.id(), early.batchId()), sink.first("005930").batchId());
         assertEquals(early.bars(), sink.first("005930").bars());
         assertEquals(done, journal.read(done.id()).orElseThrow(), "the final status is in the journal");
+    }
+
+    @Test
+    void withGroupsALaneSendsSeveralSymbolsPerRequestAndEachSymbolStaysInOrder() throws IOException {
+        Map<String, List<String>> archived = new TreeMap<>();
+        for (String day : List.of("2025-03-04", "2025-03-05")) {
+            for (int s = 0; s < 6; s++) {
+                String symbol = "00000" + s;
+                CollectedBatch batch = archive(ReplayFixtures.bars(symbol, day + "T00:00:00Z", 2, day + "T00:02:05Z"));
+                archived.computeIfAbsent(symbol, k -> new ArrayList<>()).add(batch.archiveRef());
+            }
+        }
+        sink.holdFirst = true;
+
+        ReplayStatus done = runToEnd(service(new ReplaySettings(1, Duration.ofMillis(10), Duration.ofMillis(40),
+                Duration.ofSeconds(1), Duration.ofMillis(100), 31, 4)), request("2025-03-04", "2025-03-05", null, null));
+
+        assertEquals(ReplayStatus.State.SUCCEEDED, done.state(), done.toString());
+        assertEquals(12, done.batchesSent());
+        archived.forEach((symbol, refs) -> assertEquals(refs, sink.refsOf(symbol), symbol + " in order"));
+        assertTrue(sink.groups.stream().anyMatch(group -> group.size() > 1), "batches queued behind the first "
+                + "went in groups: " + sink.groups.size());
+        for (List<CollectedBatch> group : sink.groups) {
+            assertTrue(group.size() <= 4, "at most the group size");
+            assertEquals(group.size(), group.stream().map(CollectedBatch::symbol).distinct().count(),
+                    "one batch per symbol in a group");
+        }
     }
 
     @Test
@@ -308,9 +338,13 @@ class ReplayServiceTest {
                 s -> s.state() != ReplayStatus.State.RUNNING);
     }
 
-    /** Records every attempt; answers as {@link #answer} says (acknowledges by default). */
+    /** Records every attempt and every group; answers as {@link #answer} says (acknowledges by default). */
     private static final class RecordingSink implements BatchSink {
 
+        final List<List<CollectedBatch>> groups = Collections.synchronizedList(new ArrayList<>());
+        /** Held by the first attempt until released (or 2 s), so that batches queue up behind it. */
+        final CountDownLatch firstHeld = new CountDownLatch(1);
+        volatile boolean holdFirst;
         final List<CollectedBatch> attempts = Collections.synchronizedList(new ArrayList<>());
         final List<CollectedBatch> sent = Collections.synchronizedList(new ArrayList<>());
         final Map<String, List<String>> bySymbol = new ConcurrentHashMap<>();
@@ -319,6 +353,7 @@ class ReplayServiceTest {
         @Override
         public Delivery deliver(CollectedBatch batch) {
             attempts.add(batch);
+            holdTheFirst();
             Delivery delivery = answer.apply(batch);
             if (delivery.kind() == Delivery.Kind.ACKNOWLEDGED) {
                 sent.add(batch);
@@ -326,6 +361,22 @@ class ReplayServiceTest {
                         .add(batch.archiveRef());
             }
             return delivery;
+        }
+
+        @Override
+        public List<Delivery> deliverAll(List<CollectedBatch> batches) {
+            groups.add(List.copyOf(batches));
+            return BatchSink.super.deliverAll(batches);
+        }
+
+        private void holdTheFirst() {
+            if (holdFirst && attempts.size() == 1) {
+                try {
+                    firstHeld.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         List<String> refsOf(String symbol) {

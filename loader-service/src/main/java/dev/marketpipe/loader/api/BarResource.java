@@ -8,13 +8,19 @@ import dev.marketpipe.loader.bars.TimeRange;
 import dev.marketpipe.loader.config.LoaderConfig;
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
+import dev.marketpipe.wire.BarWindow;
+import dev.marketpipe.wire.BarWindows;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -28,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +52,8 @@ public class BarResource {
 
     /** Names the asked symbols {@code GET /v1/bars/latest} found no bar of (absent when all were found). */
     static final String UNKNOWN_SYMBOLS = "X-Unknown-Symbols";
+    /** Longest symbol the spec §6 tables hold ({@code VARCHAR(20)}). */
+    private static final int MAX_SYMBOL_LENGTH = 20;
 
     private final BarReader reader;
     private final LoaderConfig config;
@@ -113,6 +122,56 @@ public class BarResource {
             answer.header(UNKNOWN_SYMBOLS, String.join(",", unknown));
         }
         return answer.build();
+    }
+
+    @RolesAllowed({Roles.READER, Roles.PIPELINE})
+    @POST
+    @Path("windows")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stored bars of several windows in one request, each a symbol, an interval and [from, to) "
+            + "(at most max-symbols windows, each within the interval's longest range and max-rows bars). One "
+            + "answer per window, in the order asked; a symbol without bars has an empty list.")
+    public BarWindows.Answer windows(BarWindows query) {
+        if (query == null || query.windows() == null || query.windows().isEmpty()) {
+            throw new BadRequestException("the request body must be {\"windows\":[…]} with at least one window");
+        }
+        int max = config.read().maxSymbols();
+        if (query.windows().size() > max) {
+            throw new BadRequestException("at most " + max + " windows per request, this one " + query.windows().size());
+        }
+        List<BarWindows.Stored> answers = new ArrayList<>(query.windows().size());
+        for (int i = 0; i < query.windows().size(); i++) {
+            BarWindow window = checked(query.windows().get(i), i);
+            BarPage page = reader.read(window.symbol(), window.interval(), new TimeRange(window.from(), window.to()),
+                    Optional.empty(), config.bars().maxRows());
+            answers.add(new BarWindows.Stored(window, page.bars().stream().map(BarResource::bar).toList()));
+        }
+        return new BarWindows.Answer(answers);
+    }
+
+    private BarWindow checked(BarWindow window, int index) {
+        String where = "windows[" + index + "]";
+        if (window == null || window.symbol() == null || window.symbol().isBlank() || window.interval() == null
+                || window.from() == null || window.to() == null) {
+            throw new BadRequestException(where + " needs symbol, interval, from and to");
+        }
+        if (window.symbol().length() > MAX_SYMBOL_LENGTH) {
+            throw new BadRequestException(where + ".symbol is longer than " + MAX_SYMBOL_LENGTH + " characters");
+        }
+        if (!window.from().isBefore(window.to())) {
+            throw new BadRequestException(where + ": from must be before to");
+        }
+        if (Duration.between(window.from(), window.to()).compareTo(maxRange(window.interval())) > 0) {
+            throw new BadRequestException(where + " is longer than " + maxRange(window.interval()).toDays()
+                    + " days");
+        }
+        return window;
+    }
+
+    private static Bar bar(StoredBar stored) {
+        return new Bar(stored.timestamp(), stored.symbol(), stored.open(), stored.high(), stored.low(), stored.close(),
+                stored.volume(), stored.value());
     }
 
     private Duration maxRange(BarInterval interval) {

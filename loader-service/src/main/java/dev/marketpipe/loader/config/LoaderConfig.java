@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Settings of the loader's read API (defaults in {@code application.properties}, each overridable by env var). */
+/** Settings of the loader's load and read API (defaults in {@code application.properties}, each overridable by env var). */
 @ConfigMapping(prefix = "marketpipe.loader")
 public interface LoaderConfig {
 
@@ -14,6 +14,14 @@ public interface LoaderConfig {
     Read read();
 
     Lists lists();
+
+    Loads loads();
+
+    /** {@code POST /v1/loads/groups}. */
+    interface Loads {
+        /** Most batches one group may carry. */
+        int maxGroupBatches();
+    }
 
     /** {@code GET /v1/bars} page size: one answer never holds more than this. */
     interface Bars {

@@ -1,10 +1,15 @@
 package dev.marketpipe.loader.load;
 
+import dev.marketpipe.wire.GroupResult;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Loads one {@link ValidatedBatch} (spec §3 step 6 "Load to Database"): checks it, writes it in one transaction
@@ -28,6 +33,40 @@ public class BatchLoader {
         Timer.Sample sample = metrics.start();
         LoadReceipt receipt = writer.write(batch);
         metrics.record(batch, receipt, sample);
+        logLoaded(batch, receipt);
+        return receipt;
+    }
+
+    /**
+     * Loads a group: each batch is checked on its own (a batch that fails the check gets its 4xx result and is not
+     * written), the others are written in one transaction. One result per batch, in the order given.
+     */
+    public List<GroupResult> loadAll(List<ValidatedBatch> batches) {
+        GroupResult[] results = new GroupResult[batches.size()];
+        List<Integer> writable = new ArrayList<>(batches.size());
+        for (int i = 0; i < batches.size(); i++) {
+            ValidatedBatch batch = batches.get(i);
+            try {
+                LoadRequestCheck.check(batch);
+                writable.add(i);
+            } catch (WebApplicationException e) {
+                results[i] = GroupResult.refused(batch.batchId(), e.getResponse().getStatus(), e.getMessage());
+            }
+        }
+        if (!writable.isEmpty()) {
+            List<ValidatedBatch> toWrite = writable.stream().map(batches::get).toList();
+            Timer.Sample sample = metrics.start();
+            List<LoadReceipt> written = writer.writeAll(toWrite);
+            metrics.record(toWrite, written, sample);
+            for (int k = 0; k < toWrite.size(); k++) {
+                logLoaded(toWrite.get(k), written.get(k));
+                results[writable.get(k)] = GroupResult.loaded(written.get(k));
+            }
+        }
+        return List.of(results);
+    }
+
+    private static void logLoaded(ValidatedBatch batch, LoadReceipt receipt) {
         if (receipt.duplicate()) {
             LOG.infof("batch %s (%s %s) already loaded; nothing written", batch.batchId(), batch.symbol(),
                     kind(batch));
@@ -36,7 +75,6 @@ public class BatchLoader {
                     batch.symbol(), kind(batch), receipt.rowsChanged(), receipt.rowsUnchanged(),
                     receipt.quarantined());
         }
-        return receipt;
     }
 
     /** The interval of a bar batch, else the data type (order books and account data have no interval). */

@@ -12,10 +12,12 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes one validated batch in ONE transaction: claim the batch id, upsert the accepted bars (spec §6), store the
+ * Writes one validated batch (or a group of them) in ONE transaction: claim the batch id, upsert the accepted bars (spec §6), store the
  * quarantined records (spec §7.2), write the {@code data_collection_log} row and the ledger's counts. Either all
  * of it is stored or none, so a retried delivery after any failure starts from a clean slate.
  */
@@ -41,26 +43,47 @@ public class BatchWriter {
     public LoadReceipt write(ValidatedBatch batch) {
         // Agroal hands every getConnection() of this transaction the same enlisted connection.
         try (Connection connection = dataSource.getConnection()) {
-            Optional<LoadReceipt> earlier = ledger.claim(connection, batch);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-            UpsertCounts counts = batch.dataType() == DataType.MARKET_DATA
-                    ? upserter.upsert(connection, MarketTable.of(batch.interval()), batch.symbol(), batch.accepted())
-                    : recordUpserter.upsert(connection, batch);
-            if (batch.dataType() == DataType.MARKET_DATA && counts.changed() > 0) {
-                BarEvents.changed(connection, batch.symbol(), batch.interval(), first(batch), last(batch),
-                        MarketTable.REST);
-            }
-            quarantine.insert(connection, batch);
-            LoadReceipt receipt = new LoadReceipt(batch.batchId(), counts.changed(), counts.unchanged(),
-                    batch.quarantinedCount(), false);
-            ledger.complete(connection, receipt);
-            BatchLogRow.insert(connection, batch, Instant.now());
-            return receipt;
+            return write(connection, batch);
         } catch (SQLException e) {
             throw new DatabaseException("loading batch " + batch.batchId() + " failed", e);
         }
+    }
+
+    /**
+     * Several batches in ONE transaction, each as {@link #write(ValidatedBatch)} would write it (its own ledger row,
+     * rows and log row): the commit's flush and the request's costs are shared, idempotency stays per batch id.
+     */
+    @Transactional
+    public List<LoadReceipt> writeAll(List<ValidatedBatch> batches) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<LoadReceipt> receipts = new ArrayList<>(batches.size());
+            for (ValidatedBatch batch : batches) {
+                receipts.add(write(connection, batch));
+            }
+            return receipts;
+        } catch (SQLException e) {
+            throw new DatabaseException("loading a group of " + batches.size() + " batches failed", e);
+        }
+    }
+
+    private LoadReceipt write(Connection connection, ValidatedBatch batch) throws SQLException {
+        Optional<LoadReceipt> earlier = ledger.claim(connection, batch);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        UpsertCounts counts = batch.dataType() == DataType.MARKET_DATA
+                ? upserter.upsert(connection, MarketTable.of(batch.interval()), batch.symbol(), batch.accepted())
+                : recordUpserter.upsert(connection, batch);
+        if (batch.dataType() == DataType.MARKET_DATA && counts.changed() > 0) {
+            BarEvents.changed(connection, batch.symbol(), batch.interval(), first(batch), last(batch),
+                    MarketTable.REST);
+        }
+        quarantine.insert(connection, batch);
+        LoadReceipt receipt = new LoadReceipt(batch.batchId(), counts.changed(), counts.unchanged(),
+                batch.quarantinedCount(), false);
+        ledger.complete(connection, receipt);
+        BatchLogRow.insert(connection, batch, Instant.now());
+        return receipt;
     }
 
     private static Instant first(ValidatedBatch batch) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Spec §8 collection metrics of the loader (Prometheus: {@code marketpipe_loader_records_received_total}, …).
@@ -59,6 +60,18 @@ public class LoadMetrics {
 
     public void record(ValidatedBatch batch, LoadReceipt receipt, Timer.Sample sample) {
         sample.stop(duration);
+        count(batch, receipt);
+    }
+
+    /** A group's batches: the request's time once, then each batch's counts. */
+    public void record(List<ValidatedBatch> batches, List<LoadReceipt> receipts, Timer.Sample sample) {
+        sample.stop(duration);
+        for (int i = 0; i < batches.size(); i++) {
+            count(batches.get(i), receipts.get(i));
+        }
+    }
+
+    private void count(ValidatedBatch batch, LoadReceipt receipt) {
         if (receipt.duplicate()) {
             duplicate.increment();
             return;

@@ -24,6 +24,7 @@ class ApiBoundaryTest extends ApiBoundaryChecks {
     private static final Map<String, Set<String>> ROLES = Map.ofEntries(
             Map.entry("GET /v1/bars", Set.of(READER, PIPELINE)),
             Map.entry("GET /v1/bars/latest", Set.of(READER)),
+            Map.entry("POST /v1/bars/windows", Set.of(READER, PIPELINE)),
             Map.entry("GET /v1/orderbooks/latest", Set.of(READER)),
             Map.entry("GET /v1/reports/daily", Set.of(READER, OPERATOR)),
             Map.entry("GET /v1/reports/daily/kept", Set.of(READER, OPERATOR)),
@@ -33,6 +34,7 @@ class ApiBoundaryTest extends ApiBoundaryChecks {
             Map.entry("POST /v1/collection-log", Set.of(PIPELINE)),
             Map.entry("GET /v1/coverage", Set.of(PIPELINE, OPERATOR)),
             Map.entry("POST /v1/loads", Set.of(PIPELINE)),
+            Map.entry("POST /v1/loads/groups", Set.of(PIPELINE)),
             Map.entry("GET /v1/stream/bars", Set.of(READER)),
             Map.entry("GET /v1/quarantine", Set.of(REVIEWER, OPERATOR)),
             Map.entry("POST /v1/quarantine/{id}/approve", Set.of(REVIEWER)),

@@ -5,7 +5,12 @@ import dev.marketpipe.validator.loader.LoaderRejectedException;
 import dev.marketpipe.validator.loader.LoaderUnavailableException;
 import dev.marketpipe.validator.validation.ValidationMetrics;
 import dev.marketpipe.validator.validation.ValidationService;
+import dev.marketpipe.validator.config.ValidatorConfig;
+import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;
+import dev.marketpipe.wire.GroupCheck;
+import dev.marketpipe.wire.GroupResult;
+import dev.marketpipe.wire.GroupResults;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,9 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * {@code POST /v1/validations} (CONTRACTS.md "validator-service"): spec §5 on one archived batch, the verdict
- * forwarded to the loader, the loader's receipt as the answer.
+ * forwarded to the loader, the loader's receipt as the answer; {@code POST /v1/validations/groups} the same for
+ * several batches in one request, each with its own result.
  */
 @RolesAllowed(Roles.PIPELINE)
 @Path("/v1/validations")
@@ -31,10 +40,12 @@ public class ValidationResource {
 
     private final ValidationService service;
     private final ValidationMetrics metrics;
+    private final int maxGroupBatches;
 
-    public ValidationResource(ValidationService service, ValidationMetrics metrics) {
+    public ValidationResource(ValidationService service, ValidationMetrics metrics, ValidatorConfig config) {
         this.service = service;
         this.metrics = metrics;
+        this.maxGroupBatches = config.maxGroupBatches();
     }
 
     @POST
@@ -64,5 +75,48 @@ public class ValidationResource {
             throw BatchRequestCheck.unprocessable("the loader refused the verdict (" + e.status() + "): "
                     + e.detail());
         }
+    }
+
+    @POST
+    @Path("/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Validate several batches (spec §5) and load their verdicts",
+            description = "Each batch in turn, as POST /v1/validations would: 200 with one result per batch, in the"
+                    + " order sent (200 and the loader's receipt, or the 4xx the batch alone would get). 503 when"
+                    + " the loader became unavailable: the batches before it may be loaded, so redeliver the group"
+                    + " (the loader answers those with duplicate:true).")
+    @APIResponse(responseCode = "200", description = "one result per batch",
+            content = @Content(schema = @Schema(implementation = GroupResults.class)))
+    @APIResponse(responseCode = "400", description = "no batches, too many, or a batch id twice")
+    @APIResponse(responseCode = "503", description = "the loader is unavailable; redeliver the group later")
+    public Response validateGroup(BatchGroup group) {
+        List<CollectedBatch> batches = GroupCheck.checked(group == null ? null : group.batches(), maxGroupBatches,
+                CollectedBatch::batchId);
+        GroupResult[] results = new GroupResult[batches.size()];
+        List<Integer> valid = new ArrayList<>(batches.size());
+        for (int i = 0; i < batches.size(); i++) {
+            try {
+                BatchRequestCheck.check(batches.get(i));
+                valid.add(i);
+            } catch (WebApplicationException e) {
+                metrics.batch(ValidationMetrics.REJECTED);
+                results[i] = GroupResult.refused(batches.get(i).batchId(), e.getResponse().getStatus(),
+                        e.getMessage());
+            }
+        }
+        if (!valid.isEmpty()) {
+            List<GroupResult> loaded;
+            try {
+                loaded = service.validateAndLoadAll(valid.stream().map(batches::get).toList());
+            } catch (LoaderUnavailableException e) {
+                return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                        "the loader is unavailable, redeliver later: " + e.getMessage());
+            }
+            for (int k = 0; k < valid.size(); k++) {
+                results[valid.get(k)] = loaded.get(k);
+            }
+        }
+        return Response.ok(new GroupResults(List.of(results))).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -40,6 +40,9 @@ public interface ValidatorConfig {
     /** How long the readiness check reuses its last answer about the loader. */
     Duration readinessCacheTtl();
 
+    /** Most batches one {@code POST /v1/validations/groups} may carry. */
+    int maxGroupBatches();
+
     /** The tick-grid check: the KRX price bands, or one flat tick for ETFs and ETNs. */
     interface TickGrid {
 

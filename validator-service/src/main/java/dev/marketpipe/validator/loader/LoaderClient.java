@@ -3,7 +3,11 @@ package dev.marketpipe.validator.loader;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.LoadReceipt;
+import dev.marketpipe.wire.BarWindow;
+import dev.marketpipe.wire.BarWindows;
+import dev.marketpipe.wire.GroupResults;
 import dev.marketpipe.wire.ValidatedBatch;
+import dev.marketpipe.wire.ValidatedBatchGroup;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -51,6 +55,16 @@ public class LoaderClient {
         return call(() -> loader.load(batch));
     }
 
+    /** {@code POST /v1/loads/groups}: one result per verdict once the loader stored the group in one transaction. */
+    @Retry(maxRetries = 1, delay = 200, retryOn = LoaderUnavailableException.class,
+            abortOn = {LoaderRejectedException.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2000,
+            failOn = LoaderUnavailableException.class, skipOn = LoaderRejectedException.class)
+    @CircuitBreakerName("loader-load-group")
+    public GroupResults loadGroup(List<ValidatedBatch> verdicts) {
+        return call(() -> loader.loadGroup(new ValidatedBatchGroup(verdicts)));
+    }
+
     /**
      * {@code GET /v1/bars?interval=1d}: the daily bars from {@code from} (inclusive) to {@code to} (exclusive).
      * Short timeout: the answer only feeds an optional check.
@@ -71,6 +85,18 @@ public class LoaderClient {
     @CircuitBreakerName("loader-read-bars")
     public List<Bar> bars(String symbol, BarInterval interval, Instant from, Instant to) {
         return call(() -> loader.bars(symbol, interval.code(), from.toString(), to.toString()));
+    }
+
+    /**
+     * {@code POST /v1/bars/windows}: the stored bars of several windows in one request (a group's stored windows and
+     * previous closes). Short timeout and its own breaker, as the single reads.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            skipOn = LoaderRejectedException.class)
+    @CircuitBreakerName("loader-read-windows")
+    public List<BarWindows.Stored> windows(List<BarWindow> windows) {
+        return call(() -> loader.windows(new BarWindows(windows))).windows();
     }
 
     /** {@code GET /q/health/ready} of the loader (its management port); throws when it is not ready. */

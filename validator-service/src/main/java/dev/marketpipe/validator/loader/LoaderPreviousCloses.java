@@ -71,16 +71,35 @@ public class LoaderPreviousCloses implements PreviousCloseSource {
                     e.getMessage());
             return Optional.empty();
         }
-        Optional<BigDecimal> close = bars == null ? Optional.empty() : bars.stream()
-                .filter(b -> b.timestamp() != null && b.close() != null && b.close().signum() > 0)
-                .filter(b -> calendar.tradingDate(b.timestamp()).equals(previousTradingDay))
-                .reduce((first, second) -> second)
-                .map(Bar::close);
+        Optional<BigDecimal> close = closeOn(bars, previousTradingDay);
         if (close.isEmpty()) {
             LOG.debugf("no daily bar of %s on %s stored, price-limit check skipped for %s", symbol,
                     previousTradingDay, tradingDay);
         }
         return close;
+    }
+
+    /** The close of the daily bar of {@code previousTradingDay} among {@code bars} (daily bars as stored). */
+    Optional<BigDecimal> closeOn(List<Bar> bars, LocalDate previousTradingDay) {
+        return bars == null ? Optional.empty() : bars.stream()
+                .filter(b -> b.timestamp() != null && b.close() != null && b.close().signum() > 0)
+                .filter(b -> calendar.tradingDate(b.timestamp()).equals(previousTradingDay))
+                .reduce((first, second) -> second)
+                .map(Bar::close);
+    }
+
+    /** Whether the close before {@code tradingDay} is known here without asking the loader. */
+    boolean isCached(String symbol, LocalDate tradingDay) {
+        synchronized (cache) {
+            return cache.containsKey(new Key(symbol, tradingDay));
+        }
+    }
+
+    /** Keeps a close read elsewhere (a group's read of several windows at once). */
+    void remember(String symbol, LocalDate tradingDay, BigDecimal close) {
+        synchronized (cache) {
+            cache.put(new Key(symbol, tradingDay), close);
+        }
     }
 
     /** Entries currently cached, for tests and diagnostics. */

@@ -2,7 +2,10 @@ package dev.marketpipe.validator.loader;
 
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.LoadReceipt;
+import dev.marketpipe.wire.BarWindows;
+import dev.marketpipe.wire.GroupResults;
 import dev.marketpipe.wire.ValidatedBatch;
+import dev.marketpipe.wire.ValidatedBatchGroup;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,11 +36,23 @@ interface LoaderRestClient {
     @Produces(MediaType.APPLICATION_JSON)
     LoadReceipt load(ValidatedBatch batch);
 
+    @POST
+    @Path("v1/loads/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    GroupResults loadGroup(ValidatedBatchGroup group);
+
     @GET
     @Path("v1/bars")
     @Produces(MediaType.APPLICATION_JSON)
     List<Bar> bars(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
             @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @POST
+    @Path("v1/bars/windows")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    BarWindows.Answer windows(BarWindows windows);
 
     /** Turns every loader answer of 400 and above into one of our two exceptions (see {@link LoaderErrors}). */
     @ClientExceptionMapper

@@ -57,7 +57,13 @@ public class LoaderStoredBars implements StoredBars {
         }
     }
 
-    private Optional<List<Bar>> skip(String symbol, BarInterval interval, Instant from, Instant to, Exception e) {
+    /** Whether stored bars are read at all ({@code marketpipe.validator.cross-batch.enabled}). */
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** A window whose read failed elsewhere (a group's read): counted and logged as this class's own failures. */
+    Optional<List<Bar>> skip(String symbol, BarInterval interval, Instant from, Instant to, Exception e) {
         skipped.increment();
         LOG.debugf("stored %s bars of %s in %s .. %s unknown, duplicates and gaps judged within the batch: %s",
                 interval.code(), symbol, from, to, e.toString());

@@ -22,6 +22,7 @@ class ApiBoundaryTest extends ApiBoundaryChecks {
 
     private static final Map<String, Set<String>> ROLES = Map.of(
             "POST /v1/validations", Set.of(PIPELINE),
+            "POST /v1/validations/groups", Set.of(PIPELINE),
             "GET /v1/quality", Set.of(READER, OPERATOR));
 
     @Override

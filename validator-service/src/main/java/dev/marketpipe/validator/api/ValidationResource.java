@@ -82,10 +82,10 @@ public class ValidationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate several batches (spec §5) and load their verdicts",
-            description = "Each batch in turn, as POST /v1/validations would: 200 with one result per batch, in the"
-                    + " order sent (200 and the loader's receipt, or the 4xx the batch alone would get). 503 when"
-                    + " the loader became unavailable: the batches before it may be loaded, so redeliver the group"
-                    + " (the loader answers those with duplicate:true).")
+            description = "Each batch judged as POST /v1/validations would, the verdicts loaded together (one"
+                    + " transaction of the loader): 200 with one result per batch, in the order sent (200 and the"
+                    + " loader's receipt, or the 4xx the batch alone would get). 503 when the loader is unavailable:"
+                    + " redeliver the group (batches it stored meanwhile answer duplicate:true).")
     @APIResponse(responseCode = "200", description = "one result per batch",
             content = @Content(schema = @Schema(implementation = GroupResults.class)))
     @APIResponse(responseCode = "400", description = "no batches, too many, or a batch id twice")

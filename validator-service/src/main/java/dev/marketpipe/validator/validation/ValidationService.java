@@ -101,13 +101,15 @@ public class ValidationService {
         for (int i = 0; i < batches.size(); i++) {
             CollectedBatch batch = batches.get(i);
             GroupResult answer = byId.get(batch.batchId());
-            if (answer != null && answer.status() / 100 == 2 && answer.receipt() != null) {
+            if (answer == null) {
+                // not a refusal: the group is redelivered, and what the loader did store answers duplicate:true
+                throw new LoaderUnavailableException("the loader answered no result for batch " + batch.batchId());
+            }
+            if (answer.status() / 100 == 2 && answer.receipt() != null) {
                 loaded(batch, verdicts.get(i), answer.receipt());
                 results.add(answer);
             } else {
-                int status = answer == null ? 0 : answer.status();
-                String detail = answer == null ? "no result for the batch" : answer.detail();
-                results.add(refused(batch, status, detail));
+                results.add(refused(batch, answer.status(), answer.detail()));
             }
         }
         return results;

@@ -11,8 +11,8 @@ public interface BatchSink {
     Delivery deliver(CollectedBatch batch);
 
     /**
-     * Several batches in one attempt, one {@link Delivery} per batch in the same order. This default sends them one
-     * by one; a sink that can send a group in one request overrides it.
+     * Several batches (none, one or more) in one attempt, one {@link Delivery} per batch in the same order. This
+     * default sends them one by one; a sink that can send a group in one request overrides it.
      */
     default List<Delivery> deliverAll(List<CollectedBatch> batches) {
         return batches.stream().map(this::deliver).toList();

@@ -286,8 +286,7 @@ public final class OutboxForwarder {
                     failed.add(entry, Delivery.retry(FailureReason.LOCAL_ERROR, 0, null, e.toString()));
                 }
             }
-            List<Delivery> deliveries = batches.isEmpty() ? List.of()
-                    : batches.size() == 1 ? List.of(sink.deliver(batches.get(0))) : sink.deliverAll(batches);
+            List<Delivery> deliveries = sink.deliverAll(batches);
             for (int i = 0; i < read.size(); i++) {
                 settle(read.get(i), batches.get(i), deliveries.get(i), failed);
             }

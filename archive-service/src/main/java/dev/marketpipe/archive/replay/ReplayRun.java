@@ -289,8 +289,7 @@ final class ReplayRun implements Runnable {
             List<Item> pending = group;
             while (!progress.stopping()) {
                 List<CollectedBatch> batches = pending.stream().map(Item::batch).toList();
-                List<Delivery> deliveries = batches.size() == 1 ? List.of(sink.deliver(batches.get(0)))
-                        : sink.deliverAll(batches);
+                List<Delivery> deliveries = sink.deliverAll(batches);
                 List<Item> again = new ArrayList<>();
                 Delivery retry = null;
                 for (int i = 0; i < pending.size(); i++) {

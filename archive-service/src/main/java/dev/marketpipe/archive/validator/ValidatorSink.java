@@ -53,9 +53,7 @@ public class ValidatorSink implements BatchSink {
             // the client's default exception mapper turns >= 400 into exceptions; same classification
             return classify(e.getResponse());
         } catch (ProcessingException e) {
-            return timedOut(e)
-                    ? Delivery.retry(FailureReason.TIMEOUT, 0, null, String.valueOf(e.getMessage()))
-                    : Delivery.retry(FailureReason.UNREACHABLE, 0, null, rootMessage(e));
+            return unanswered(e);
         }
     }
 
@@ -67,7 +65,7 @@ public class ValidatorSink implements BatchSink {
      */
     @Override
     public List<Delivery> deliverAll(List<CollectedBatch> batches) {
-        if (batches.size() == 1 || System.nanoTime() - groupsRefusedUntil < 0) {
+        if (batches.size() <= 1 || System.nanoTime() - groupsRefusedUntil < 0) {
             return BatchSink.super.deliverAll(batches);
         }
         BatchGroup group = new BatchGroup(batches.stream().map(CollectedBatch::forwarded).toList());
@@ -76,9 +74,7 @@ public class ValidatorSink implements BatchSink {
         } catch (WebApplicationException e) {
             return groupAnswer(e.getResponse(), batches);
         } catch (ProcessingException e) {
-            return Collections.nCopies(batches.size(), timedOut(e)
-                    ? Delivery.retry(FailureReason.TIMEOUT, 0, null, String.valueOf(e.getMessage()))
-                    : Delivery.retry(FailureReason.UNREACHABLE, 0, null, rootMessage(e)));
+            return Collections.nCopies(batches.size(), unanswered(e));
         }
     }
 
@@ -107,43 +103,39 @@ public class ValidatorSink implements BatchSink {
             GroupResult result = results.get(batch.batchId());
             deliveries.add(result == null
                     ? Delivery.retry(FailureReason.UNEXPECTED_STATUS, status, null, "no result for the batch")
-                    : of(result));
+                    : classify(result.status(), null, result.detail() == null ? "" : result.detail()));
         }
         return deliveries;
     }
 
-    private static Delivery of(GroupResult result) {
-        int status = result.status();
-        String detail = result.detail() == null ? "" : result.detail();
-        if (status >= 200 && status < 300) {
-            return Delivery.acknowledged(status);
-        }
-        if (status == 408 || status == 429) {
-            return Delivery.retry(FailureReason.THROTTLED, status, null, detail);
-        }
-        if (status >= 500) {
-            return Delivery.retry(FailureReason.SERVER_ERROR, status, null, detail);
-        }
-        return status >= 400 ? Delivery.rejected(status, detail)
-                : Delivery.retry(FailureReason.UNEXPECTED_STATUS, status, null, detail);
-    }
-
     static Delivery classify(Response response) {
         int status = response.getStatus();
+        return status >= 200 && status < 300 ? Delivery.acknowledged(status)
+                : classify(status, retryAfter(response), body(response));
+    }
+
+    /** The classification of a status: a whole answer's, or one batch's in a group's results. */
+    private static Delivery classify(int status, Duration retryAfter, String detail) {
         if (status >= 200 && status < 300) {
             return Delivery.acknowledged(status);
         }
-        String detail = body(response);
         if (status == 408 || status == 429) {
-            return Delivery.retry(FailureReason.THROTTLED, status, retryAfter(response), detail);
+            return Delivery.retry(FailureReason.THROTTLED, status, retryAfter, detail);
         }
         if (status >= 500) {
-            return Delivery.retry(FailureReason.SERVER_ERROR, status, retryAfter(response), detail);
+            return Delivery.retry(FailureReason.SERVER_ERROR, status, retryAfter, detail);
         }
         if (status >= 400) {
             return Delivery.rejected(status, detail);
         }
         return Delivery.retry(FailureReason.UNEXPECTED_STATUS, status, null, detail);
+    }
+
+    /** No answer: a timeout or an unreachable validator, both tried again. */
+    private static Delivery unanswered(ProcessingException e) {
+        return timedOut(e)
+                ? Delivery.retry(FailureReason.TIMEOUT, 0, null, String.valueOf(e.getMessage()))
+                : Delivery.retry(FailureReason.UNREACHABLE, 0, null, rootMessage(e));
     }
 
     private static Duration retryAfter(Response response) {

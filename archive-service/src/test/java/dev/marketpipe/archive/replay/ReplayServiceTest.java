@@ -99,7 +99,8 @@ class ReplayServiceTest {
         sink.holdFirst = true;
 
         ReplayStatus done = runToEnd(service(new ReplaySettings(1, Duration.ofMillis(10), Duration.ofMillis(40),
-                Duration.ofSeconds(1), Duration.ofMillis(100), 31, 4)), request("2025-03-04", "2025-03-05", null, null));
+                Duration.ofSeconds(1), Duration.ofMillis(100), 31, 4)),
+                request("2025-03-04", "2025-03-05", null, null));
 
         assertEquals(ReplayStatus.State.SUCCEEDED, done.state(), done.toString());
         assertEquals(12, done.batchesSent());

@@ -7,6 +7,7 @@ import dev.marketpipe.loader.bars.StoredBar;
 import dev.marketpipe.loader.bars.TimeRange;
 import dev.marketpipe.loader.config.LoaderConfig;
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
+import dev.marketpipe.loader.load.LoadRequestCheck;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -52,8 +53,6 @@ public class BarResource {
 
     /** Names the asked symbols {@code GET /v1/bars/latest} found no bar of (absent when all were found). */
     static final String UNKNOWN_SYMBOLS = "X-Unknown-Symbols";
-    /** Longest symbol the spec §6 tables hold ({@code VARCHAR(20)}). */
-    private static final int MAX_SYMBOL_LENGTH = 20;
 
     private final BarReader reader;
     private final LoaderConfig config;
@@ -138,7 +137,8 @@ public class BarResource {
         }
         int max = config.read().maxSymbols();
         if (query.windows().size() > max) {
-            throw new BadRequestException("at most " + max + " windows per request, this one " + query.windows().size());
+            throw new BadRequestException("at most " + max + " windows per request, this one "
+                    + query.windows().size());
         }
         List<BarWindows.Stored> answers = new ArrayList<>(query.windows().size());
         for (int i = 0; i < query.windows().size(); i++) {
@@ -156,8 +156,9 @@ public class BarResource {
                 || window.from() == null || window.to() == null) {
             throw new BadRequestException(where + " needs symbol, interval, from and to");
         }
-        if (window.symbol().length() > MAX_SYMBOL_LENGTH) {
-            throw new BadRequestException(where + ".symbol is longer than " + MAX_SYMBOL_LENGTH + " characters");
+        if (window.symbol().length() > LoadRequestCheck.MAX_SYMBOL_LENGTH) {
+            throw new BadRequestException(where + ".symbol is longer than " + LoadRequestCheck.MAX_SYMBOL_LENGTH
+                    + " characters");
         }
         if (!window.from().isBefore(window.to())) {
             throw new BadRequestException(where + ": from must be before to");

@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Settings of the loader's load and read API (defaults in {@code application.properties}, each overridable by env var). */
+/**
+ * Settings of the loader's load and read API (defaults in {@code application.properties}, each overridable by env
+ * var).
+ */
 @ConfigMapping(prefix = "marketpipe.loader")
 public interface LoaderConfig {
 

@@ -1,14 +1,13 @@
 package dev.marketpipe.loader.load;
 
+import dev.marketpipe.wire.GroupCheck;
 import dev.marketpipe.wire.GroupResult;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,28 +41,15 @@ public class BatchLoader {
      * written), the others are written in one transaction. One result per batch, in the order given.
      */
     public List<GroupResult> loadAll(List<ValidatedBatch> batches) {
-        GroupResult[] results = new GroupResult[batches.size()];
-        List<Integer> writable = new ArrayList<>(batches.size());
-        for (int i = 0; i < batches.size(); i++) {
-            ValidatedBatch batch = batches.get(i);
-            try {
-                LoadRequestCheck.check(batch);
-                writable.add(i);
-            } catch (WebApplicationException e) {
-                results[i] = GroupResult.refused(batch.batchId(), e.getResponse().getStatus(), e.getMessage());
-            }
-        }
-        if (!writable.isEmpty()) {
-            List<ValidatedBatch> toWrite = writable.stream().map(batches::get).toList();
+        return GroupCheck.eachChecked(batches, ValidatedBatch::batchId, LoadRequestCheck::check, writable -> {
             Timer.Sample sample = metrics.start();
-            List<LoadReceipt> written = writer.writeAll(toWrite);
-            metrics.record(toWrite, written, sample);
-            for (int k = 0; k < toWrite.size(); k++) {
-                logLoaded(toWrite.get(k), written.get(k));
-                results[writable.get(k)] = GroupResult.loaded(written.get(k));
+            List<LoadReceipt> written = writer.writeAll(writable);
+            metrics.record(writable, written, sample);
+            for (int i = 0; i < writable.size(); i++) {
+                logLoaded(writable.get(i), written.get(i));
             }
-        }
-        return List.of(results);
+            return written.stream().map(GroupResult::loaded).toList();
+        });
     }
 
     private static void logLoaded(ValidatedBatch batch, LoadReceipt receipt) {

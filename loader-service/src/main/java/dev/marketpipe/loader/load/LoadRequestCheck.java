@@ -19,7 +19,7 @@ import java.util.List;
 public final class LoadRequestCheck {
 
     /** Longest symbol the spec §6 tables hold ({@code VARCHAR(20)}). */
-    static final int MAX_SYMBOL_LENGTH = 20;
+    public static final int MAX_SYMBOL_LENGTH = 20;
     /** Integer digits of {@code NUMERIC(15, 2)} and {@code NUMERIC(20, 2)}. */
     private static final int PRICE_INTEGER_DIGITS = 13;
     private static final int VALUE_INTEGER_DIGITS = 18;

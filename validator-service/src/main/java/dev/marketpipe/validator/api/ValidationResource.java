@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,12 +58,7 @@ public class ValidationResource {
     @APIResponse(responseCode = "422", description = "a data type without rules, or a verdict the loader refuses")
     @APIResponse(responseCode = "503", description = "the loader is unavailable; redeliver later")
     public Response validate(CollectedBatch batch) {
-        try {
-            BatchRequestCheck.check(batch);
-        } catch (WebApplicationException e) {
-            metrics.batch(ValidationMetrics.REJECTED);
-            throw e;
-        }
+        checked(batch);
         try {
             return Response.ok(service.validateAndLoad(batch)).type(MediaType.APPLICATION_JSON_TYPE).build();
         } catch (LoaderUnavailableException e) {
@@ -93,30 +87,24 @@ public class ValidationResource {
     public Response validateGroup(BatchGroup group) {
         List<CollectedBatch> batches = GroupCheck.checked(group == null ? null : group.batches(), maxGroupBatches,
                 CollectedBatch::batchId);
-        GroupResult[] results = new GroupResult[batches.size()];
-        List<Integer> valid = new ArrayList<>(batches.size());
-        for (int i = 0; i < batches.size(); i++) {
-            try {
-                BatchRequestCheck.check(batches.get(i));
-                valid.add(i);
-            } catch (WebApplicationException e) {
-                metrics.batch(ValidationMetrics.REJECTED);
-                results[i] = GroupResult.refused(batches.get(i).batchId(), e.getResponse().getStatus(),
-                        e.getMessage());
-            }
+        List<GroupResult> results;
+        try {
+            results = GroupCheck.eachChecked(batches, CollectedBatch::batchId, this::checked,
+                    service::validateAndLoadAll);
+        } catch (LoaderUnavailableException e) {
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "the loader is unavailable, redeliver later: " + e.getMessage());
         }
-        if (!valid.isEmpty()) {
-            List<GroupResult> loaded;
-            try {
-                loaded = service.validateAndLoadAll(valid.stream().map(batches::get).toList());
-            } catch (LoaderUnavailableException e) {
-                return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
-                        "the loader is unavailable, redeliver later: " + e.getMessage());
-            }
-            for (int k = 0; k < valid.size(); k++) {
-                results[valid.get(k)] = loaded.get(k);
-            }
+        return Response.ok(new GroupResults(results)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** {@link BatchRequestCheck}, a refusal counted. */
+    private void checked(CollectedBatch batch) {
+        try {
+            BatchRequestCheck.check(batch);
+        } catch (WebApplicationException e) {
+            metrics.batch(ValidationMetrics.REJECTED);
+            throw e;
         }
-        return Response.ok(new GroupResults(List.of(results))).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

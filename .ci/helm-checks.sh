@@ -47,14 +47,24 @@ echo "== helm template and offline schema validation"
 validate "$OUT/default.yaml" "$OUT/everything-on.yaml"
 # Everything on renders every kind the chart offers.
 for kind in StatefulSet Deployment Service ConfigMap HorizontalPodAutoscaler PodDisruptionBudget NetworkPolicy \
-  PersistentVolumeClaim ServiceAccount ServiceMonitor PrometheusRule Certificate; do
+  PersistentVolumeClaim ServiceAccount ServiceMonitor PrometheusRule Certificate Ingress; do
   grep -q "^kind: $kind\$" "$OUT/everything-on.yaml" || { echo "everything-on renders no $kind"; exit 1; }
 done
 grep -q 'grafana_dashboard: "1"' "$OUT/everything-on.yaml" || { echo "no Grafana dashboard ConfigMap"; exit 1; }
 # with TLS on, the stages call each other over HTTPS and no API port accepts plain HTTP
 grep -q 'value: prod,tls' "$OUT/everything-on.yaml" || { echo "TLS on, but the stages do not run the tls profile"; exit 1; }
-! grep -E '_URL: "http://[a-z-]+-(archive|validator|loader):808' "$OUT/everything-on.yaml" \
-  || { echo "TLS on, but a stage calls another over plain HTTP"; exit 1; }
+! grep -E '_URL: "http://[a-z-]+-(collector|archive|validator|loader):808' "$OUT/everything-on.yaml" \
+  || { echo "TLS on, but a stage (or the console) calls a stage over plain HTTP"; exit 1; }
+# the operator console: rendered by default, verifies tokens but never gets the signing key
+for f in default everything-on; do
+  "$HELM" template marketpipe "$CHART" --namespace marketpipe $([ $f = everything-on ] && echo -f "$CHART/ci/everything-on-values.yaml") \
+    --show-only templates/console.yaml > "$OUT/console-$f.yaml"
+  grep -q 'MARKETPIPE_CONSOLE_LOADER_MANAGEMENT_URL: "http://marketpipe-loader:9084"' "$OUT/console-$f.yaml" \
+    || { echo "$f: the console does not know the loader's management port"; exit 1; }
+  grep -q MARKETPIPE_AUTH_PUBLIC_KEY_LOCATION "$OUT/console-$f.yaml" || { echo "$f: the console cannot verify tokens"; exit 1; }
+  ! grep -qE 'SIGNING_KEY|OIDC_CLIENT_SECRET|key: tls\.key' "$OUT/console-$f.yaml" \
+    || { echo "$f: the console gets the token signing key"; exit 1; }
+done
 
 echo "== README's values example (Deploy on Kubernetes)"
 python3 - README.md > "$OUT/readme-values.yaml" <<'PY'

@@ -58,12 +58,12 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/* HTTP port of each service (application.properties' quarkus.http.port; kept in the container too). */}}
 {{- define "marketpipe.port" -}}
-{{- get (dict "collector" 8081 "archive" 8082 "validator" 8083 "loader" 8084 "simulator" 8089) . }}
+{{- get (dict "collector" 8081 "archive" 8082 "validator" 8083 "loader" 8084 "console" 8085 "simulator" 8089) . }}
 {{- end }}
 
-{{/* The management port (health, metrics) of a stage (quarkus.management.port); the simulator has none. */}}
+{{/* The management port (health, metrics) of a stage or the console (quarkus.management.port); the simulator has none. */}}
 {{- define "marketpipe.managementPort" -}}
-{{- get (dict "collector" 9081 "archive" 9082 "validator" 9083 "loader" 9084) . }}
+{{- get (dict "collector" 9081 "archive" 9082 "validator" 9083 "loader" 9084 "console" 9085) . }}
 {{- end }}
 
 {{/* In-cluster base URL of a component's Service. Call with (dict "root" $ "component" "loader"). */}}
@@ -156,10 +156,36 @@ The Deployment/StatefulSet pod template shared by every component. Call with a d
 {{- end }}
 {{- end }}
 
+{{/*
+The environment of bearer-token verification alone, for the operator console: it checks a person's token with the
+stages' public key (or the OIDC provider's JWKS) and passes it on, but never signs a token nor fetches pipeline
+tokens, so it gets neither the signing key's location nor the OIDC client's secret.
+*/}}
+{{- define "marketpipe.consoleAuthEnv" -}}
+{{- $a := .Values.auth -}}
+- name: MARKETPIPE_AUTH_ISSUER
+  value: {{ $a.issuer | quote }}
+- name: MARKETPIPE_AUTH_ROLES_CLAIM
+  value: {{ $a.rolesClaim | quote }}
+- name: MARKETPIPE_AUTH_PUBLIC_KEY_LOCATION
+{{- if $a.oidc.enabled }}
+  value: {{ $a.oidc.jwksUrl | quote }}
+{{- else }}
+  value: {{ printf "/etc/marketpipe/jwt/%s" $a.signingKey.publicKeyKey | quote }}
+{{- end }}
+{{- with $a.audiences }}
+- name: MARKETPIPE_AUTH_AUDIENCES
+  value: {{ . | quote }}
+{{- end }}
+{{- end }}
+
 {{- define "marketpipe.podTemplate" -}}
 {{- $root := .root -}}
 {{- $v := .values -}}
 {{- $stage := ne .component "simulator" -}}
+{{- /* the console: a stage's management port, token verification and TLS trust, but no signing key */ -}}
+{{- $console := eq .component "console" -}}
+{{- $jwt := and $stage (not (and $console $root.Values.auth.oidc.enabled)) -}}
 {{- $port := include "marketpipe.port" .component -}}
 {{- $probes := mustMergeOverwrite (deepCopy $root.Values.probes) (deepCopy ($v.probes | default dict)) -}}
 metadata:
@@ -205,7 +231,9 @@ spec:
       {{- $tls := and $stage $root.Values.tls.enabled }}
       {{- if or $env $v.extraEnv $stage }}
       env:
-        {{- if $stage }}
+        {{- if $console }}
+        {{- include "marketpipe.consoleAuthEnv" $root | nindent 8 }}
+        {{- else if $stage }}
         {{- include "marketpipe.authEnv" $root | nindent 8 }}
         {{- end }}
         {{- if $tls }}
@@ -238,7 +266,7 @@ spec:
       volumeMounts:
         - name: tmp
           mountPath: /tmp
-        {{- if $stage }}
+        {{- if $jwt }}
         - name: jwt
           mountPath: /etc/marketpipe/jwt
           readOnly: true
@@ -255,11 +283,17 @@ spec:
     - name: tmp
       emptyDir:
         sizeLimit: 256Mi
-    {{- if $stage }}
+    {{- if $jwt }}
     - name: jwt
       secret:
         secretName: {{ include "marketpipe.jwtSecretName" $root }}
         defaultMode: 0400
+        {{- if $console }}
+        # the public key alone: the console verifies tokens, it never signs one
+        items:
+          - key: {{ $root.Values.auth.signingKey.publicKeyKey }}
+            path: {{ $root.Values.auth.signingKey.publicKeyKey }}
+        {{- end }}
     {{- end }}
     {{- if and $stage $root.Values.tls.enabled }}
     - name: tls

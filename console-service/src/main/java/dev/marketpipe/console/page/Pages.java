@@ -1,0 +1,53 @@
+package dev.marketpipe.console.page;
+
+import dev.marketpipe.console.signin.Person;
+import dev.marketpipe.console.signin.SignIns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** What the pages share: who is signed in, and the way back to the sign-in page when nobody is. */
+@ApplicationScoped
+public class Pages {
+
+    private final SignIns signIns;
+
+    public Pages(SignIns signIns) {
+        this.signIns = signIns;
+    }
+
+    public Optional<Person> person(String token) {
+        return signIns.person(token);
+    }
+
+    public Chrome chrome(String page, Optional<Person> person, String notice, String error) {
+        return new Chrome(page, person.orElse(null), blankToNull(notice), blankToNull(error));
+    }
+
+    /** 303 to the sign-in page, which returns to the page asked for. */
+    public static Response signIn(UriInfo uri) {
+        URI asked = uri.getRequestUri();
+        String next = asked.getRawPath() + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery());
+        return Response.seeOther(UriBuilder.fromPath("/signin").queryParam("next", next).build()).build();
+    }
+
+    /** 303 back to {@code path} with a notice or an error for the person. */
+    public static Response back(String path, String notice, String error) {
+        UriBuilder target = UriBuilder.fromPath(path);
+        if (notice != null) {
+            target.queryParam("notice", notice);
+        }
+        if (error != null) {
+            target.queryParam("error", error);
+        }
+        return Response.seeOther(target.build()).build();
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

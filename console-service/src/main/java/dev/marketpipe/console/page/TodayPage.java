@@ -1,0 +1,85 @@
+package dev.marketpipe.console.page;
+
+import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.console.client.DailyReport;
+import dev.marketpipe.console.client.LoaderRestClient;
+import dev.marketpipe.console.client.StageError;
+import dev.marketpipe.console.signin.Person;
+import dev.marketpipe.console.signin.SignIns;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * {@code /today}: the spec §8 KPIs of a KST date against their targets, each symbol's day with a link to its bars,
+ * and the loader's own daily-report page with the completeness heat-map ({@code /today/report}, shown in a frame).
+ */
+@Path("/today")
+@PermitAll
+public class TodayPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance today(Chrome chrome, String date, String interval, DailyReport report,
+                String reportError);
+    }
+
+    private final Pages pages;
+    private final LoaderRestClient loader;
+
+    public TodayPage(Pages pages, @RestClient LoaderRestClient loader) {
+        this.pages = pages;
+        this.loader = loader;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response today(@CookieParam(SignIns.COOKIE) String token, @QueryParam("date") String date,
+            @QueryParam("interval") @DefaultValue("1m") String interval, @Context UriInfo uri) {
+        Optional<Person> person = pages.person(token);
+        if (person.isEmpty()) {
+            return Pages.signIn(uri);
+        }
+        String day = dayOrToday(date);
+        DailyReport report = null;
+        String reportError = null;
+        try {
+            report = StageError.call("loader", () -> loader.daily(person.get().authorization(), day, interval));
+        } catch (StageError e) {
+            reportError = e.getMessage();
+        }
+        return Response.ok(Templates.today(pages.chrome("today", person, null, null), day, interval, report,
+                reportError)).build();
+    }
+
+    /** The loader's page of the report (KPIs, heat-map, missing intervals), as the loader renders it. */
+    @GET
+    @Path("/report")
+    @Produces(MediaType.TEXT_HTML)
+    public Response reportPage(@CookieParam(SignIns.COOKIE) String token, @QueryParam("date") String date,
+            @QueryParam("interval") @DefaultValue("1m") String interval, @Context UriInfo uri) {
+        Optional<Person> person = pages.person(token);
+        if (person.isEmpty()) {
+            return Pages.signIn(uri);
+        }
+        return StagePage.html(() -> loader.dailyPage(person.get().authorization(), dayOrToday(date), interval));
+    }
+
+    static String dayOrToday(String date) {
+        return date == null || date.isBlank() ? LocalDate.now(MarketCalendar.KRX_ZONE).toString() : date.strip();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.marketpipe.systemtest;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The system's Chromium, headless, driven through its own chromedriver (Debian's {@code chromium} and
+ * {@code chromium-driver}; {@code MARKETPIPE_CHROMIUM} and {@code MARKETPIPE_CHROMEDRIVER} name others), in a
+ * 1280 px wide window as an operator's laptop would show the console.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final int WIDTH = 1280;
+
+    private final WebDriver driver;
+    private final String consoleUrl;
+    private final Path screenshots;
+
+    ConsoleBrowser(String consoleUrl, Path screenshots) throws IOException {
+        this.consoleUrl = consoleUrl;
+        this.screenshots = screenshots;
+        Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(env("MARKETPIPE_CHROMIUM", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + WIDTH + ",900", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(env("MARKETPIPE_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    /** Whether the browser this class drives is installed ({@code .ci/run} installs it). */
+    static boolean installed() {
+        return Files.isExecutable(Path.of(env("MARKETPIPE_CHROMIUM", "/usr/bin/chromium")))
+                && Files.isExecutable(Path.of(env("MARKETPIPE_CHROMEDRIVER", "/usr/bin/chromedriver")));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a console path and checks the page fits the window's width. */
+    void open(String path) {
+        driver.get(consoleUrl + path);
+        assertFitsWidth();
+    }
+
+    /** Signs in on the sign-in page with {@code token}, as a person pasting it would. */
+    void signIn(String token) {
+        open("/signin");
+        WebElement field = driver.findElement(By.id("token"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, token);
+        driver.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click();
+    }
+
+    /** Sets a field's value the way a date picker would ({@code type=date} takes ISO dates). */
+    void fill(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, value);
+    }
+
+    void assertFitsWidth() {
+        Number scrollWidth = (Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth");
+        Number innerWidth = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
+        assertTrue(scrollWidth.intValue() <= innerWidth.intValue(), driver.getCurrentUrl() + " scrolls sideways: "
+                + scrollWidth + " > " + innerWidth);
+    }
+
+    /** Saves what the browser shows as {@code name}.png. */
+    Path screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = screenshots.resolve(name + ".png");
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The operator console in a real Chromium against the whole pipeline as processes: a person signs in with a token,
- * sees every stage healthy, approves a quarantined bar and finds it in the bars API, starts a backfill from the form
- * and watches it reach SUCCEEDED, and sees a stopped stage marked down. Each step saves a screenshot under
+ * sees every stage healthy, approves a quarantined bar and finds it in the bars API, starts a backfill and a replay
+ * from the forms and watches them reach SUCCEEDED, and sees a stopped stage marked down. Each step saves a screenshot under
  * {@code system-tests/target/console-screenshots/}, and every page is checked to fit 1280 px without scrolling
  * sideways.
  */
@@ -149,8 +149,17 @@ class ConsoleBrowserSystemTest {
         browser.assertFitsWidth();
         browser.screenshot("04-backfill-succeeded");
         browser.open("/jobs");
-        assertTrue(browser.driver().findElements(By.cssSelector("tr.job[data-state=SUCCEEDED]")).size() >= 2,
-                "both backfills listed as SUCCEEDED");
+        browser.fill("replay-symbols", SYMBOL);
+        browser.fill("replay-from", DAY.toString());
+        browser.fill("replay-to", DAY.toString());
+        browser.driver().findElement(By.cssSelector("#start-replay button[type=submit]")).click();
+        assertTrue(browser.driver().getCurrentUrl().contains("/jobs/replays/"), browser.driver().getCurrentUrl());
+        await("the replay's page shows SUCCEEDED").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> browser.driver().findElement(By.id("job-state")).getAttribute("data-state"),
+                        "SUCCEEDED"::equals);
+        browser.open("/jobs");
+        assertEquals(3, browser.driver().findElements(By.cssSelector("tr.job[data-state=SUCCEEDED]")).size(),
+                "two backfills and the replay listed as SUCCEEDED");
         browser.screenshot("05-jobs");
     }
 

@@ -36,20 +36,25 @@ final class ReplayJournal {
     /** Creates the folder and returns every replay it says is still {@code RUNNING}. */
     List<ReplayStatus> open() throws IOException {
         DurableFiles.createDirectories(base, dir);
-        List<ReplayStatus> running = new ArrayList<>();
+        return all().stream().filter(status -> status.state() == ReplayStatus.State.RUNNING).toList();
+    }
+
+    /** Every replay the folder holds, as last recorded (an unreadable file is logged and left out). */
+    List<ReplayStatus> all() throws IOException {
+        List<ReplayStatus> replays = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return replays;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path file : files) {
                 try {
-                    ReplayStatus status = mapper.readValue(Files.readAllBytes(file), ReplayStatus.class);
-                    if (status.state() == ReplayStatus.State.RUNNING) {
-                        running.add(status);
-                    }
+                    replays.add(mapper.readValue(Files.readAllBytes(file), ReplayStatus.class));
                 } catch (IOException e) {
                     LOG.warnf("replay journal %s is not readable (%s); left as it is", file, e.getMessage());
                 }
             }
         }
-        return running;
+        return replays;
     }
 
     void write(ReplayStatus status) throws IOException {

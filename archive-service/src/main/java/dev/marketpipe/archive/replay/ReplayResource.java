@@ -4,16 +4,20 @@ import dev.marketpipe.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 /** Replays of archived batches (CONTRACTS.md "Replay"): start one ({@code 202} + {@code Location}), follow it. */
@@ -59,6 +64,15 @@ public class ReplayResource {
         }
         return Response.accepted(status).location(uri.getAbsolutePathBuilder().path(status.id().toString()).build())
                 .build();
+    }
+
+    @GET
+    @Operation(summary = "The newest replays first (running, finished, resumed after a restart)")
+    @APIResponse(responseCode = "200", description = "at most limit replays' statuses")
+    @APIResponse(responseCode = "400", description = "limit outside 1..1000")
+    public List<ReplayStatus> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit)
+            throws IOException {
+        return replays.recent(limit);
     }
 
     @GET

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,6 +188,18 @@ public class ReplayService {
             return Optional.of(live.status());
         }
         return journal.read(id);
+    }
+
+    /** The newest {@code limit} replays (by start), live where this process runs or ran them, else as journaled. */
+    public List<ReplayStatus> recent(int limit) throws IOException {
+        Map<UUID, ReplayStatus> byId = new HashMap<>();
+        for (ReplayStatus journaled : journal.all()) {
+            byId.put(journaled.id(), journaled);
+        }
+        replays.forEach((id, live) -> byId.put(id, live.status()));
+        return byId.values().stream()
+                .sorted(Comparator.comparing(ReplayStatus::startedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(limit).toList();
     }
 
     /** Suspends the running replay at its checkpoint; the next start (here or on another replica) resumes it. */

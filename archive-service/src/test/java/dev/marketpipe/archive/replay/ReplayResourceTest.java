@@ -63,6 +63,10 @@ class ReplayResourceTest {
                 .body("bars", org.hamcrest.Matchers.equalTo(2))
                 .body("dataTypes", hasItem("market_data"))
                 .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+        given().get("/v1/replays?limit=1").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1))
+                .body("[0].id", org.hamcrest.Matchers.equalTo(replay.toString()))
+                .body("[0].state", org.hamcrest.Matchers.equalTo("SUCCEEDED"));
         for (Map.Entry<UUID, String> sent : Map.of(first, firstRef, second, secondRef).entrySet()) {
             String delivery = ArchivedBatchReader.deliveryId(replay, sent.getKey()).toString();
             assertEquals(1, requestsWith("$.batchId", delivery), "sent once under its delivery id");
@@ -86,6 +90,12 @@ class ReplayResourceTest {
                 "positions cannot be replayed");
         badRequest(Map.of("from", "yesterday", "to", "2025-03-04"), "from");
         given().contentType(ContentType.JSON).post("/v1/replays").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aListLimitOutsideItsRangeIsProblemJson() {
+        given().get("/v1/replays?limit=0").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"));
     }
 

@@ -265,6 +265,20 @@ class ReplayServiceTest {
     }
 
     @Test
+    void recentReplaysAreTheNewestFirstFromTheJournalAndThisProcess() throws IOException {
+        archive(ReplayFixtures.bars("005930", "2025-03-04T00:00:00Z", 2, "2025-03-04T00:02:05Z"));
+        ReplayStatus older = crashedReplay("host-b-1", Instant.parse("2025-03-07T10:00:00Z"));
+        ReplayStatus newer = crashedReplay("host-b-2", Instant.parse("2025-03-08T10:00:00Z"));
+        ReplayService service = service();
+        ReplayStatus here = runToEnd(service, request("2025-03-04", "2025-03-04", null, null));
+
+        List<UUID> recent = service.recent(10).stream().map(ReplayStatus::id).toList();
+
+        assertEquals(List.of(here.id(), newer.id(), older.id()), recent, "this process's first, then the journal's");
+        assertEquals(List.of(here.id()), service.recent(1).stream().map(ReplayStatus::id).toList());
+    }
+
+    @Test
     void oneReplayAtATime() throws IOException {
         ReplayService service = serviceWithAStuckReplay();
         service.start(request("2025-03-04", "2025-03-04", null, null));

@@ -19,17 +19,18 @@ import static dev.marketpipe.security.Roles.PIPELINE;
 @WithTestResource(ValidatorMock.class)
 class ApiBoundaryTest extends ApiBoundaryChecks {
 
-    private static final Map<String, Set<String>> ROLES = Map.of(
-            "POST /v1/batches", Set.of(PIPELINE),
-            "GET /v1/batches", Set.of(OPERATOR, PIPELINE),
-            "GET /v1/batches/{batchId}", Set.of(OPERATOR, PIPELINE),
-            "POST /v1/backups", Set.of(OPERATOR),
-            "GET /v1/backups", Set.of(OPERATOR),
-            "POST /v1/backups/{date}/restore", Set.of(OPERATOR),
-            "POST /v1/retention/runs", Set.of(OPERATOR),
-            "GET /v1/integrity", Set.of(OPERATOR),
-            "POST /v1/replays", Set.of(OPERATOR),
-            "GET /v1/replays/{id}", Set.of(OPERATOR));
+    private static final Map<String, Set<String>> ROLES = Map.ofEntries(
+            Map.entry("POST /v1/batches", Set.of(PIPELINE)),
+            Map.entry("GET /v1/batches", Set.of(OPERATOR, PIPELINE)),
+            Map.entry("GET /v1/batches/{batchId}", Set.of(OPERATOR, PIPELINE)),
+            Map.entry("POST /v1/backups", Set.of(OPERATOR)),
+            Map.entry("GET /v1/backups", Set.of(OPERATOR)),
+            Map.entry("POST /v1/backups/{date}/restore", Set.of(OPERATOR)),
+            Map.entry("POST /v1/retention/runs", Set.of(OPERATOR)),
+            Map.entry("GET /v1/integrity", Set.of(OPERATOR)),
+            Map.entry("POST /v1/replays", Set.of(OPERATOR)),
+            Map.entry("GET /v1/replays", Set.of(OPERATOR)),
+            Map.entry("GET /v1/replays/{id}", Set.of(OPERATOR)));
 
     @Override
     protected Map<String, Set<String>> roles() {

@@ -14,11 +14,11 @@ public record DailyReport(String date, String interval, boolean tradingDay, Stri
             double qualityScore) {
     }
 
-    /** The three §8 KPIs of the day. */
+    /** The three KPIs of the day. */
     public record Kpis(Kpi completeness, Kpi missingIntervals, Kpi quality) {
     }
 
-    /** One §8 KPI: value, target, alert threshold and {@code ok|warning|alert}. */
+    /** One KPI: value, target, alert threshold and {@code ok|warning|alert}. */
     public record Kpi(double value, double target, double alertThreshold, String status) {
     }
 }

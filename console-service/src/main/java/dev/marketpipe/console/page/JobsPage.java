@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /jobs}: the collector's backfills and gap-fills with their progress, forms to start a backfill, a gap-fill
+ * {@code /jobs}: the collector's backfills and gap-fills and the archive's replays with their progress, forms to start a backfill, a gap-fill
  * or a replay of the archive, and a page per job that refreshes itself while it runs. Every call carries the signed-in
  * person's token: the collector and the archive let operators do this.
  */
@@ -76,13 +76,23 @@ public class JobsPage {
         }
         List<JobView> jobs = new ArrayList<>();
         String listError = null;
-        try {
-            for (String kind : COLLECTOR_KINDS) {
+        List<String> errors = new ArrayList<>();
+        for (String kind : COLLECTOR_KINDS) {
+            try {
                 StageError.call("collector", () -> collector.list(person.get().authorization(), kind, LISTED))
                         .forEach(job -> jobs.add(JobView.of(kind, job)));
+            } catch (StageError e) {
+                errors.add(e.getMessage());
             }
+        }
+        try {
+            StageError.call("archive", () -> archive.list(person.get().authorization(), LISTED))
+                    .forEach(replay -> jobs.add(JobView.of(replay)));
         } catch (StageError e) {
-            listError = e.getMessage();
+            errors.add(e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            listError = String.join("; ", errors.stream().distinct().toList());
         }
         jobs.sort(Comparator.comparing(JobView::started, Comparator.nullsLast(Comparator.reverseOrder())));
         boolean refresh = jobs.stream().anyMatch(JobView::running);

@@ -25,7 +25,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * {@code /today}: the spec §8 KPIs of a KST date against their targets, each symbol's day with a link to its bars,
+ * {@code /today}: the KPIs of a KST date (completeness, missing intervals, quality) against their targets, each symbol's day with a link to its bars,
  * and the loader's own daily-report page with the completeness heat-map ({@code /today/report}, shown in a frame).
  */
 @Path("/today")

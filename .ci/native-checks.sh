@@ -7,7 +7,7 @@
 # MVN_ARGS: extra Maven arguments, e.g. MVN_ARGS=-o on a machine whose ~/.m2 is complete.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SERVICES=collector-service,archive-service,validator-service,loader-service,market-simulator
+SERVICES=collector-service,archive-service,validator-service,loader-service,console-service,market-simulator
 started=$(date +%s)
 echo "== Quarkus native build steps (sources only): $SERVICES"
 # shellcheck disable=SC2086

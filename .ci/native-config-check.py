@@ -4,8 +4,8 @@ configuration each service's native image would be built with. Run by .ci/native
 
 A native image only keeps what is registered, so this checks the things the services read or write outside
 Quarkus' view: wire types and their @JsonValue/@JsonCreator methods used by an ObjectMapper directly (collector spool,
-archive outbox/index/replays, the loader's JSON columns and kept reports), and resources read at run time (the KRX
-calendar files, Flyway migrations, the report template)."""
+archive outbox/index/replays, the loader's JSON columns and kept reports, the console's views of the stages' answers),
+and resources read at run time (the KRX calendar files, Flyway migrations, the report and console templates)."""
 import fnmatch
 import glob
 import json
@@ -29,6 +29,9 @@ EXPECTED = {
                                 "dev.marketpipe.loader.report.DailyReport", "dev.marketpipe.loader.push.BarEvent"],
                        CALENDAR + ["db/migration/V1__market_tables.sql", "db/migration/V11__bar_events.sql",
                                    "templates/DailyReportPage.html"]),
+    "console-service": (["dev.marketpipe.console.client." + n for n in (
+        "CollectorJob", "Replay", "QuarantineEntry", "QuarantineEntry$Reason", "DailyReport", "DailyReport$Kpis",
+        "DailyReport$Kpi", "DailyReport$SymbolDay", "KeptReport", "Bar")], ["templates/layout.html"]),
     "market-simulator": (ENUMS, CALENDAR),
 }
 

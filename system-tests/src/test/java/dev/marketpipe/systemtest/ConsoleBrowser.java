@@ -55,10 +55,11 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens a console path and checks the page fits the window's width. */
+    /** Opens a console path and checks the page fits the window's width and keeps the accessibility basics. */
     void open(String path) {
         driver.get(consoleUrl + path);
         assertFitsWidth();
+        assertAccessibleBasics();
     }
 
     /** Signs in on the sign-in page with {@code token}, as a person pasting it would. */
@@ -81,6 +82,30 @@ final class ConsoleBrowser implements AutoCloseable {
         Number innerWidth = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
         assertTrue(scrollWidth.intValue() <= innerWidth.intValue(), driver.getCurrentUrl() + " scrolls sideways: "
                 + scrollWidth + " > " + innerWidth);
+    }
+
+    /**
+     * What a keyboard or screen-reader user needs at the least: the page's language, one h1, every form control
+     * named by a label (or aria-label), every button with a name, and the navigation's current page marked.
+     */
+    void assertAccessibleBasics() {
+        Object problems = ((JavascriptExecutor) driver).executeScript("""
+                const problems = [];
+                if (!document.documentElement.lang) problems.push('no lang on <html>');
+                const h1 = document.querySelectorAll('h1').length;
+                if (h1 !== 1) problems.push(h1 + ' h1 headings');
+                document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(c => {
+                  const named = c.getAttribute('aria-label') || (c.id && document.querySelector('label[for="' + c.id + '"]'));
+                  if (!named) problems.push('unlabelled ' + c.tagName + ' ' + (c.name || c.id));
+                });
+                document.querySelectorAll('button').forEach(b => {
+                  if (!(b.textContent.trim() || b.getAttribute('aria-label'))) problems.push('a button without a name');
+                });
+                if (!document.querySelector('nav a[aria-current=page]') && location.pathname !== '/signin')
+                  problems.push('no current page in the navigation');
+                return problems.join('; ');
+                """);
+        assertTrue(String.valueOf(problems).isEmpty(), driver.getCurrentUrl() + ": " + problems);
     }
 
     /** Saves what the browser shows as {@code name}.png. */

@@ -86,7 +86,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /**
      * What a keyboard or screen-reader user needs at the least: the page's language, one h1, every form control
-     * named by a label (or aria-label), every button with a name, and the navigation's current page marked.
+     * named by a label (or aria-label), every button with a name, the navigation's current page marked, and text
+     * against its background at a contrast of at least 4.5:1 (WCAG AA).
      */
     void assertAccessibleBasics() {
         Object problems = ((JavascriptExecutor) driver).executeScript("""
@@ -103,6 +104,22 @@ final class ConsoleBrowser implements AutoCloseable {
                 });
                 if (!document.querySelector('nav a[aria-current=page]') && location.pathname !== '/signin')
                   problems.push('no current page in the navigation');
+                const rgb = c => c.match(/[0-9.]+/g).slice(0, 3).map(Number);
+                const lum = c => rgb(c).map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+                    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const background = e => {
+                  for (let n = e; n; n = n.parentElement) {
+                    const b = getComputedStyle(n).backgroundColor;
+                    if (b && !b.startsWith('rgba(0, 0, 0, 0)') && b !== 'transparent') return b;
+                  }
+                  return 'rgb(255, 255, 255)';
+                };
+                document.querySelectorAll('.badge, button, nav a, th, td, p, a').forEach(e => {
+                  if (!e.textContent.trim() || e.offsetParent === null) return;
+                  const [a, b] = [lum(getComputedStyle(e).color), lum(background(e))];
+                  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  if (ratio < 4.5) problems.push('contrast ' + ratio.toFixed(2) + ' of "' + e.textContent.trim().slice(0, 30) + '"');
+                });
                 return problems.join('; ');
                 """);
         assertTrue(String.valueOf(problems).isEmpty(), driver.getCurrentUrl() + ": " + problems);

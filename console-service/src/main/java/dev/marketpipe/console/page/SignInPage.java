@@ -71,9 +71,14 @@ public class SignInPage {
         return Response.seeOther(URI.create("/signin")).cookie(signIns.signedOut(config.secureCookie())).build();
     }
 
-    /** Only a path of this console, never another site ({@code //host} or {@code https:}). */
+    /** Only a path of this console, never another site ({@code //host} or {@code https:}) nor what is no URI. */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+            return "/";
+        }
+        try {
+            URI.create(next);
+        } catch (IllegalArgumentException notAUri) {
             return "/";
         }
         return next;

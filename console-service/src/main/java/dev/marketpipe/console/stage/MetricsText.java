@@ -61,7 +61,11 @@ public record MetricsText(List<Sample> samples) {
         }
         String value = rest.split(" ")[0];
         try {
-            return new Sample(name, labels, Double.parseDouble(value));
+            return new Sample(name, labels, switch (value) {
+                case "+Inf" -> Double.POSITIVE_INFINITY;
+                case "-Inf" -> Double.NEGATIVE_INFINITY;
+                default -> Double.parseDouble(value); // NaN included
+            });
         } catch (NumberFormatException e) {
             return null;
         }

@@ -14,15 +14,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /bars}: one symbol's stored bars of one KST date, as the trading system reads them (role reader). */
 @Path("/bars")
@@ -48,12 +45,8 @@ public class BarsPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response bars(@CookieParam(SignIns.COOKIE) String token, @QueryParam("symbol") String symbol,
-            @QueryParam("date") String date, @QueryParam("interval") @DefaultValue("1m") String interval,
-            @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
+            @QueryParam("date") String date, @QueryParam("interval") @DefaultValue("1m") String interval) {
+        Person person = pages.require(token);
         String day = TodayPage.dayOrToday(date);
         List<Bar> bars = List.of();
         String readError = null;
@@ -62,7 +55,7 @@ public class BarsPage {
         } else {
             try {
                 LocalDate from = LocalDate.parse(day);
-                bars = StageError.call("loader", () -> loader.bars(person.get().authorization(), symbol.strip(),
+                bars = StageError.call("loader", () -> loader.bars(person.authorization(), symbol.strip(),
                         interval, from.toString(), from.plusDays(1).toString(), MAX_BARS));
             } catch (java.time.format.DateTimeParseException e) {
                 readError = "The date must be YYYY-MM-DD.";

@@ -21,17 +21,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /jobs}: the collector's backfills and gap-fills and the archive's replays with their progress, forms to start a backfill, a gap-fill
@@ -69,24 +66,21 @@ public class JobsPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list(@CookieParam(SignIns.COOKIE) String token, @QueryParam("notice") String notice,
-            @QueryParam("error") String error, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
+            @QueryParam("error") String error) {
+        Person person = pages.require(token);
         List<JobView> jobs = new ArrayList<>();
         String listError = null;
         List<String> errors = new ArrayList<>();
         for (String kind : COLLECTOR_KINDS) {
             try {
-                StageError.call("collector", () -> collector.list(person.get().authorization(), kind, LISTED))
+                StageError.call("collector", () -> collector.list(person.authorization(), kind, LISTED))
                         .forEach(job -> jobs.add(JobView.of(kind, job)));
             } catch (StageError e) {
                 errors.add(e.getMessage());
             }
         }
         try {
-            StageError.call("archive", () -> archive.list(person.get().authorization(), LISTED))
+            StageError.call("archive", () -> archive.list(person.authorization(), LISTED))
                     .forEach(replay -> jobs.add(JobView.of(replay)));
         } catch (StageError e) {
             errors.add(e.getMessage());
@@ -104,13 +98,10 @@ public class JobsPage {
     @Path("/{kind}/{id}")
     @Produces(MediaType.TEXT_HTML)
     public Response job(@CookieParam(SignIns.COOKIE) String token, @PathParam("kind") String kind,
-            @PathParam("id") String id, @QueryParam("notice") String notice, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
+            @PathParam("id") String id, @QueryParam("notice") String notice) {
+        Person person = pages.require(token);
         try {
-            JobView job = find(person.get(), kind, id);
+            JobView job = find(person, kind, id);
             return Response.ok(Templates.job(pages.chrome("jobs", person, notice, null), job,
                     config.refreshSeconds())).build();
         } catch (StageError e) {
@@ -123,12 +114,9 @@ public class JobsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@CookieParam(SignIns.COOKIE) String token, @PathParam("kind") String kind,
             @FormParam("symbols") String symbols, @FormParam("interval") String interval,
-            @FormParam("from") String from, @FormParam("to") String to, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
-        String authorization = person.get().authorization();
+            @FormParam("from") String from, @FormParam("to") String to) {
+        Person person = pages.require(token);
+        String authorization = person.authorization();
         try {
             JobView started;
             if ("replays".equals(kind)) {
@@ -149,16 +137,13 @@ public class JobsPage {
     @POST
     @Path("/{kind}/{id}/cancel")
     public Response cancel(@CookieParam(SignIns.COOKIE) String token, @PathParam("kind") String kind,
-            @PathParam("id") String id, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
+            @PathParam("id") String id) {
+        Person person = pages.require(token);
         if (!COLLECTOR_KINDS.contains(kind)) {
             throw new NotFoundException("only backfills and gap-fills can be cancelled");
         }
         try {
-            StageError.call("collector", () -> collector.cancel(person.get().authorization(), kind, id));
+            StageError.call("collector", () -> collector.cancel(person.authorization(), kind, id));
             return Pages.back("/jobs/" + kind + "/" + id, "cancelled: no further window starts", null);
         } catch (StageError e) {
             return Pages.back("/jobs/" + kind + "/" + id, null, e.getMessage());

@@ -5,9 +5,7 @@ import dev.marketpipe.console.signin.SignIns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
 
-import java.net.URI;
 import java.util.Optional;
 
 /** What the pages share: who is signed in, and the way back to the sign-in page when nobody is. */
@@ -24,15 +22,18 @@ public class Pages {
         return signIns.person(token);
     }
 
-    public Chrome chrome(String page, Optional<Person> person, String notice, String error) {
-        return new Chrome(page, person.orElse(null), blankToNull(notice), blankToNull(error));
+    /** The signed-in person; without one the page answers 303 to the sign-in page ({@link SignInRequired}). */
+    public Person require(String token) {
+        return signIns.person(token).orElseThrow(SignInRequired::new);
     }
 
-    /** 303 to the sign-in page, which returns to the page asked for. */
-    public static Response signIn(UriInfo uri) {
-        URI asked = uri.getRequestUri();
-        String next = asked.getRawPath() + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery());
-        return Response.seeOther(UriBuilder.fromPath("/signin").queryParam("next", next).build()).build();
+    public Chrome chrome(String page, Optional<Person> person, String notice, String error) {
+        return chrome(page, person.orElse(null), notice, error);
+    }
+
+    /** The frame of a page for {@code person} (null: nobody signed in). */
+    public Chrome chrome(String page, Person person, String notice, String error) {
+        return new Chrome(page, person, blankToNull(notice), blankToNull(error));
     }
 
     /** 303 back to {@code path} with a notice or an error for the person. */

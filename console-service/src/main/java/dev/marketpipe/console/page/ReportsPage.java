@@ -15,14 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /reports}: the index of the daily reports the loader kept, each opening as the loader rendered it. */
 @Path("/reports")
@@ -46,15 +43,12 @@ public class ReportsPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response index(@CookieParam(SignIns.COOKIE) String token, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
+    public Response index(@CookieParam(SignIns.COOKIE) String token) {
+        Person person = pages.require(token);
         List<KeptReport> reports = List.of();
         String listError = null;
         try {
-            reports = StageError.call("loader", () -> loader.kept(person.get().authorization(), LISTED));
+            reports = StageError.call("loader", () -> loader.kept(person.authorization(), LISTED));
         } catch (StageError e) {
             listError = e.getMessage();
         }
@@ -66,11 +60,8 @@ public class ReportsPage {
     @Path("/{date}")
     @Produces(MediaType.TEXT_HTML)
     public Response kept(@CookieParam(SignIns.COOKIE) String token, @PathParam("date") String date,
-            @QueryParam("interval") @DefaultValue("1m") String interval, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
-        return StagePage.html(() -> loader.keptPage(person.get().authorization(), date, interval));
+            @QueryParam("interval") @DefaultValue("1m") String interval) {
+        Person person = pages.require(token);
+        return StagePage.html(() -> loader.keptPage(person.authorization(), date, interval));
     }
 }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /review}: the loader's quarantine queue with its filters, each record with its reasons, and approve / reject
@@ -59,16 +58,13 @@ public class ReviewPage {
             @QueryParam("symbol") String symbol, @QueryParam("reason") String reason,
             @QueryParam("date") String date, @QueryParam("notice") String notice,
             @QueryParam("error") String error, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
+        Person person = pages.require(token);
         Filters filters = new Filters(Pages.blankToNull(status), Pages.blankToNull(symbol),
                 Pages.blankToNull(reason), Pages.blankToNull(date));
         List<QuarantineEntry> entries = List.of();
         String listError = null;
         try {
-            entries = StageError.call("loader", () -> loader.quarantine(person.get().authorization(),
+            entries = StageError.call("loader", () -> loader.quarantine(person.authorization(),
                     filters.status(), filters.symbol(), filters.reason(), filters.date(), LISTED));
         } catch (StageError e) {
             listError = e.getMessage();
@@ -84,11 +80,8 @@ public class ReviewPage {
     public Response decide(@CookieParam(SignIns.COOKIE) String token, @PathParam("id") long id,
             @PathParam("decision") String decision, @QueryParam("status") String status,
             @QueryParam("symbol") String symbol, @QueryParam("reason") String reason,
-            @QueryParam("date") String date, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
+            @QueryParam("date") String date) {
+        Person person = pages.require(token);
         if (!"approve".equals(decision) && !"reject".equals(decision)) {
             throw new NotFoundException("a decision is approve or reject");
         }
@@ -96,7 +89,7 @@ public class ReviewPage {
         String error = null;
         try {
             QuarantineEntry decided = StageError.call("loader",
-                    () -> loader.decide(person.get().authorization(), id, decision));
+                    () -> loader.decide(person.authorization(), id, decision));
             notice = "#" + id + " " + decided.symbol() + " " + decided.status() + " by " + decided.decidedBy();
         } catch (StageError e) {
             error = "#" + id + ": " + e.getMessage();

@@ -15,14 +15,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * {@code /today}: the KPIs of a KST date (completeness, missing intervals, quality) against their targets, each symbol's day with a link to its bars,
@@ -49,16 +46,13 @@ public class TodayPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response today(@CookieParam(SignIns.COOKIE) String token, @QueryParam("date") String date,
-            @QueryParam("interval") @DefaultValue("1m") String interval, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
+            @QueryParam("interval") @DefaultValue("1m") String interval) {
+        Person person = pages.require(token);
         String day = dayOrToday(date);
         DailyReport report = null;
         String reportError = null;
         try {
-            report = StageError.call("loader", () -> loader.daily(person.get().authorization(), day, interval));
+            report = StageError.call("loader", () -> loader.daily(person.authorization(), day, interval));
         } catch (StageError e) {
             reportError = e.getMessage();
         }
@@ -71,12 +65,9 @@ public class TodayPage {
     @Path("/report")
     @Produces(MediaType.TEXT_HTML)
     public Response reportPage(@CookieParam(SignIns.COOKIE) String token, @QueryParam("date") String date,
-            @QueryParam("interval") @DefaultValue("1m") String interval, @Context UriInfo uri) {
-        Optional<Person> person = pages.person(token);
-        if (person.isEmpty()) {
-            return Pages.signIn(uri);
-        }
-        return StagePage.html(() -> loader.dailyPage(person.get().authorization(), dayOrToday(date), interval));
+            @QueryParam("interval") @DefaultValue("1m") String interval) {
+        Person person = pages.require(token);
+        return StagePage.html(() -> loader.dailyPage(person.authorization(), dayOrToday(date), interval));
     }
 
     static String dayOrToday(String date) {

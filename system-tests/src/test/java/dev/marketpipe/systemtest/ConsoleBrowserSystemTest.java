@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -165,7 +167,7 @@ class ConsoleBrowserSystemTest {
 
     @Test
     @Order(4)
-    void todayAndReportsPagesShowTheDay() throws Exception {
+    void todayBarsAndKeptReportsShowTheDay() throws Exception {
         browser.open("/today?date=" + DAY);
         assertTrue(browser.driver().findElement(By.cssSelector("table.kpis")).getText().contains("Completeness"));
         WebElement symbol = browser.driver().findElement(By.linkText(SYMBOL));
@@ -175,8 +177,16 @@ class ConsoleBrowserSystemTest {
                 + DAY + "T00:00:00+09:00' AND timestamp < '" + DAY.plusDays(1) + "T00:00:00+09:00'"),
                 browser.driver().findElements(By.cssSelector("tr.bar")).size(), "the symbol's stored bars");
         browser.screenshot("07-bars");
+        HttpResponse<String> kept = Pipeline.post(pipeline.loader.baseUrl() + "/v1/reports/daily/" + DAY
+                + "/generations?interval=1m", null);
+        assertEquals(201, kept.statusCode(), kept.body());
         browser.open("/reports");
         assertTrue(browser.driver().findElement(By.tagName("h1")).getText().contains("Kept daily reports"));
+        browser.screenshot("08-reports");
+        browser.driver().findElement(By.linkText(DAY.toString())).click();
+        assertTrue(browser.driver().findElement(By.tagName("h1")).getText().startsWith("Daily report " + DAY),
+                "the kept report as the loader rendered it");
+        assertFalse(browser.driver().findElements(By.cssSelector("table.heat td.cell")).isEmpty(), "with its heat-map");
     }
 
     @Test
@@ -188,7 +198,7 @@ class ConsoleBrowserSystemTest {
         assertEquals("down", validator.getAttribute("data-state"), validator.getText());
         assertTrue(validator.getText().contains("unreachable"), validator.getText());
         assertEquals("up", browser.driver().findElement(By.id("stage-loader")).getAttribute("data-state"));
-        assertTrue(Files.size(browser.screenshot("08-now-validator-down")) > 10_000, "a screenshot with content");
+        assertTrue(Files.size(browser.screenshot("09-now-validator-down")) > 10_000, "a screenshot with content");
     }
 
     /** A quarantined 1-minute bar of the day with every value present (the loader can load it on approval). */

@@ -3,7 +3,8 @@
 //   node validate-manifests.mjs FILE...   one file per `helm template` output; exit 1 on the first bad file
 // Each object is checked against its Kubernetes (or Prometheus Operator CRD) schema with kubernetes-models'
 // validate() (types, required fields, unknown kinds; not unknown fields), plus the chart's own promises: every
-// pod non-root with a read-only root file system, no capabilities and the three health probes.
+// pod non-root with a read-only root file system, no capabilities and the three health probes (a `helm test` Pod,
+// annotated helm.sh/hook: test, runs once and ends: it needs the security settings but no probes).
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 
@@ -22,8 +23,32 @@ class CertManagerCertificate {
   }
 }
 
+// Nor CloudNativePG: its Cluster is checked for what the CRD requires (instances >= 1, a storage size or PVC
+// template) and for what the chart relies on (an initdb bootstrap naming the database and its owner, whose
+// <cluster>-app Secret the stages read).
+class CloudNativePgCluster {
+  constructor(object) {
+    this.object = object;
+  }
+
+  validate() {
+    const spec = this.object.spec ?? {};
+    const problems = [];
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(this.object.metadata?.name ?? "")) problems.push("metadata.name is not a DNS label");
+    if (!Number.isInteger(spec.instances) || spec.instances < 1) problems.push("spec.instances must be an integer >= 1");
+    if (!(spec.storage?.size || spec.storage?.pvcTemplate)) problems.push("spec.storage needs size or pvcTemplate");
+    if (spec.storage?.size !== undefined && !/^[0-9]+(\.[0-9]+)?([EPTGMK]i?|[kMGTPE])?$/.test(String(spec.storage.size))) {
+      problems.push("spec.storage.size is not a quantity");
+    }
+    const initdb = spec.bootstrap?.initdb;
+    if (!initdb?.database || !initdb?.owner) problems.push("spec.bootstrap.initdb needs database and owner");
+    if (problems.length) throw new Error(`Cluster: ${problems.join("; ")}`);
+  }
+}
+
 async function modelClass(apiVersion, kind) {
   if (apiVersion === "cert-manager.io/v1" && kind === "Certificate") return CertManagerCertificate;
+  if (apiVersion === "postgresql.cnpg.io/v1" && kind === "Cluster") return CloudNativePgCluster;
   const module = apiVersion.startsWith("monitoring.coreos.com/")
     ? `@kubernetes-models/prometheus-operator/${apiVersion}`
     : `kubernetes-models/${apiVersion}`;
@@ -38,14 +63,20 @@ async function modelClass(apiVersion, kind) {
 }
 
 function podSpecOf(object) {
+  if (object.kind === "Pod") return object.spec;
   return ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"].includes(object.kind)
     ? object.spec.template.spec
     : null;
 }
 
+function isHelmTest(object) {
+  return object.kind === "Pod" && /(^|,)\s*test\s*(,|$)/.test(object.metadata?.annotations?.["helm.sh/hook"] ?? "");
+}
+
 function checkChartPromises(object) {
   const pod = podSpecOf(object);
   if (!pod) return [];
+  if (object.kind === "Pod" && !isHelmTest(object)) return ["a bare Pod that is not a helm test hook"];
   const problems = [];
   if (pod.securityContext?.runAsNonRoot !== true) problems.push("pod securityContext.runAsNonRoot is not true");
   for (const c of pod.containers) {
@@ -56,8 +87,12 @@ function checkChartPromises(object) {
     const paths = {
       startupProbe: "/q/health/started", livenessProbe: "/q/health/live", readinessProbe: "/q/health/ready",
     };
-    for (const [probe, path] of Object.entries(paths)) {
-      if (c[probe]?.httpGet?.path !== path) problems.push(`${c.name}: ${probe} is not an HTTP GET of ${path}`);
+    if (isHelmTest(object)) {
+      if (pod.restartPolicy !== "Never") problems.push(`${c.name}: a helm test Pod must not restart (restartPolicy Never)`);
+    } else {
+      for (const [probe, path] of Object.entries(paths)) {
+        if (c[probe]?.httpGet?.path !== path) problems.push(`${c.name}: ${probe} is not an HTTP GET of ${path}`);
+      }
     }
     if (!(c.volumeMounts ?? []).some((m) => m.mountPath === "/tmp")) problems.push(`${c.name}: no writable /tmp`);
   }

@@ -103,10 +103,34 @@ app.kubernetes.io/component: {{ .component }}
       key: {{ .key }}
 {{- end }}
 
-{{/* The database env entries (collector and loader). */}}
+{{/* The CloudNativePG Cluster of postgresql.cloudnativepg: <fullname>-postgresql. */}}
+{{- define "marketpipe.cnpgName" -}}
+{{- printf "%s-postgresql" (include "marketpipe.fullname" . | trunc 40 | trimSuffix "-") }}
+{{- end }}
+
+{{/* Adds the database's URL and user to a component's settings (collector and loader): the CloudNativePG Cluster's
+read-write Service when postgresql.cloudnativepg.enabled (the user then comes from its Secret), else database.*. */}}
+{{- define "marketpipe.databaseSettings" -}}
+{{- $cnpg := .root.Values.postgresql.cloudnativepg -}}
+{{- if $cnpg.enabled }}
+{{- $_ := set .settings "QUARKUS_DATASOURCE_JDBC_URL" (printf "jdbc:postgresql://%s-rw:5432/%s" (include "marketpipe.cnpgName" .root) $cnpg.database) -}}
+{{- else }}
+{{- $_ := set .settings "QUARKUS_DATASOURCE_JDBC_URL" .root.Values.database.url -}}
+{{- $_ := set .settings "QUARKUS_DATASOURCE_USERNAME" .root.Values.database.username -}}
+{{- end }}
+{{- end }}
+
+{{/* The database env entries (collector and loader): the user and password of the CloudNativePG Cluster's
+<cluster>-app Secret, else the password of database.existingSecret. */}}
 {{- define "marketpipe.databaseSecretEnv" -}}
+{{- if .Values.postgresql.cloudnativepg.enabled }}
+{{- $secret := printf "%s-app" (include "marketpipe.cnpgName" .) }}
+{{ include "marketpipe.secretEnv" (dict "name" "QUARKUS_DATASOURCE_USERNAME" "secret" $secret "key" "username") }}
+{{ include "marketpipe.secretEnv" (dict "name" "QUARKUS_DATASOURCE_PASSWORD" "secret" $secret "key" "password") }}
+{{- else }}
 {{- with .Values.database.existingSecret }}
 {{ include "marketpipe.secretEnv" (dict "name" "QUARKUS_DATASOURCE_PASSWORD" "secret" . "key" $.Values.database.passwordKey) }}
+{{- end }}
 {{- end }}
 {{- end }}
 

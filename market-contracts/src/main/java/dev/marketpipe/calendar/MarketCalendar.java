@@ -44,14 +44,22 @@ public final class MarketCalendar {
     private final LocalTime regularClose;
     private final Set<LocalDate> holidays;
     private final Map<LocalDate, LocalTime[]> specialSessions;
+    private final Optional<LocalDate> lastCoveredDate;
 
+    /** A calendar whose holiday list covers up to the end of the latest year it names. */
     public MarketCalendar(ZoneId zone, LocalTime regularOpen, LocalTime regularClose, Collection<LocalDate> holidays,
             Map<LocalDate, LocalTime[]> specialSessions) {
+        this(zone, regularOpen, regularClose, holidays, specialSessions, yearEndOfLatest(holidays));
+    }
+
+    private MarketCalendar(ZoneId zone, LocalTime regularOpen, LocalTime regularClose, Collection<LocalDate> holidays,
+            Map<LocalDate, LocalTime[]> specialSessions, Optional<LocalDate> lastCoveredDate) {
         this.zone = zone;
         this.regularOpen = regularOpen;
         this.regularClose = regularClose;
         this.holidays = Set.copyOf(holidays);
         this.specialSessions = Map.copyOf(specialSessions);
+        this.lastCoveredDate = lastCoveredDate;
     }
 
     /** KRX with the shipped holiday and special-session lists (2025–2027). */
@@ -59,16 +67,28 @@ public final class MarketCalendar {
         return krx(List.of());
     }
 
-    /** KRX with the shipped lists plus operator-configured extra holidays. */
+    /**
+     * KRX with the shipped lists plus operator-configured extra holidays. Its {@link #lastCoveredDate()} is the shipped
+     * list's: a few configured holidays of a later year do not make that year known.
+     */
     public static MarketCalendar krx(Collection<LocalDate> extraHolidays) {
-        Set<LocalDate> all = new HashSet<>(readDates("krx-holidays.txt"));
+        List<LocalDate> shipped = readDates("krx-holidays.txt");
+        Set<LocalDate> all = new HashSet<>(shipped);
         all.addAll(extraHolidays);
         return new MarketCalendar(KRX_ZONE, LocalTime.of(9, 0), LocalTime.of(15, 30), all,
-                readSpecialSessions("krx-special-sessions.txt"));
+                readSpecialSessions("krx-special-sessions.txt"), yearEndOfLatest(shipped));
     }
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * The last date the holiday list covers (the 31 December of its latest year; KRX's shipped list: 2027-12-31).
+     * After it every weekday counts as a trading day, holiday or not. Empty for a calendar without holidays.
+     */
+    public Optional<LocalDate> lastCoveredDate() {
+        return lastCoveredDate;
     }
 
     public boolean isTradingDay(LocalDate date) {
@@ -200,6 +220,10 @@ public final class MarketCalendar {
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<LocalDate> yearEndOfLatest(Collection<LocalDate> holidays) {
+        return holidays.stream().max(LocalDate::compareTo).map(latest -> LocalDate.of(latest.getYear(), 12, 31));
     }
 
     private static List<LocalDate> readDates(String resource) {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Grafana dashboard the Helm chart ships ({@code helm/marketpipe/files/dashboards/marketpipe.json}), read as JSON
@@ -14,6 +17,12 @@ import java.util.List;
 final class GrafanaDashboard {
 
     static final String RELATIVE_PATH = "helm/marketpipe/files/dashboards/marketpipe.json";
+    /** The alert and recording rules whose recorded series the dashboard reads. */
+    static final String RULES_PATH = "helm/marketpipe/files/prometheus-rules.yml";
+    /** The template variables that scope every query: one release, its stages, their instances. */
+    static final List<String> SCOPE_VARIABLES = List.of("namespace", "job", "instance");
+    /** Grafana's {@code label_values(selector, label)} variable query. */
+    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*([a-z_]+)\\)");
     /** The template variable every panel takes its data source from. */
     static final String DATASOURCE_UID = "${datasource}";
 
@@ -49,14 +58,41 @@ final class GrafanaDashboard {
         return "row".equals(panel.path("type").asText());
     }
 
+    /** The template variable named {@code name}. */
+    JsonNode variable(String name) {
+        for (JsonNode variable : root.path("templating").path("list")) {
+            if (name.equals(variable.path("name").asText())) {
+                return variable;
+            }
+        }
+        throw new AssertionError("no template variable " + name);
+    }
+
+    /** A query variable's {@code label_values(selector, label)} query, split: selector and label. */
+    static String[] labelValuesQuery(JsonNode variable) {
+        Matcher query = LABEL_VALUES.matcher(variable.path("query").asText());
+        if (!query.matches()) {
+            throw new AssertionError("variable " + variable.path("name") + ": not label_values(selector, label): "
+                    + variable.path("query"));
+        }
+        return new String[] {query.group(1).trim(), query.group(2)};
+    }
+
     /** One PromQL query of one panel. */
     record Query(int panelId, String panelTitle, String refId, String expr) {
 
-        /** The expression as Prometheus can run it: Grafana's interval variables replaced. */
-        String promql() {
-            return expr.replace("$__rate_interval", RATE_INTERVAL)
+        /**
+         * The expression as Prometheus can run it: Grafana's interval variables replaced, and the template variables
+         * by the values given (as Grafana interpolates them into a regex matcher).
+         */
+        String promql(Map<String, String> variables) {
+            String promql = expr.replace("$__rate_interval", RATE_INTERVAL)
                     .replace("$__interval", RATE_INTERVAL)
                     .replace("$__range", "5m");
+            for (Map.Entry<String, String> variable : variables.entrySet()) {
+                promql = promql.replace("$" + variable.getKey(), variable.getValue());
+            }
+            return promql;
         }
 
         @Override

@@ -26,8 +26,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Issue 7 item 4: every query of the Grafana dashboard returns data from the running pipeline. PostgreSQL, the
  * simulator and the four services run as real processes on loopback and a real Prometheus scrapes them every second;
  * a small backfill (one request failing for good on injected 503s, so the failure panels have series too) and a
- * gap-fill give the metrics values; then each panel target's PromQL, Grafana's interval variables replaced, must
- * answer at least one finite sample. A misspelt metric or label, or a query Prometheus cannot parse, fails the test.
+ * gap-fill give the metrics values; then each panel target's PromQL, Grafana's interval variables replaced and the
+ * namespace/job/instance variables set as Grafana sets them from their own queries, must answer at least one finite
+ * sample. Prometheus loads the chart's rules, so the long-range stats read the recorded series. A misspelt metric or
+ * label, or a query Prometheus cannot parse, fails the test; so does a job named like a stage (otel-collector,
+ * data-loader, scraped too) that the variables offer or "Stage instances up" counts.
  * Skipped only where no prometheus binary is installed (CI installs the Debian package first).
  */
 class GrafanaDashboardSystemTest {
@@ -39,6 +42,11 @@ class GrafanaDashboardSystemTest {
     private static final List<String> SYMBOLS = List.of("005930", "000660");
     private static final String FIRST_DAY = "2025-03-06";
     private static final String SECOND_DAY = "2025-03-07";
+    /** The namespace label of every scrape target, as in Kubernetes. */
+    private static final String NAMESPACE = "system-test";
+    private static final List<String> STAGE_JOBS =
+            List.of("marketpipe-archive", "marketpipe-collector", "marketpipe-loader", "marketpipe-validator");
+    private static final List<String> OTHER_JOBS = List.of("otel-collector", "data-loader");
     /** The first attempt and the collector's 3 retries (spec §7.1 5xx). */
     private static final int ATTEMPTS_PER_REQUEST = 4;
 
@@ -63,9 +71,14 @@ class GrafanaDashboardSystemTest {
         jobs.put("marketpipe-archive", pipeline.archive.managementUrl());
         jobs.put("marketpipe-validator", pipeline.validator.managementUrl());
         jobs.put("marketpipe-loader", pipeline.loader.managementUrl());
+        // jobs of other software whose names contain a stage's name: the dashboard must count none of them (here
+        // they scrape a stage a second time, so a loose job match would double every figure)
+        jobs.put(OTHER_JOBS.get(0), pipeline.collectors.get(0).managementUrl());
+        jobs.put(OTHER_JOBS.get(1), pipeline.loader.managementUrl());
         Path dir = GrafanaDashboard.repoRoot().resolve("system-tests/target/" + NAME + "-prometheus");
         Pipeline.deleteRecursively(dir);
-        prometheus = PrometheusServer.start(binary, dir, jobs);
+        prometheus = PrometheusServer.start(binary, dir, jobs, NAMESPACE,
+                GrafanaDashboard.repoRoot().resolve(GrafanaDashboard.RULES_PATH));
         // scraped once before any work, so that every counter's increase is seen from its first value on
         prometheus.awaitAllTargetsUp(jobs.size());
     }
@@ -108,12 +121,39 @@ class GrafanaDashboardSystemTest {
         JsonNode second = awaitJob(startJob("/v1/backfills", SYMBOLS, SECOND_DAY));
         assertEquals("SUCCEEDED", second.path("state").asText(), second.toString());
 
-        List<GrafanaDashboard.Query> queries = GrafanaDashboard.load(GrafanaDashboard.repoRoot()).queries();
+        GrafanaDashboard dashboard = GrafanaDashboard.load(GrafanaDashboard.repoRoot());
+        Map<String, String> variables = variables(dashboard);
+        List<GrafanaDashboard.Query> queries = dashboard.queries();
         assertFalse(queries.isEmpty(), "the dashboard has queries");
         await("every dashboard query returns data").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertEquals(List.of(), queriesWithoutData(queries)));
+                .untilAsserted(() -> assertEquals(List.of(), queriesWithoutData(queries, variables)));
+        // one series per stage job, each instance up: the jobs named like a stage are not counted
+        GrafanaDashboard.Query up = queries.stream().filter(query -> query.panelTitle().equals("Stage instances up"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(1.0, 1.0, 1.0, 1.0), prometheus.query(up.promql(variables)), up.toString());
         System.out.printf("dashboard system test: %d queries of the dashboard answered by Prometheus, %d s after the"
                 + " first job%n", queries.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * The dashboard's scope variables as Grafana sets them on opening: the namespace its query offers first (the one
+     * namespace here), every stage job and every instance ("All": the variable's allValue). The variables' own
+     * queries must offer the namespace and exactly the four stage jobs.
+     */
+    private static Map<String, String> variables(GrafanaDashboard dashboard) throws Exception {
+        Map<String, String> values = new LinkedHashMap<>();
+        String[] namespaces = GrafanaDashboard.labelValuesQuery(dashboard.variable("namespace"));
+        assertEquals(List.of(NAMESPACE), prometheus.labelValues(namespaces[0], namespaces[1]), "namespace options");
+        values.put("namespace", NAMESPACE);
+        String[] jobs = GrafanaDashboard.labelValuesQuery(dashboard.variable("job"));
+        assertEquals(STAGE_JOBS, prometheus.labelValues(jobs[0].replace("$namespace", NAMESPACE), jobs[1]),
+                "job options: the stage jobs, none of " + OTHER_JOBS);
+        values.put("job", dashboard.variable("job").path("allValue").asText());
+        String[] instances = GrafanaDashboard.labelValuesQuery(dashboard.variable("instance"));
+        assertEquals(4, prometheus.labelValues(instances[0].replace("$namespace", NAMESPACE)
+                .replace("$job", values.get("job")), instances[1]).size(), "instance options: one per stage");
+        values.put("instance", dashboard.variable("instance").path("allValue").asText());
+        return values;
     }
 
     /**
@@ -121,12 +161,12 @@ class GrafanaDashboardSystemTest {
      * says "live") has data only with a real-time feed, which a backfill run has not: Prometheus must accept its
      * query, and {@code LiveSystemTest} proves its metric has samples.
      */
-    private static List<String> queriesWithoutData(List<GrafanaDashboard.Query> queries)
+    private static List<String> queriesWithoutData(List<GrafanaDashboard.Query> queries, Map<String, String> variables)
             throws IOException, InterruptedException {
         List<String> without = new ArrayList<>();
         for (GrafanaDashboard.Query query : queries) {
             try {
-                List<Double> values = prometheus.query(query.promql());
+                List<Double> values = prometheus.query(query.promql(variables));
                 if (values.stream().noneMatch(Double::isFinite) && !query.panelTitle().contains("live")) {
                     without.add(query + " -> " + values);
                 }

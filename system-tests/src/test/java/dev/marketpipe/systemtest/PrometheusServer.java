@@ -20,9 +20,9 @@ import java.util.Optional;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Prometheus server (Debian's {@code prometheus} package) scraping services on loopback every second, with a
- * configuration and a TSDB of its own in one folder: the dashboard test runs the dashboard's PromQL through it, as
- * Grafana would.
+ * A real Prometheus server (Debian's {@code prometheus} package) scraping services on loopback every second and
+ * evaluating the chart's rules, with a configuration and a TSDB of its own in one folder: the dashboard test runs the
+ * dashboard's PromQL (and its variables' queries) through it, as Grafana would.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -48,17 +48,26 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /**
-     * Starts Prometheus on a free loopback port, scraping {@code /q/metrics} of each service every second.
+     * Starts Prometheus on a free loopback port, scraping {@code /q/metrics} of each service every second, and
+     * evaluating a rules file every second.
      *
      * @param jobs scrape job name → base URL of the service ({@code http://127.0.0.1:PORT})
+     * @param namespace the {@code namespace} label every target gets, as Prometheus in Kubernetes adds it
+     * @param rules a Prometheus rules file (the chart's alert and recording rules); its groups' own evaluation
+     *     intervals are set to one second in the copy Prometheus loads, so recorded series exist at once
      */
-    static PrometheusServer start(Path binary, Path dir, Map<String, String> jobs) throws IOException {
+    static PrometheusServer start(Path binary, Path dir, Map<String, String> jobs, String namespace, Path rules)
+            throws IOException {
         Files.createDirectories(dir);
+        Path rulesCopy = Files.writeString(dir.resolve("rules.yml"),
+                Files.readString(rules).replaceAll("(?m)^(\\s+interval:) \\S+$", "$1 1s"));
         StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                + "rule_files: ['" + rulesCopy + "']\n"
                 + "scrape_configs:\n");
         jobs.forEach((job, url) -> config.append("  - job_name: ").append(job).append('\n')
                 .append("    metrics_path: /q/metrics\n")
-                .append("    static_configs: [{targets: ['").append(URI.create(url).getAuthority()).append("']}]\n"));
+                .append("    static_configs: [{targets: ['").append(URI.create(url).getAuthority())
+                .append("'], labels: {namespace: ").append(namespace).append("}}]\n"));
         Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
         int port = Pipeline.freePort();
         Path log = dir.resolve("prometheus.log");
@@ -124,6 +133,24 @@ final class PrometheusServer implements AutoCloseable {
         }
         List<Double> values = new ArrayList<>();
         data.path("result").forEach(sample -> values.add(sampleValue(sample.path("value").get(1).asText())));
+        return values;
+    }
+
+    /**
+     * The values of {@code label} on the series {@code selector} matches, sorted: what Grafana's
+     * {@code label_values(selector, label)} variable query offers.
+     */
+    List<String> labelValues(String selector, String label) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/label/"
+                + label + "/values?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = Pipeline.JSON.readTree(response.body());
+        if (response.statusCode() != 200 || !"success".equals(answer.path("status").asText())) {
+            throw new IllegalStateException("prometheus refused " + selector + ": " + answer.path("error").asText());
+        }
+        List<String> values = new ArrayList<>();
+        answer.path("data").forEach(value -> values.add(value.asText()));
+        values.sort(null);
         return values;
     }
 

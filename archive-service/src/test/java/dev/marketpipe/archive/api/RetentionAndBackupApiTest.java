@@ -145,7 +145,9 @@ class RetentionAndBackupApiTest {
                 containsString("marketpipe_archive_backup_copied_bytes_total"),
                 containsString("marketpipe_archive_backup_objects_total{outcome=\"failed\"}"),
                 containsString("marketpipe_archive_restore_objects_total{outcome=\"corrupt_source\"}"),
-                containsString("marketpipe_archive_backup_last_complete_timestamp_seconds")));
+                containsString("marketpipe_archive_backup_last_complete_timestamp_seconds"),
+                // market-contracts' CalendarMetrics, bound in every service (KrxCalendarEnding)
+                containsString("marketpipe_calendar_last_covered_date_timestamp_seconds")));
     }
 
     @Test

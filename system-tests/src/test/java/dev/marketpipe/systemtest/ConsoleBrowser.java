@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Predicate;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,7 +70,24 @@ final class ConsoleBrowser implements AutoCloseable {
         open("/signin");
         WebElement field = driver.findElement(By.id("token"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, token);
-        driver.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click();
+        submit(driver.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")),
+                url -> !url.contains("/signin"));
+    }
+
+    /**
+     * Clicks {@code button} (a form's submit) and waits until the browser has arrived at a page whose URL contains
+     * {@code arrivedAt} and has loaded it: a click returns before the form's POST and its redirect are done.
+     */
+    void submit(WebElement button, String arrivedAt) {
+        submit(button, url -> url.contains(arrivedAt));
+    }
+
+    /** As {@link #submit(WebElement, String)}, arrived when {@code arrived} holds for the URL. */
+    void submit(WebElement button, Predicate<String> arrived) {
+        button.click();
+        await("the browser's next page").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> arrived.test(driver.getCurrentUrl()) && "complete".equals(
+                        ((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     /** Sets a field's value the way a date picker would ({@code type=date} takes ISO dates). */

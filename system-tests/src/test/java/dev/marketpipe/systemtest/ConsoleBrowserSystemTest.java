@@ -115,11 +115,11 @@ class ConsoleBrowserSystemTest {
         browser.open("/review");
         browser.fill("f-symbol", SYMBOL);
         browser.fill("f-date", DAY.toString());
-        browser.driver().findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.submit(browser.driver().findElement(By.cssSelector("form.filters button[type=submit]")), "symbol=" + SYMBOL);
         WebElement row = browser.driver().findElement(By.id("entry-" + id));
         assertTrue(row.getText().contains(entry.path("reasons").get(0).path("rule").asText()), "its reason shown");
         browser.screenshot("02-review-queue");
-        row.findElement(By.cssSelector("form[action^='/review/" + id + "/approve'] button")).click();
+        browser.submit(row.findElement(By.cssSelector("form[action^='/review/" + id + "/approve'] button")), "notice=");
 
         String notice = browser.driver().findElement(By.cssSelector("p.notice")).getText();
         assertTrue(notice.contains("approved by kim"), notice);
@@ -140,8 +140,8 @@ class ConsoleBrowserSystemTest {
         browser.fill("backfill-symbols", SYMBOL);
         browser.fill("backfill-from", FORM_DAY.toString());
         browser.fill("backfill-to", FORM_DAY.toString());
-        browser.driver().findElement(By.cssSelector("#start-backfill button[type=submit]")).click();
-        assertTrue(browser.driver().getCurrentUrl().contains("/jobs/backfills/"), browser.driver().getCurrentUrl());
+        browser.submit(browser.driver().findElement(By.cssSelector("#start-backfill button[type=submit]")),
+                "/jobs/backfills/");
         assertTrue(browser.driver().findElement(By.cssSelector("p.notice")).getText().contains("backfill started"));
         await("the job page shows SUCCEEDED").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> browser.driver().findElement(By.id("job-state")).getAttribute("data-state"),
@@ -154,8 +154,8 @@ class ConsoleBrowserSystemTest {
         browser.fill("replay-symbols", SYMBOL);
         browser.fill("replay-from", DAY.toString());
         browser.fill("replay-to", DAY.toString());
-        browser.driver().findElement(By.cssSelector("#start-replay button[type=submit]")).click();
-        assertTrue(browser.driver().getCurrentUrl().contains("/jobs/replays/"), browser.driver().getCurrentUrl());
+        browser.submit(browser.driver().findElement(By.cssSelector("#start-replay button[type=submit]")),
+                "/jobs/replays/");
         await("the replay's page shows SUCCEEDED").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> browser.driver().findElement(By.id("job-state")).getAttribute("data-state"),
                         "SUCCEEDED"::equals);
@@ -172,7 +172,7 @@ class ConsoleBrowserSystemTest {
         assertTrue(browser.driver().findElement(By.cssSelector("table.kpis")).getText().contains("Completeness"));
         WebElement symbol = browser.driver().findElement(By.linkText(SYMBOL));
         browser.screenshot("06-today");
-        symbol.click();
+        browser.submit(symbol, "/bars?");
         assertEquals(count("SELECT count(*) FROM market_data_1min WHERE symbol = '" + SYMBOL + "' AND timestamp >= '"
                 + DAY + "T00:00:00+09:00' AND timestamp < '" + DAY.plusDays(1) + "T00:00:00+09:00'"),
                 browser.driver().findElements(By.cssSelector("tr.bar")).size(), "the symbol's stored bars");
@@ -183,7 +183,7 @@ class ConsoleBrowserSystemTest {
         browser.open("/reports");
         assertTrue(browser.driver().findElement(By.tagName("h1")).getText().contains("Kept daily reports"));
         browser.screenshot("08-reports");
-        browser.driver().findElement(By.linkText(DAY.toString())).click();
+        browser.submit(browser.driver().findElement(By.linkText(DAY.toString())), "/reports/" + DAY);
         assertTrue(browser.driver().findElement(By.tagName("h1")).getText().startsWith("Daily report " + DAY),
                 "the kept report as the loader rendered it");
         assertFalse(browser.driver().findElements(By.cssSelector("table.heat td.cell")).isEmpty(), "with its heat-map");

@@ -84,11 +84,11 @@ grep -q 'type: Recreate' "$OUT/archive.yaml" || { echo "a ReadWriteOnce archive 
 ! grep -q '^kind: Cluster$' "$OUT/default.yaml" || { echo "a Cluster rendered without postgresql.cloudnativepg"; exit 1; }
 "$HELM" template marketpipe "$CHART" --namespace marketpipe "${CNPG[@]}" > "$OUT/cnpg-off.yaml"
 ! grep -q '^kind: Cluster$' "$OUT/cnpg-off.yaml" || { echo "a Cluster rendered with postgresql.cloudnativepg off"; exit 1; }
-[ "$(grep -c 'QUARKUS_DATASOURCE_JDBC_URL: "jdbc:postgresql://marketpipe-postgresql-rw:5432/marketpipe"' "$OUT/everything-on.yaml")" = 2 ] \
+[ "$(grep -c 'MARKETPIPE_DB_URL: "jdbc:postgresql://marketpipe-postgresql-rw:5432/marketpipe"' "$OUT/everything-on.yaml")" = 2 ] \
   || { echo "collector and loader do not connect to the Cluster's -rw Service"; exit 1; }
 [ "$(grep -c 'name: marketpipe-postgresql-app' "$OUT/everything-on.yaml")" = 4 ] \
   || { echo "collector and loader do not read user and password from the Cluster's -app Secret"; exit 1; }
-! grep -qE 'QUARKUS_DATASOURCE_USERNAME: |name: marketpipe-db$' "$OUT/everything-on.yaml" \
+! grep -qE 'MARKETPIPE_DB_USER: |name: marketpipe-db$' "$OUT/everything-on.yaml" \
   || { echo "with the Cluster, a stage still uses database.*"; exit 1; }
 # helm test: a hook Pod per stage and the console (and the simulator when on), one read through the loader with TLS
 for f in default everything-on; do

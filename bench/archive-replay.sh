@@ -35,7 +35,7 @@ rate() { python3 -c "import sys; n, a, b = map(float, sys.argv[1:]); print(round
 
 echo "== archive write (fsync, filesystem store, validator unreachable)"
 run archive-service "$WRITER" MARKETPIPE_ARCHIVE_ROOT="$WORK/write-archive" \
-  QUARKUS_REST_CLIENT_VALIDATOR_URL="http://127.0.0.1:$NOWHERE"
+  MARKETPIPE_VALIDATOR_URL="http://127.0.0.1:$NOWHERE"
 ready "$WRITER"
 python3 "$ROOT/bench/archive_write.py" "http://127.0.0.1:$WRITER" "$WRITE_SECONDS" "$CLIENTS" 3 "$WORK/durable-3"
 python3 "$ROOT/bench/archive_write.py" "http://127.0.0.1:$WRITER" "$WRITE_SECONDS" "$CLIENTS" 390 "$WORK/durable-390"
@@ -45,10 +45,10 @@ echo "== replay ($SYMBOLS symbols, $FROM..$TO, 1m)"
 URL=$("$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG")
 run market-simulator "$SIM" MARKETPIPE_SIMULATOR_SYMBOLS="$CODES" MARKETPIPE_SIMULATOR_INVALID_FRACTION=0
 run loader-service "$LOADER" MARKETPIPE_DB_URL="$URL"
-run validator-service "$VALIDATOR" QUARKUS_REST_CLIENT_LOADER_URL="http://127.0.0.1:$LOADER" \
-  QUARKUS_REST_CLIENT_LOADER_HEALTH_URL="http://127.0.0.1:$((LOADER + 10000))"
+run validator-service "$VALIDATOR" MARKETPIPE_LOADER_URL="http://127.0.0.1:$LOADER" \
+  MARKETPIPE_LOADER_MANAGEMENT_URL="http://127.0.0.1:$((LOADER + 10000))"
 run archive-service "$ARCHIVE" MARKETPIPE_ARCHIVE_ROOT="$WORK/archive" \
-  QUARKUS_REST_CLIENT_VALIDATOR_URL="http://127.0.0.1:$VALIDATOR"
+  MARKETPIPE_VALIDATOR_URL="http://127.0.0.1:$VALIDATOR"
 for p in "$SIM" "$LOADER" "$VALIDATOR" "$ARCHIVE"; do ready "$p"; done
 run collector-service "$COLLECTOR" MARKETPIPE_API_URL="http://127.0.0.1:$SIM" MARKETPIPE_DB_URL="$URL" \
   MARKETPIPE_ARCHIVE_URL="http://127.0.0.1:$ARCHIVE" MARKETPIPE_LOADER_URL="http://127.0.0.1:$LOADER" \

@@ -6,7 +6,8 @@
 # Usage (after ./mvnw -B -q -ntp package -DskipTests; needs the PostgreSQL server binaries and psql; the peer needs
 # python3 with python3-requests and python3-psycopg2):
 #   bench/side-by-side.sh [SYMBOLS] [FROM] [TO]     # default 20 symbols x 2025-03-04..2025-03-31 of 1-minute bars
-# PEER=path/to/seed_pipeline.py (default ../shared/peer/seed_pipeline.py beside the repository; skipped if absent).
+# PEER=path/to/script: the plain reference pipeline, not part of the repository (docs/BENCHMARKS.md "Side by side");
+# without PEER its row is skipped.
 # The API rate budget is lifted (MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND, default 1000 here): the real KIS
 # limit (19/s) would make this a measurement of the budget. Everything else is the default configuration: the archive
 # fsyncs every envelope before its 201, the validator checks every rule and reads the stored window.
@@ -20,7 +21,7 @@
 set -euo pipefail
 SYMBOLS=${1:-20}; FROM=${2:-2025-03-04}; TO=${3:-2025-03-31}; WARMUP_DAYS=${WARMUP_DAYS:-5}; LARGE=${LARGE:-0}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PEER=${PEER:-$ROOT/../shared/peer/seed_pipeline.py}
+PEER=${PEER:-}
 PEER_PYTHON=${PEER_PYTHON:-/usr/bin/python3}  # the system python3, with Debian's python3-requests python3-psycopg2
 JAVA_OPTS=${JAVA_OPTS:-$(grep -v '^#' "$ROOT/scripts/jvm-options")}
 WORK=$(mktemp -d /tmp/marketpipe-bench.XXXXXX)
@@ -85,9 +86,9 @@ PSQL="psql -X -A -t -q -v ON_ERROR_STOP=1 postgresql://postgres@127.0.0.1:$PG/po
 DB=jdbc:postgresql://127.0.0.1:$PG/postgres
 run market-simulator "$SIM" MARKETPIPE_SIMULATOR_SYMBOLS="$ALL_CODES" MARKETPIPE_SIMULATOR_INVALID_FRACTION=0
 run loader-service "$LOA" MARKETPIPE_DB_URL="$DB"
-run validator-service "$VAL" QUARKUS_REST_CLIENT_LOADER_URL="http://127.0.0.1:$LOA" \
-  QUARKUS_REST_CLIENT_LOADER_HEALTH_URL="http://127.0.0.1:$((LOA + 10000))"
-run archive-service "$ARC" MARKETPIPE_ARCHIVE_ROOT="$WORK/archive" QUARKUS_REST_CLIENT_VALIDATOR_URL="http://127.0.0.1:$VAL"
+run validator-service "$VAL" MARKETPIPE_LOADER_URL="http://127.0.0.1:$LOA" \
+  MARKETPIPE_LOADER_MANAGEMENT_URL="http://127.0.0.1:$((LOA + 10000))"
+run archive-service "$ARC" MARKETPIPE_ARCHIVE_ROOT="$WORK/archive" MARKETPIPE_VALIDATOR_URL="http://127.0.0.1:$VAL"
 run collector-service "$COL" MARKETPIPE_API_URL="http://127.0.0.1:$SIM" MARKETPIPE_ARCHIVE_URL="http://127.0.0.1:$ARC" \
   MARKETPIPE_LOADER_URL="http://127.0.0.1:$LOA" MARKETPIPE_DB_URL="$DB" MARKETPIPE_COLLECTOR_SYMBOLS="$ALL_CODES" \
   MARKETPIPE_COLLECTOR_SPOOL_DIR="$WORK/spool" MARKETPIPE_COLLECTOR_LIVE_ENABLED=false \
@@ -171,7 +172,7 @@ replay_seconds=$(replay "$FROM" "$TO")
 cpu_snapshot | sort >"$WORK/cpu3"
 [ "$($PSQL -c "$CHECKSUM")" = "$pipeline_sum" ] && replay_equal=equal || replay_equal=DIFFERENT
 
-peer_line="(skipped: $PEER not found)"; peer_equal=
+peer_line="(skipped: ${PEER:-no PEER script given}${PEER:+ not found})"; peer_equal=
 if [ -f "$PEER" ]; then
   echo "== the plain reference pipeline ($PEER --fast)"
   $PSQL -c "CREATE DATABASE peer"

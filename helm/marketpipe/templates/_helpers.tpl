@@ -113,10 +113,10 @@ read-write Service when postgresql.cloudnativepg.enabled (the user then comes fr
 {{- define "marketpipe.databaseSettings" -}}
 {{- $cnpg := .root.Values.postgresql.cloudnativepg -}}
 {{- if $cnpg.enabled }}
-{{- $_ := set .settings "QUARKUS_DATASOURCE_JDBC_URL" (printf "jdbc:postgresql://%s-rw:5432/%s" (include "marketpipe.cnpgName" .root) $cnpg.database) -}}
+{{- $_ := set .settings "MARKETPIPE_DB_URL" (printf "jdbc:postgresql://%s-rw:5432/%s" (include "marketpipe.cnpgName" .root) $cnpg.database) -}}
 {{- else }}
-{{- $_ := set .settings "QUARKUS_DATASOURCE_JDBC_URL" .root.Values.database.url -}}
-{{- $_ := set .settings "QUARKUS_DATASOURCE_USERNAME" .root.Values.database.username -}}
+{{- $_ := set .settings "MARKETPIPE_DB_URL" .root.Values.database.url -}}
+{{- $_ := set .settings "MARKETPIPE_DB_USER" .root.Values.database.username -}}
 {{- end }}
 {{- end }}
 
@@ -125,11 +125,11 @@ read-write Service when postgresql.cloudnativepg.enabled (the user then comes fr
 {{- define "marketpipe.databaseSecretEnv" -}}
 {{- if .Values.postgresql.cloudnativepg.enabled }}
 {{- $secret := printf "%s-app" (include "marketpipe.cnpgName" .) }}
-{{ include "marketpipe.secretEnv" (dict "name" "QUARKUS_DATASOURCE_USERNAME" "secret" $secret "key" "username") }}
-{{ include "marketpipe.secretEnv" (dict "name" "QUARKUS_DATASOURCE_PASSWORD" "secret" $secret "key" "password") }}
+{{ include "marketpipe.secretEnv" (dict "name" "MARKETPIPE_DB_USER" "secret" $secret "key" "username") }}
+{{ include "marketpipe.secretEnv" (dict "name" "MARKETPIPE_DB_PASSWORD" "secret" $secret "key" "password") }}
 {{- else }}
 {{- with .Values.database.existingSecret }}
-{{ include "marketpipe.secretEnv" (dict "name" "QUARKUS_DATASOURCE_PASSWORD" "secret" . "key" $.Values.database.passwordKey) }}
+{{ include "marketpipe.secretEnv" (dict "name" "MARKETPIPE_DB_PASSWORD" "secret" . "key" $.Values.database.passwordKey) }}
 {{- end }}
 {{- end }}
 {{- end }}

@@ -89,11 +89,11 @@ class FailoverSystemTest {
         ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
-                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort,
-                "QUARKUS_REST_CLIENT_LOADER_HEALTH_URL", loader.managementUrl()), logs);
+                "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
+                "MARKETPIPE_LOADER_MANAGEMENT_URL", loader.managementUrl()), logs);
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
-                "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
+                "MARKETPIPE_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
         Map<String, String> collectorEnv = new HashMap<>(Pipeline.NO_SNAPSHOT_SCHEDULES);
         collectorEnv.put("MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false");
         collectorEnv.putAll(Map.ofEntries(

@@ -113,14 +113,14 @@ final class Pipeline implements AutoCloseable {
         ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort,
                 withTls(loaderSettings, tls, certificates), logs);
         Map<String, String> validatorSettings = new HashMap<>(Map.of(
-                "QUARKUS_REST_CLIENT_LOADER_URL", stages + loaderPort,
-                "QUARKUS_REST_CLIENT_LOADER_HEALTH_URL", loader.managementUrl()));
+                "MARKETPIPE_LOADER_URL", stages + loaderPort,
+                "MARKETPIPE_LOADER_MANAGEMENT_URL", loader.managementUrl()));
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort,
                 withTls(validatorSettings, tls, certificates), logs);
         Path archiveRoot = work.resolve("archive");
         Map<String, String> archiveSettings = new HashMap<>(Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
-                "QUARKUS_REST_CLIENT_VALIDATOR_URL", stages + validatorPort));
+                "MARKETPIPE_VALIDATOR_URL", stages + validatorPort));
         withTls(archiveSettings, tls, certificates);
         archiveSettings.putAll(archiveEnv);
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, archiveSettings, logs);

@@ -108,11 +108,11 @@ class PipelineSystemTest {
         loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl(), "MARKETPIPE_DB_PASSWORD", DB_PASSWORD), logs);
         ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
-                "QUARKUS_REST_CLIENT_LOADER_URL", "http://127.0.0.1:" + loaderPort,
-                "QUARKUS_REST_CLIENT_LOADER_HEALTH_URL", loader.managementUrl()), logs);
+                "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
+                "MARKETPIPE_LOADER_MANAGEMENT_URL", loader.managementUrl()), logs);
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
-                "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
+                "MARKETPIPE_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
         Map<String, String> collectorEnv = new HashMap<>();
         collectorEnv.put("MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort);
         collectorEnv.put("MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort);

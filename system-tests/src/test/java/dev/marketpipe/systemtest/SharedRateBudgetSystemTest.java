@@ -59,7 +59,7 @@ class SharedRateBudgetSystemTest {
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", work.resolve("archive").toString(),
                 // no validator here: archived batches wait in the outbox, which is all this test needs
-                "QUARKUS_REST_CLIENT_VALIDATOR_URL", "http://127.0.0.1:" + freePort()), work.resolve("logs"));
+                "MARKETPIPE_VALIDATOR_URL", "http://127.0.0.1:" + freePort()), work.resolve("logs"));
         Map<String, String> collectorEnv = new HashMap<>(Pipeline.NO_SNAPSHOT_SCHEDULES);
         collectorEnv.putAll(Map.of(
                 "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,

@@ -5,6 +5,8 @@ import dev.marketpipe.archive.backup.BackupService;
 import dev.marketpipe.archive.backup.BackupStatus;
 import dev.marketpipe.archive.backup.DayCopyReport;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -20,6 +22,10 @@ import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +39,12 @@ import java.util.Optional;
 @Path("/v1/backups")
 @Tag(name = "backups")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class BackupResource {
 
     private static final Long RETRY_AFTER_SECONDS = 30L;
@@ -49,10 +61,19 @@ public class BackupResource {
             description = "Copies the archive day `date` (KST trading date, YYYY-MM-DD), or without it the"
                     + " marketpipe.archive.backup.lookback-days days before today, to the backup target; every"
                     + " copy is read back and its SHA-256 compared. Identical copies already there are skipped.")
-    @APIResponse(responseCode = "200", description = "the run's report; `complete` false when a copy failed")
-    @APIResponse(responseCode = "400", description = "date is not a YYYY-MM-DD date, or is in the future")
-    @APIResponse(responseCode = "409", description = "a backup or restore is in progress")
-    public BackupReport backup(@QueryParam("date") String date) {
+    @APIResponse(responseCode = "200", description = "the run's report; `complete` false when a copy failed",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = BackupReport.class),
+                    examples = @ExampleObject(name = "one day copied", value = ApiExamples.BACKUP_REPORT)))
+    @APIResponse(responseCode = "400", description = "date is not a YYYY-MM-DD date, or is in the future",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "future date",
+                    value = ApiExamples.DATE_IN_FUTURE)))
+    @APIResponse(responseCode = "409", description = "a backup or restore is in progress", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "busy", value = ApiExamples.BACKUP_BUSY)))
+    @APIResponse(responseCode = "503", description = "the archive or the backup target cannot be listed right now"
+            + " (Retry-After)")
+    public BackupReport backup(@Parameter(description = "the archive day to copy (KST trading date, YYYY-MM-DD, not"
+            + " in the future); without it the lookback-days days before today", example = "2025-03-04")
+            @QueryParam("date") String date) {
         Optional<LocalDate> day = date == null ? Optional.empty() : Optional.of(pastDate("date", date));
         try {
             return backups.backup(day, "api").orElseThrow(BackupResource::busy);
@@ -62,7 +83,13 @@ public class BackupResource {
     }
 
     @GET
-    @Operation(summary = "Backup status: target, last run, last complete run")
+    @Operation(summary = "Backup status: target, last run, last complete run",
+            description = "The target (filesystem:<folder> or s3:<bucket>/<prefix>), whether the daily backup is"
+                    + " scheduled (marketpipe.archive.backup.enabled) and running now, the last run's report and when"
+                    + " a run last completed.")
+    @APIResponse(responseCode = "200", description = "the status",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = BackupStatus.class),
+                    examples = @ExampleObject(name = "last run complete", value = ApiExamples.BACKUP_STATUS)))
     public BackupStatus status() {
         return backups.status();
     }
@@ -73,11 +100,21 @@ public class BackupResource {
             description = "Copies the day's objects that the live archive lacks (or holds damaged) back from the"
                     + " backup target, verifying each by SHA-256. Backup copies that fail their own checksum are"
                     + " not restored; live objects that are intact but different are left alone (conflicts).")
-    @APIResponse(responseCode = "200", description = "what was restored; `complete` false when something was not")
-    @APIResponse(responseCode = "400", description = "date is not a YYYY-MM-DD date, or is in the future")
-    @APIResponse(responseCode = "404", description = "the backup target holds nothing for that day")
-    @APIResponse(responseCode = "409", description = "a backup or restore is in progress")
-    public DayCopyReport restore(@PathParam("date") String date) {
+    @APIResponse(responseCode = "200", description = "what was restored; `complete` false when something was not",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = DayCopyReport.class),
+                    examples = @ExampleObject(name = "three objects restored", value = ApiExamples.RESTORED)))
+    @APIResponse(responseCode = "400", description = "date is not a YYYY-MM-DD date, or is in the future",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "future date",
+                    value = ApiExamples.DATE_IN_FUTURE)))
+    @APIResponse(responseCode = "404", description = "the backup target holds nothing for that day",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "nothing backed up",
+                    value = ApiExamples.NOTHING_TO_RESTORE)))
+    @APIResponse(responseCode = "409", description = "a backup or restore is in progress", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "busy", value = ApiExamples.BACKUP_BUSY)))
+    @APIResponse(responseCode = "503", description = "the archive or the backup target cannot be listed right now"
+            + " (Retry-After)")
+    public DayCopyReport restore(@Parameter(description = "the archive day to restore (KST trading date,"
+            + " YYYY-MM-DD)", example = "2025-03-04") @PathParam("date") String date) {
         LocalDate day = pastDate("date", date);
         DayCopyReport report;
         try {

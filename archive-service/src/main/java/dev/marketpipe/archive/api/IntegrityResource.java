@@ -3,6 +3,8 @@ package dev.marketpipe.archive.api;
 import dev.marketpipe.archive.integrity.IntegrityCheck;
 import dev.marketpipe.archive.integrity.IntegrityReport;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +27,12 @@ import java.io.IOException;
 @Path("/v1/integrity")
 @Tag(name = "integrity")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class IntegrityResource {
 
     private final IntegrityCheck check;
@@ -35,9 +46,15 @@ public class IntegrityResource {
     @Operation(summary = "Check every envelope of an archive day against the SHA-256 recorded at intake",
             description = "Reads each file of the day's index (gzipped ones decompressed) and lists ok,"
                     + " compressed-ok, missing, expired and corrupt files, and files the index does not know.")
-    @APIResponse(responseCode = "200", description = "the report (also when something is wrong with the files)")
-    @APIResponse(responseCode = "400", description = "date missing or not YYYY-MM-DD")
-    public IntegrityReport check(@Parameter(description = "the archive day (KST), YYYY-MM-DD")
+    @APIResponse(responseCode = "200", description = "the report (also when something is wrong with the files)",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = IntegrityReport.class),
+                    examples = @ExampleObject(name = "one file missing, one corrupt",
+                            value = ApiExamples.INTEGRITY_REPORT)))
+    @APIResponse(responseCode = "400", description = "date missing or not YYYY-MM-DD", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "no date",
+                    value = ApiExamples.DATE_REQUIRED)))
+    public IntegrityReport check(@Parameter(description = "the archive day (KST), YYYY-MM-DD", required = true,
+                                            example = "2025-03-04")
                                  @QueryParam("date") String date) throws IOException {
         return check.check(DateParameter.required("date", date));
     }

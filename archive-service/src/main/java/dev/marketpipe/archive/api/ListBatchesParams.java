@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public class ListBatchesParams {
 
     @QueryParam("date")
-    @Parameter(description = "one archive day (KST), YYYY-MM-DD; or use from and to")
+    @Parameter(description = "one archive day (KST), YYYY-MM-DD; or use from and to", example = "2025-03-04")
     String date;
 
     @QueryParam("from")
@@ -36,10 +36,12 @@ public class ListBatchesParams {
     String to;
 
     @QueryParam("symbol")
+    @Parameter(description = "only this symbol's batches (1-20 letters, digits, '.', '_' or '-')", example = "005930")
     String symbol;
 
     @QueryParam("dataType")
-    @Parameter(description = "market_data, orderbook, account_info, positions or orders")
+    @Parameter(description = "market_data, orderbook, account_info, positions, orders or ticks",
+            example = "market_data")
     String dataType;
 
     @QueryParam("state")
@@ -47,7 +49,8 @@ public class ListBatchesParams {
     String state;
 
     @QueryParam("limit")
-    @Parameter(description = "page size (default marketpipe.archive.listing.default-limit)")
+    @Parameter(description = "page size, 1 to marketpipe.archive.listing.max-limit (1000; default"
+            + " marketpipe.archive.listing.default-limit, 100)", example = "100")
     String limit;
 
     @QueryParam("cursor")

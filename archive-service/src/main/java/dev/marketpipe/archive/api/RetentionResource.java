@@ -3,6 +3,8 @@ package dev.marketpipe.archive.api;
 import dev.marketpipe.archive.retention.RetentionReport;
 import dev.marketpipe.archive.retention.RetentionService;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -15,6 +17,10 @@ import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +31,12 @@ import java.io.IOException;
 @Path("/v1/retention/runs")
 @Tag(name = "retention")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class RetentionResource {
 
     private static final Long RETRY_AFTER_SECONDS = 30L;
@@ -41,10 +53,19 @@ public class RetentionResource {
             description = "Gzips envelopes past marketpipe.archive.retention.compress-after-days, deletes objects"
                     + " past delete-after-days unless critical, deletes old log files. With dryRun=true nothing"
                     + " changes and the report says what a run would do.")
-    @APIResponse(responseCode = "200", description = "the run's report")
-    @APIResponse(responseCode = "400", description = "dryRun is not true or false")
-    @APIResponse(responseCode = "409", description = "a retention run is in progress")
-    public RetentionReport run(@QueryParam("dryRun") String dryRun) {
+    @APIResponse(responseCode = "200", description = "the run's report",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = RetentionReport.class),
+                    examples = @ExampleObject(name = "dry run: one day to compress",
+                            value = ApiExamples.RETENTION_REPORT)))
+    @APIResponse(responseCode = "400", description = "dryRun is not true or false", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "not a flag",
+                    value = ApiExamples.DRY_RUN_INVALID)))
+    @APIResponse(responseCode = "409", description = "a retention run is in progress", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "busy",
+                    value = ApiExamples.RETENTION_BUSY)))
+    @APIResponse(responseCode = "503", description = "the archive cannot be listed right now (Retry-After)")
+    public RetentionReport run(@Parameter(description = "true: change nothing, report what a run would do (default"
+            + " false)", example = "true") @QueryParam("dryRun") String dryRun) {
         boolean dry = parseFlag(dryRun);
         try {
             return retention.run(dry).orElseThrow(() -> new ClientErrorException(

@@ -3,6 +3,8 @@ package dev.marketpipe.collector.api;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -10,6 +12,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,6 +29,12 @@ import java.util.List;
 @RolesAllowed({Roles.READER, Roles.OPERATOR})
 @Path("/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no reader or operator role", value = ProblemExamples.FORBIDDEN)))
 public class CalendarResource {
 
     private static final long MAX_DAYS = 3660;
@@ -33,7 +48,22 @@ public class CalendarResource {
     /** Sessions of the trading dates from {@code from} to {@code to}, both inclusive. */
     @GET
     @Path("/sessions")
-    public List<Session> sessions(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(summary = "Trading sessions of a date range",
+            description = "The KRX regular session (open and close as instants) of every trading date from..to,"
+                    + " both inclusive, at most 3660 days: weekends and holidays are left out, special sessions"
+                    + " (a 10:00 first trading day, the CSAT day) have their own hours.")
+    @APIResponse(responseCode = "200", description = "the sessions in date order (empty: no trading date)",
+            content = @Content(mediaType = ApiExamples.JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Session.class),
+                    examples = @ExampleObject(name = "a holiday and two sessions", value = ApiExamples.SESSIONS)))
+    @APIResponse(responseCode = "400", description = "from or to missing or not an ISO date, from after to, or a"
+            + " range over 3660 days", content = @Content(mediaType = ApiExamples.PROBLEM,
+                    examples = @ExampleObject(name = "not a date", value = ApiExamples.SESSIONS_DATE_INVALID)))
+    public List<Session> sessions(
+            @Parameter(description = "first date, ISO (KST trading date), inclusive", required = true,
+                    example = "2025-03-03") @QueryParam("from") String from,
+            @Parameter(description = "last date, ISO (KST trading date), inclusive", required = true,
+                    example = "2025-03-05") @QueryParam("to") String to) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (start.isAfter(end) || ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {

@@ -8,6 +8,8 @@ import dev.marketpipe.collector.snapshot.OrderHistoryJob;
 import dev.marketpipe.collector.snapshot.PositionsJob;
 import dev.marketpipe.collector.snapshot.SnapshotCollector;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
@@ -17,6 +19,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +42,12 @@ import java.time.temporal.ChronoUnit;
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/collections")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class CollectionRunResource {
 
     private static final long MAX_ORDER_WINDOW_DAYS = 370;
@@ -57,8 +71,29 @@ public class CollectionRunResource {
 
     @POST
     @Path("/{dataType}/run")
-    public SnapshotCollector.Outcome run(@PathParam("dataType") String dataType, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    @Operation(summary = "Run a collection job once now",
+            description = "Runs the scheduled job of an order-book or account data type once, now, market hours or"
+                    + " not, at the job's configured priority; its batches go to the archive like every batch."
+                    + " orders takes an optional window from/to; without one it collects today's session so far.")
+    @APIResponse(responseCode = "200",
+            description = "what the run collected: pages (API answers, one archived batch each) and records",
+            content = @Content(mediaType = ApiExamples.JSON,
+                    schema = @Schema(implementation = SnapshotCollector.Outcome.class),
+                    examples = @ExampleObject(name = "a day of orders", value = ApiExamples.ORDERS_RUN)))
+    @APIResponse(responseCode = "400", description = "from/to given for another type than orders, only one of"
+            + " them, not ISO, from not before to, or a window over 370 days", content = @Content(
+                    mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "window on order books",
+                            value = ApiExamples.COLLECTION_WINDOW_NOT_ORDERS)))
+    @APIResponse(responseCode = "404", description = "no collection job for this data type", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "unknown data type",
+                    value = ApiExamples.COLLECTION_UNKNOWN_TYPE)))
+    public SnapshotCollector.Outcome run(
+            @Parameter(description = "orderbook, account_info, positions or orders", example = "orders")
+            @PathParam("dataType") String dataType,
+            @Parameter(description = "orders only: start of the window, an ISO date (KST, inclusive) or an ISO"
+                    + " instant (inclusive); with to", example = "2025-03-04") @QueryParam("from") String from,
+            @Parameter(description = "orders only: end of the window, an ISO date (KST, inclusive) or an ISO"
+                    + " instant (exclusive); with from", example = "2025-03-04") @QueryParam("to") String to) {
         if (!"orders".equals(dataType) && (from != null || to != null)) {
             throw new BadRequestException("'from' and 'to' apply to orders only");
         }

@@ -4,6 +4,8 @@ import dev.marketpipe.collector.replica.LeaseTable;
 import dev.marketpipe.collector.replica.ReplicaConfig;
 import dev.marketpipe.collector.replica.SymbolOwnership;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -19,6 +26,12 @@ import java.util.List;
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/leases")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class LeaseResource {
 
     private final SymbolOwnership ownership;
@@ -43,6 +56,14 @@ public class LeaseResource {
     }
 
     @GET
+    @Operation(summary = "Which instance collects which symbol",
+            description = "This instance's id and the symbols it holds (owned), every instance in the lease table"
+                    + " (live: heartbeat not expired) and every symbol's lease (live: held and not expired). The live"
+                    + " job and the scheduled gap-fill work only on owned.")
+    @APIResponse(responseCode = "200", description = "the lease table as this instance sees it",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = Leases.class),
+                    examples = @ExampleObject(name = "two replicas", value = ApiExamples.LEASES)))
+    @APIResponse(responseCode = "503", description = "the lease table is not readable (database unreachable)")
     public Leases leases() {
         try {
             return new Leases(ownership.instanceId(), config.enabled(), config.leaseDuration().toSeconds(), ownership.owned(),

@@ -5,6 +5,8 @@ import dev.marketpipe.collector.live.LiveCollector;
 import dev.marketpipe.collector.replica.SymbolOwnership;
 import dev.marketpipe.collector.schedule.JobScheduler;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -14,6 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,6 +35,12 @@ import java.util.List;
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/live/run")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class LiveResource {
 
     private final LiveCollector live;
@@ -55,7 +69,22 @@ public class LiveResource {
     }
 
     @POST
-    public LiveRun run(@QueryParam("at") String at) {
+    @Operation(summary = "Run one live cycle now (system tests, drills)",
+            description = "Runs one cycle of the live 1-minute job now, exactly the code the schedule runs, at the"
+                    + " job's configured priority, optionally as if the clock read at. Only when"
+                    + " marketpipe.collector.control.live-trigger=true; otherwise 404.")
+    @APIResponse(responseCode = "200", description = "what the cycle did: the bar it collected (null: none due), the"
+            + " symbols it covered (those this instance holds), the cadence and the windows it requested",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = LiveRun.class),
+                    examples = @ExampleObject(name = "two symbols polled", value = ApiExamples.LIVE_RUN)))
+    @APIResponse(responseCode = "400", description = "at is not an ISO instant", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "not an instant",
+                    value = ApiExamples.LIVE_AT_INVALID)))
+    @APIResponse(responseCode = "404", description = "the live trigger is off", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "trigger off",
+                    value = ApiExamples.LIVE_TRIGGER_OFF)))
+    public LiveRun run(@Parameter(description = "run as if the clock read this ISO instant (default: now)",
+            example = "2025-03-11T01:05:05Z") @QueryParam("at") String at) {
         if (!control.liveTrigger()) {
             throw new NotFoundException("the live trigger is off (marketpipe.collector.control.live-trigger)");
         }

@@ -7,6 +7,8 @@ import dev.marketpipe.collector.plan.CoveragePlanner;
 import dev.marketpipe.collector.plan.PlanConfig;
 import dev.marketpipe.collector.plan.PlanInput;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /v1/plan}: the coverage plan for the configured symbols and rate budget, or for {@code symbols=N} and
@@ -22,6 +30,12 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/plan")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class PlanResource {
 
     static final int MAX_SYMBOLS = 100_000;
@@ -38,7 +52,23 @@ public class PlanResource {
     }
 
     @GET
-    public CoveragePlan plan(@QueryParam("symbols") String symbols, @QueryParam("budget") String budgetPerSecond) {
+    @Operation(summary = "Coverage plan of the 1-minute sweep",
+            description = "How the 1-minute bars of N symbols are polled under R requests per second: groups with"
+                    + " their cadence and request window, expected freshness (p50, p99) against the target, and"
+                    + " status complete, degraded-freshness (every bar, later than the target) or incomplete (the"
+                    + " budget cannot collect every bar). Without parameters: the configured symbols and rate"
+                    + " budget; with them, a what-if for capacity planning.")
+    @APIResponse(responseCode = "200", description = "the plan",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = CoveragePlan.class),
+                    examples = @ExampleObject(name = "2000 symbols at 19 requests/s", value = ApiExamples.PLAN)))
+    @APIResponse(responseCode = "400", description = "symbols outside 1..100000 or budget not in (0, 10000]",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "no symbols",
+                    value = ApiExamples.PLAN_SYMBOLS_INVALID)))
+    public CoveragePlan plan(
+            @Parameter(description = "number of symbols, 1 to 100000 (default: the configured symbols)",
+                    example = "2000") @QueryParam("symbols") String symbols,
+            @Parameter(description = "requests per second, above 0 and at most 10000 (default: the configured"
+                    + " rate budget)", example = "19") @QueryParam("budget") String budgetPerSecond) {
         int n = symbols == null ? collector.symbols().size() : symbols(symbols);
         double rate = budgetPerSecond == null ? budget.effectiveRequestsPerSecond() : budget(budgetPerSecond);
         return CoveragePlanner.plan(new PlanInput(n, rate, plan.budgetShare(), plan.lookbackMinutes(),

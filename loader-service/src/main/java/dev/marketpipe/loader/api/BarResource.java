@@ -13,6 +13,8 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.BarWindow;
 import dev.marketpipe.wire.BarWindows;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -33,6 +35,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +59,12 @@ import java.util.stream.Collectors;
  */
 @Path("/v1/bars")
 @TranslatesDatabaseFaults
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class BarResource {
 
     /** Names the asked symbols {@code GET /v1/bars/latest} found no bar of (absent when all were found). */
@@ -65,16 +81,47 @@ public class BarResource {
     @RolesAllowed({Roles.READER, Roles.PIPELINE})
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
-    @Operation(summary = "Bars of one symbol and interval (1m, 5m, 1d); from inclusive, to exclusive; each an ISO "
+    @Operation(summary = "Stored bars of one symbol and interval",
+            description = "Bars of one symbol and interval (1m, 5m, 1d); from inclusive, to exclusive; each an ISO "
             + "instant or an ISO date (00:00 KST). Daily bars carry their trading date and the session open as "
             + "timestamp. Pages of at most limit bars; the next page is the Link header's rel=\"next\" URL. "
-            + "JSON, or CSV with Accept: text/csv.")
+            + "JSON, or CSV with Accept: text/csv. At most marketpipe.loader.read.max-range (31 days for 1m/5m, "
+            + "400 for 1d) per request.")
+    @APIResponse(responseCode = "200", description = "the bars in time order ([] when a known symbol has none in the"
+            + " range)",
+            headers = @Header(name = "Link", description = "<…&cursor=…>; rel=\"next\" when more bars follow (RFC"
+                    + " 8288); absent on the last page", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = ApiExamples.JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StoredBar.class),
+                    examples = {@ExampleObject(name = "1-minute bars", value = ApiExamples.BARS),
+                            @ExampleObject(name = "a daily bar", value = ApiExamples.DAILY_BARS)}),
+                    @Content(mediaType = ApiExamples.CSV, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "1-minute bars as CSV", value = ApiExamples.BARS_CSV))})
+    @APIResponse(responseCode = "400", description = "an unknown interval, a missing or unreadable from/to, from not"
+            + " before to, a range too long, limit above max-rows, or a cursor that does not fit",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = {
+                    @ExampleObject(name = "unknown interval", value = ApiExamples.UNKNOWN_INTERVAL),
+                    @ExampleObject(name = "range too long", value = ApiExamples.RANGE_TOO_LONG)}))
+    @APIResponse(responseCode = "404", description = "no bar of this symbol at all in the interval's table (a typo is"
+            + " not \"nothing traded\")", content = @Content(mediaType = ApiExamples.PROBLEM,
+                    examples = @ExampleObject(name = "unknown symbol", value = ApiExamples.BARS_UNKNOWN_SYMBOL)))
+    @APIResponse(responseCode = "503", description = "the database is unreachable")
     public Response bars(
+            @Parameter(description = "the symbol (at most 20 characters)", required = true, example = "005930")
             @QueryParam("symbol") @NotBlank @Size(max = 20) String symbol,
+            @Parameter(description = "1m, 5m or 1d", required = true, example = "1m")
             @QueryParam("interval") @NotBlank String interval,
+            @Parameter(description = "start, inclusive: an ISO instant, or an ISO date (00:00 KST)", required = true,
+                    example = "2025-03-04T00:00:00Z")
             @QueryParam("from") String from,
+            @Parameter(description = "end, exclusive: an ISO instant, or an ISO date (00:00 KST)", required = true,
+                    example = "2025-03-04T00:02:00Z")
             @QueryParam("to") String to,
+            @Parameter(description = "most bars per page, 1 to marketpipe.loader.bars.max-rows (200000, the"
+                    + " default)", example = "1000")
             @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "the page to continue from: take the Link header's next URL as it is"
+                    + " (opaque)")
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
@@ -101,10 +148,31 @@ public class BarResource {
     @GET
     @Path("latest")
     @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
-    @Operation(summary = "The newest stored bar of each symbol (comma-separated, in the order asked) of one "
-            + "interval. Symbols without any bar are named in the X-Unknown-Symbols header; 404 when none has one.")
+    @Operation(summary = "The newest stored bar of each symbol",
+            description = "The newest stored bar of each symbol (comma-separated, in the order asked) of one "
+            + "interval. Symbols without any bar are named in the X-Unknown-Symbols header; 404 when none has one. "
+            + "JSON, or CSV with Accept: text/csv.")
+    @APIResponse(responseCode = "200", description = "one bar per symbol that has one, in the order asked",
+            headers = @Header(name = UNKNOWN_SYMBOLS, description = "the symbols asked that have no bar"
+                    + " (comma-separated); absent when every symbol was found",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = ApiExamples.JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StoredBar.class),
+                    examples = @ExampleObject(name = "two symbols at the close", value = ApiExamples.LATEST_BARS)),
+                    @Content(mediaType = ApiExamples.CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "an unknown interval, an empty entry, a symbol over 20"
+            + " characters or more than marketpipe.loader.read.max-symbols (500) symbols",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "unknown interval",
+                    value = ApiExamples.UNKNOWN_INTERVAL)))
+    @APIResponse(responseCode = "404", description = "none of the symbols has a bar of this interval", content =
+            @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "none stored",
+                    value = ApiExamples.LATEST_NONE)))
+    @APIResponse(responseCode = "503", description = "the database is unreachable")
     public Response latest(
+            @Parameter(description = "symbols, comma-separated (duplicates count once)", required = true,
+                    example = "005930,000660")
             @QueryParam("symbols") @NotBlank String symbols,
+            @Parameter(description = "1m, 5m or 1d", required = true, example = "1m")
             @QueryParam("interval") @NotBlank String interval,
             @Context HttpHeaders headers) {
         BarInterval barInterval = BarInterval.fromCode(interval);
@@ -128,9 +196,23 @@ public class BarResource {
     @Path("windows")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stored bars of several windows in one request, each a symbol, an interval and [from, to) "
+    @Operation(summary = "Stored bars of several windows in one request",
+            description = "Stored bars of several windows in one request, each a symbol, an interval and [from, to) "
             + "(at most max-symbols windows, each within the interval's longest range and max-rows bars). One "
             + "answer per window, in the order asked; a symbol without bars has an empty list.")
+    @RequestBody(required = true, description = "{\"windows\":[{symbol, interval, from, to}…]}: from and to ISO"
+            + " instants, from before to",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = BarWindows.class),
+                    examples = @ExampleObject(name = "a 1-minute window and a daily one",
+                            value = ApiExamples.WINDOWS_REQUEST)))
+    @APIResponse(responseCode = "200", description = "one answer per window, in the order asked",
+            content = @Content(mediaType = ApiExamples.JSON,
+                    schema = @Schema(implementation = BarWindows.Answer.class),
+                    examples = @ExampleObject(name = "bars, and none", value = ApiExamples.WINDOWS_ANSWER)))
+    @APIResponse(responseCode = "400", description = "no windows, too many, or a window incomplete, backwards or too"
+            + " long", content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(
+                    name = "backwards", value = ApiExamples.WINDOWS_INVALID)))
+    @APIResponse(responseCode = "503", description = "the database is unreachable")
     public BarWindows.Answer windows(BarWindows query) {
         if (query == null || query.windows() == null || query.windows().isEmpty()) {
             throw new BadRequestException("the request body must be {\"windows\":[…]} with at least one window");

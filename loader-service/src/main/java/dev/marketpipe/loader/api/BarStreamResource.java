@@ -7,6 +7,8 @@ import dev.marketpipe.loader.push.BarEvent;
 import dev.marketpipe.loader.push.BarStream;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.BarInterval;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +23,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
@@ -33,6 +41,12 @@ import java.util.Set;
  * {@code Last-Event-ID} gets every retained change after that id first, then the live ones, with no gap.
  */
 @Path("/v1/stream/bars")
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class BarStreamResource {
 
     private final BarStream stream;
@@ -48,12 +62,27 @@ public class BarStreamResource {
     @RolesAllowed(Roles.READER)
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events of committed bars of the symbols asked (comma-separated) at one "
-            + "interval (default 1m): event 'bars', id the change's id, data {id, symbol, interval, committedAt, "
-            + "bars}. Reconnect with Last-Event-ID to resume without a gap (changes are kept for the replay window).")
+    @Operation(summary = "Push stream of committed bars (server-sent events)",
+            description = "Server-sent events of committed bars of the symbols asked (comma-separated) at one "
+            + "interval (default 1m): event 'bars', id the change's id, data {id, symbol, interval, source, "
+            + "committedAt, bars}. Reconnect with Last-Event-ID to resume without a gap (changes are kept for the "
+            + "replay window). The answer never ends; Swagger UI cannot show it (use curl -N).")
+    @APIResponse(responseCode = "200", description = "the stream: one event per committed change (a loaded batch"
+            + " that changed a bar, a minute built from ticks, an approved quarantined bar), in id order",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "two changes", value = ApiExamples.BAR_EVENTS)))
+    @APIResponse(responseCode = "400", description = "an unknown interval, a bad symbol list or a Last-Event-ID that"
+            + " is no number", content = @Content(mediaType = ApiExamples.PROBLEM, examples = {
+                    @ExampleObject(name = "unknown interval", value = ApiExamples.UNKNOWN_INTERVAL),
+                    @ExampleObject(name = "bad Last-Event-ID", value = ApiExamples.STREAM_BAD_EVENT_ID)}))
     public Multi<OutboundSseEvent> bars(
+            @Parameter(description = "symbols, comma-separated (at most marketpipe.loader.read.max-symbols, 500)",
+                    required = true, example = "005930,000660")
             @QueryParam("symbols") @NotBlank String symbols,
+            @Parameter(description = "1m, 5m or 1d", example = "1m")
             @QueryParam("interval") @DefaultValue("1m") String interval,
+            @Parameter(description = "resume after this event id: every kept event after it first, then the live"
+                    + " ones (absent: start with the next change)", example = "41")
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         BarInterval barInterval = BarInterval.fromCode(interval);

@@ -5,6 +5,8 @@ import dev.marketpipe.loader.orderbook.OrderBookLevelRow;
 import dev.marketpipe.loader.orderbook.OrderBookReader;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.OrderBookSnapshot;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,6 +21,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 
@@ -29,6 +37,12 @@ import java.util.List;
 @RolesAllowed(Roles.READER)
 @Path("/v1/orderbooks/latest")
 @TranslatesDatabaseFaults
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class OrderBookResource {
 
     private final OrderBookReader reader;
@@ -39,9 +53,22 @@ public class OrderBookResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
-    @Operation(summary = "The newest stored order book of a symbol: {symbol, timestamp, bids, asks}, levels best "
+    @Operation(summary = "The newest stored order book of a symbol",
+            description = "The newest stored order book of a symbol: {symbol, timestamp, bids, asks}, levels best "
             + "first; with Accept: text/csv one row per level (symbol,timestamp,side,level,price,quantity)")
-    public Response latest(@QueryParam("symbol") @NotBlank @Size(max = 20) String symbol,
+    @APIResponse(responseCode = "200", description = "the snapshot (spec §1.2 shape)",
+            content = {@Content(mediaType = ApiExamples.JSON,
+                    schema = @Schema(implementation = OrderBookSnapshot.class),
+                    examples = @ExampleObject(name = "two levels a side", value = ApiExamples.ORDER_BOOK)),
+                    @Content(mediaType = ApiExamples.CSV, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "as CSV", value = ApiExamples.ORDER_BOOK_CSV))})
+    @APIResponse(responseCode = "400", description = "symbol missing or over 20 characters")
+    @APIResponse(responseCode = "404", description = "no order book of this symbol is stored", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "none stored",
+                    value = ApiExamples.ORDER_BOOK_NONE)))
+    @APIResponse(responseCode = "503", description = "the database is unreachable")
+    public Response latest(@Parameter(description = "the symbol (at most 20 characters)", required = true,
+                    example = "005930") @QueryParam("symbol") @NotBlank @Size(max = 20) String symbol,
             @Context HttpHeaders headers) {
         OrderBookSnapshot book = reader.latest(symbol)
                 .orElseThrow(() -> new NotFoundException("no order book of symbol " + symbol + " is stored"));

@@ -3,6 +3,8 @@ package dev.marketpipe.validator.api;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.validator.quality.QualityTracker;
 import dev.marketpipe.validator.quality.SymbolDayQuality;
+import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.LocalDate;
@@ -25,6 +31,12 @@ import java.util.regex.Pattern;
  */
 @RolesAllowed({Roles.READER, Roles.OPERATOR})
 @Path("/v1/quality")
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no reader or operator role", value = ProblemExamples.FORBIDDEN)))
 public class QualityResource {
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._-]{1,20}");
@@ -41,10 +53,22 @@ public class QualityResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Quality score per symbol on a trading day (KST), from the validator's memory")
-    @APIResponse(responseCode = "200", description = "symbol → score, records, flagged, quarantined")
-    @APIResponse(responseCode = "400", description = "missing or malformed date, malformed symbol")
-    public QualityDay day(@QueryParam("date") String date, @QueryParam("symbol") String symbol) {
+    @Operation(summary = "Quality score per symbol on a trading day (KST), from the validator's memory",
+            description = "Per symbol, counted by each record's KST date from the batches the loader newly stored"
+                    + " since this process started: records (superseded duplicates included), flagged, quarantined,"
+                    + " and score = accepted without a flag / records. Only the newest retained-days days are kept;"
+                    + " an unknown day or symbol gives an empty symbols.")
+    @APIResponse(responseCode = "200", description = "symbol → score, records, flagged, quarantined",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = QualityDay.class),
+                    examples = @ExampleObject(name = "one symbol", value = ApiExamples.QUALITY_DAY)))
+    @APIResponse(responseCode = "400", description = "missing or malformed date, malformed symbol",
+            content = @Content(mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "no date",
+                    value = ApiExamples.QUALITY_NO_DATE)))
+    public QualityDay day(
+            @Parameter(description = "the KST trading date, YYYY-MM-DD", required = true, example = "2025-03-06")
+            @QueryParam("date") String date,
+            @Parameter(description = "only this symbol (1-20 letters, digits, '.', '_' or '-')", example = "005930")
+            @QueryParam("symbol") String symbol) {
         if (date == null || date.isBlank()) {
             throw new BadRequestException("query parameter 'date' (YYYY-MM-DD) is required");
         }

@@ -1,11 +1,11 @@
 package dev.marketpipe.validator.api;
 
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.validator.config.ValidatorConfig;
 import dev.marketpipe.validator.loader.LoaderRejectedException;
 import dev.marketpipe.validator.loader.LoaderUnavailableException;
 import dev.marketpipe.validator.validation.ValidationMetrics;
 import dev.marketpipe.validator.validation.ValidationService;
-import dev.marketpipe.validator.config.ValidatorConfig;
 import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.GroupCheck;
@@ -13,6 +13,7 @@ import dev.marketpipe.wire.GroupResult;
 import dev.marketpipe.wire.GroupResults;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.problem.Problem;
+import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,7 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
@@ -35,6 +38,12 @@ import java.util.List;
  */
 @RolesAllowed(Roles.PIPELINE)
 @Path("/v1/validations")
+@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+        examples = @ExampleObject(name = "no pipeline role", value = ProblemExamples.FORBIDDEN)))
 public class ValidationResource {
 
     private final ValidationService service;
@@ -52,9 +61,16 @@ public class ValidationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate a batch (spec §5) and load the verdict",
             description = "Answers 200 only after the loader acknowledged the verdict.")
+    @RequestBody(required = true, description = "a CollectedBatch as the archive forwards it (archiveRef set, the raw"
+            + " response reduced to its meta)",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = CollectedBatch.class),
+                    examples = @ExampleObject(name = "two 1-minute bars", value = ApiExamples.BATCH)))
     @APIResponse(responseCode = "200", description = "the loader's receipt",
-            content = @Content(schema = @Schema(implementation = LoadReceipt.class)))
-    @APIResponse(responseCode = "400", description = "malformed batch")
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = LoadReceipt.class),
+                    examples = @ExampleObject(name = "both bars stored", value = ApiExamples.RECEIPT)))
+    @APIResponse(responseCode = "400", description = "malformed batch", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "no interval",
+                    value = ApiExamples.BATCH_INVALID)))
     @APIResponse(responseCode = "422", description = "a data type without rules, or a verdict the loader refuses")
     @APIResponse(responseCode = "503", description = "the loader is unavailable; redeliver later")
     public Response validate(CollectedBatch batch) {
@@ -80,9 +96,16 @@ public class ValidationResource {
                     + " transaction of the loader): 200 with one result per batch, in the order sent (200 and the"
                     + " loader's receipt, or the 4xx the batch alone would get). 503 when the loader is unavailable:"
                     + " redeliver the group (batches it stored meanwhile answer duplicate:true).")
+    @RequestBody(required = true, description = "{\"batches\":[CollectedBatch…]}: 1 to"
+            + " marketpipe.validator.max-group-batches (64) batches, each batch id once",
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = BatchGroup.class),
+                    examples = @ExampleObject(name = "a good batch and a malformed one", value = ApiExamples.GROUP)))
     @APIResponse(responseCode = "200", description = "one result per batch",
-            content = @Content(schema = @Schema(implementation = GroupResults.class)))
-    @APIResponse(responseCode = "400", description = "no batches, too many, or a batch id twice")
+            content = @Content(mediaType = ApiExamples.JSON, schema = @Schema(implementation = GroupResults.class),
+                    examples = @ExampleObject(name = "one loaded, one refused", value = ApiExamples.GROUP_RESULTS)))
+    @APIResponse(responseCode = "400", description = "no batches, too many, or a batch id twice", content = @Content(
+            mediaType = ApiExamples.PROBLEM, examples = @ExampleObject(name = "a batch twice",
+                    value = ApiExamples.GROUP_INVALID)))
     @APIResponse(responseCode = "503", description = "the loader is unavailable; redeliver the group later")
     public Response validateGroup(BatchGroup group) {
         List<CollectedBatch> batches = GroupCheck.checked(group == null ? null : group.batches(), maxGroupBatches,

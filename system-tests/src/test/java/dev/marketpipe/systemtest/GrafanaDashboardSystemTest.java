@@ -47,7 +47,7 @@ class GrafanaDashboardSystemTest {
     private static final List<String> STAGE_JOBS =
             List.of("marketpipe-archive", "marketpipe-collector", "marketpipe-loader", "marketpipe-validator");
     private static final List<String> OTHER_JOBS = List.of("otel-collector", "data-loader");
-    /** The first attempt and the collector's 3 retries (spec §7.1 5xx). */
+    /** The first attempt and the collector's 3 retries (5xx). */
     private static final int ATTEMPTS_PER_REQUEST = 4;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -1,6 +1,5 @@
 package dev.marketpipe.archive.health;
 
-import dev.marketpipe.archive.MutableClock;
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
@@ -9,6 +8,7 @@ import dev.marketpipe.archive.outbox.FailureReason;
 import dev.marketpipe.archive.outbox.ForwarderSettings;
 import dev.marketpipe.archive.outbox.OutboxForwarder;
 import dev.marketpipe.archive.outbox.ReplicaId;
+import dev.marketpipe.testsupport.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,7 @@ class OutboxBacklogReadinessTest {
     @TempDir
     Path tmp;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-03-04T00:00:00Z"));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private ArchiveOutbox outbox;
     private OutboxForwarder forwarder;

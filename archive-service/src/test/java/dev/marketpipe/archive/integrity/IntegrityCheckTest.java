@@ -1,12 +1,12 @@
 package dev.marketpipe.archive.integrity;
 
 import dev.marketpipe.archive.ArchiveFixture;
-import dev.marketpipe.archive.MutableClock;
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.index.BatchDescription;
 import dev.marketpipe.archive.intake.CsvCopies;
 import dev.marketpipe.archive.index.BatchMarker;
 import dev.marketpipe.archive.store.ArchiveKey;
+import dev.marketpipe.testsupport.MovableClock;
 import dev.marketpipe.wire.CollectedBatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class IntegrityCheckTest {
     @TempDir
     Path tmp;
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MovableClock clock = new MovableClock(NOW);
     private ArchiveFixture archive;
     private IntegrityCheck integrity;
 

@@ -1,7 +1,6 @@
 package dev.marketpipe.archive.listing;
 
 import dev.marketpipe.archive.ArchiveFixture;
-import dev.marketpipe.archive.MutableClock;
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.FreeSpacePolicy;
 import dev.marketpipe.archive.envelope.Sha256;
@@ -14,6 +13,7 @@ import dev.marketpipe.archive.outbox.OrphanAdoption;
 import dev.marketpipe.archive.outbox.OutboxEntry;
 import dev.marketpipe.archive.outbox.ReplicaId;
 import dev.marketpipe.archive.store.ArchiveKey;
+import dev.marketpipe.testsupport.MovableClock;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
@@ -51,7 +51,7 @@ class BatchListingTest {
     @TempDir
     Path tmp;
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MovableClock clock = new MovableClock(NOW);
     private ArchiveFixture archive;
     private BatchListing listing;
 

@@ -1,6 +1,7 @@
 package dev.marketpipe.collector.spool;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.testsupport.MovableClock;
 import dev.marketpipe.wire.CollectedBatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -10,11 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -144,32 +142,4 @@ class BatchSpoolTest {
         assertTrue(SpooledBatch.parse(".tmp-1.part", Instant.EPOCH).isEmpty());
     }
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

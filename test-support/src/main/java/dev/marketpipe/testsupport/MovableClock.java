@@ -1,4 +1,4 @@
-package dev.marketpipe.archive;
+package dev.marketpipe.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so time-dependent rules are tested without waiting. */
-public final class MutableClock extends Clock {
+/** A UTC clock a test moves by hand, so time-dependent rules are tested without waiting. */
+public final class MovableClock extends Clock {
 
     private volatile Instant now;
 
-    public MutableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
@@ -29,8 +29,9 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same clock: the tests that use it read instants, not zoned times. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
+        return this;
     }
 }

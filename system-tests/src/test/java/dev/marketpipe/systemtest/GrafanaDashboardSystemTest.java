@@ -120,6 +120,10 @@ class GrafanaDashboardSystemTest {
                         .anyMatch(batches -> batches >= loaded));
         JsonNode second = awaitJob(startJob("/v1/backfills", SYMBOLS, SECOND_DAY));
         assertEquals("SUCCEEDED", second.path("state").asText(), second.toString());
+        int loadedInAll = loaded + second.path("batches").asInt();
+        await("second round scraped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> prometheus.query("sum(marketpipe_loader_batches_loaded_total)").stream()
+                        .anyMatch(batches -> batches >= loadedInAll));
 
         GrafanaDashboard dashboard = GrafanaDashboard.load(GrafanaDashboard.repoRoot());
         Map<String, String> variables = variables(dashboard);

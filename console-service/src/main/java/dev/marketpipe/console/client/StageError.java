@@ -52,10 +52,16 @@ public final class StageError extends RuntimeException {
     }
 
     private static String rootMessage(Throwable e) {
+        Throwable cause = innermost(e);
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** The innermost cause of a failed call, which says what happened (connection refused, timed out…). */
+    public static Throwable innermost(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause;
     }
 }

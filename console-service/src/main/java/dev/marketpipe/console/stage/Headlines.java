@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -67,13 +68,13 @@ final class Headlines {
         return metrics.find(prefix).stream().mapToDouble(MetricsText.Sample::value).sum();
     }
 
-    private java.util.Optional<Double> rate(String key, double value, Instant now) {
+    private Optional<Double> rate(String key, double value, Instant now) {
         Seen before = previous.put(key, new Seen(value, now));
         if (before == null || !now.isAfter(before.at()) || value < before.value()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double seconds = (now.toEpochMilli() - before.at().toEpochMilli()) / 1000.0;
-        return java.util.Optional.of((value - before.value()) / seconds);
+        return Optional.of((value - before.value()) / seconds);
     }
 
     /** {@code dev.marketpipe.collector.provider.Foo.bar} → {@code Foo.bar}. */

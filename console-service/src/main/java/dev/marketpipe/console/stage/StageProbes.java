@@ -1,5 +1,6 @@
 package dev.marketpipe.console.stage;
 
+import dev.marketpipe.console.client.StageError;
 import dev.marketpipe.console.config.ConsoleConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,10 +90,7 @@ public class StageProbes {
 
     /** The innermost cause, which says what happened (connection refused, timed out…). */
     static String describe(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = StageError.innermost(e);
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

@@ -4,7 +4,6 @@ import dev.marketpipe.calendar.MarketCalendar;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -12,8 +11,8 @@ import jakarta.inject.Singleton;
  * {@code marketpipe_calendar_last_covered_date_timestamp_seconds}: 00:00 (exchange time) of the last date the
  * service's trading calendar covers ({@link MarketCalendar#lastCoveredDate()}), so that an alert fires well before
  * the holiday list runs out (KrxCalendarEnding, 90 days ahead). In the shared module like {@link PrometheusConventions}:
- * every service registers it (Quarkus binds each {@link MeterBinder} bean at start), from its own calendar bean where
- * it has one, else from the shipped KRX calendar.
+ * every service registers it (Quarkus binds each {@link MeterBinder} bean at start) from its calendar bean
+ * ({@link dev.marketpipe.calendar.CalendarProducer}).
  */
 @Singleton
 public class CalendarMetrics implements MeterBinder {
@@ -23,11 +22,7 @@ public class CalendarMetrics implements MeterBinder {
     private final MarketCalendar calendar;
 
     @Inject
-    public CalendarMetrics(Instance<MarketCalendar> calendars) {
-        this(calendars.isResolvable() ? calendars.get() : MarketCalendar.krx());
-    }
-
-    CalendarMetrics(MarketCalendar calendar) {
+    public CalendarMetrics(MarketCalendar calendar) {
         this.calendar = calendar;
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.marketpipe.provider.AccountNumberMask;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;

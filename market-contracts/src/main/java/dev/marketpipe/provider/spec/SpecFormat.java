@@ -6,7 +6,7 @@ import static dev.marketpipe.provider.RawFields.text;
 import static dev.marketpipe.provider.RawFields.whole;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.marketpipe.provider.AccountNumberMask;
+import dev.marketpipe.wire.AccountNumberMask;
 import dev.marketpipe.provider.ResponseContext;
 import dev.marketpipe.provider.ResponseFormat;
 import dev.marketpipe.wire.AccountSnapshot;

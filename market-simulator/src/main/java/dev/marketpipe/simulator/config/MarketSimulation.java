@@ -29,8 +29,8 @@ public class MarketSimulation {
     private final String accountNumber;
     private final TradeTape.Density density;
 
-    public MarketSimulation(SimulatorConfig config, CalendarConfig calendarConfig) {
-        this.calendar = MarketCalendar.krx(calendarConfig.extraHolidays().orElse(List.of()));
+    public MarketSimulation(SimulatorConfig config, MarketCalendar calendar) {
+        this.calendar = calendar;
         this.symbols = List.copyOf(config.symbols());
         this.symbolSet = Set.copyOf(symbols);
         this.accountNumber = config.accountNumber();

@@ -21,12 +21,6 @@ public class ValidationBeans {
 
     @Produces
     @Singleton
-    MarketCalendar calendar(CalendarConfig config) {
-        return MarketCalendar.krx(config.extraHolidays().orElse(List.of()));
-    }
-
-    @Produces
-    @Singleton
     BatchValidator batchValidator(MarketCalendar calendar, ValidatorConfig config) {
         if (config.maxVolume() < 0) {
             throw new IllegalArgumentException("marketpipe.validator.max-volume must not be negative");

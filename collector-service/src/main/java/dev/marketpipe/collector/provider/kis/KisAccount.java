@@ -1,6 +1,6 @@
 package dev.marketpipe.collector.provider.kis;
 
-import dev.marketpipe.provider.AccountNumberMask;
+import dev.marketpipe.wire.AccountNumberMask;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

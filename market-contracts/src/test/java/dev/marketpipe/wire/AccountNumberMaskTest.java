@@ -1,4 +1,4 @@
-package dev.marketpipe.provider;
+package dev.marketpipe.wire;
 
 import org.junit.jupiter.api.Test;
 

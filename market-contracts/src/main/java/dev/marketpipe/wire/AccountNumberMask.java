@@ -1,4 +1,4 @@
-package dev.marketpipe.provider;
+package dev.marketpipe.wire;
 
 /**
  * Masks an account number for everything past the provider adapter (ARCHITECTURE invariant 5: account numbers

@@ -1,13 +1,12 @@
-package dev.marketpipe.loader.config;
+package dev.marketpipe.calendar;
 
-import dev.marketpipe.calendar.MarketCalendar;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** The KRX calendar with the operator's extra holidays, for everything of the loader that expects bars. */
-public class CalendarBeans {
+/** The one {@link MarketCalendar} bean of every service: the KRX calendar with the operator's extra holidays. */
+public class CalendarProducer {
 
     @Produces
     @Singleton

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 4 "provably no data loss" with real processes: once archive-service has answered 201, a {@code kill -9} of
+ * No data loss, with real processes: once archive-service has answered 201, a {@code kill -9} of
  * it, or the loader down for minutes, loses and doubles nothing; and a replay of the archive rebuilds emptied market
  * tables to exactly the content they had.
  *
@@ -83,8 +83,8 @@ class ArchiveDurabilitySystemTest {
         for (String job : List.of("ORDERBOOK", "ACCOUNT_INFO", "POSITIONS", "ORDERS")) {
             collectorEnv.put("MARKETPIPE_COLLECTOR_SCHEDULE_" + job + "_ENABLED", "false");
         }
-        pipeline = Pipeline.start("system-test-archive", SEED, INVALID_FRACTION, List.of(collectorEnv),
-                Map.of("MARKETPIPE_ARCHIVE_OUTBOX_MAX_BACKOFF", "2s"));
+        pipeline = Pipeline.setUp("system-test-archive", SEED, INVALID_FRACTION).collectors(List.of(collectorEnv))
+                .archive(Map.of("MARKETPIPE_ARCHIVE_OUTBOX_MAX_BACKOFF", "2s")).start();
         collector = pipeline.collectors.get(0).baseUrl();
     }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 7 "Logs" with real processes in the prod profile: every service writes JSON lines, and one batch can be
+ * Logs, with real processes in the prod profile: every service writes JSON lines, and one batch can be
  * followed by its {@code mdc.batchId} from the collector that fetched it, through the archive and the validator, to
  * the loader that stored it. Each log line is parsed with Jackson as production's log shipper would.
  */

@@ -64,14 +64,14 @@ class ChaosSystemTest {
         long freeMb = Files.getFileStore(work).getUsableSpace() / MB;
         lowDiskLimitMb = freeMb - PLAN.diskHeadroomMb();
         assertTrue(lowDiskLimitMb > 512, "not enough free disk for the chaos run's headroom: " + freeMb + " MiB");
-        pipeline = Pipeline.start("system-test-chaos", SEED, 0, List.of(Map.of(
+        pipeline = Pipeline.setUp("system-test-chaos", SEED, 0).collectors(List.of(Map.of(
                         "MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS),
                         "MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND", String.valueOf(PLAN.requestsPerSecond()),
                         // a killed collector's windows are taken over soon; a failed window is tried again soon
                         "MARKETPIPE_COLLECTOR_JOBS_CLAIM", "10S",
                         "MARKETPIPE_COLLECTOR_JOBS_WINDOW_RETRY_DELAY", "5S",
-                        "MARKETPIPE_COLLECTOR_JOBS_WINDOW_RETRY_MAX_DELAY", "60S")),
-                Map.of("MARKETPIPE_ARCHIVE_MIN_FREE_SPACE_MB", String.valueOf(lowDiskLimitMb)));
+                        "MARKETPIPE_COLLECTOR_JOBS_WINDOW_RETRY_MAX_DELAY", "60S")))
+                .archive(Map.of("MARKETPIPE_ARCHIVE_MIN_FREE_SPACE_MB", String.valueOf(lowDiskLimitMb))).start();
     }
 
     @AfterAll

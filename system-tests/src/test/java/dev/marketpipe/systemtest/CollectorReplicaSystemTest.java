@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3 "two collector processes": two packaged collectors on one database split the symbols through leases
+ * Two collector processes: two packaged collectors on one database split the symbols through leases
  * (disjoint sets that cover all); after {@code kill -9} of one, the other holds every symbol within one lease
  * period and the next live cycle collects every symbol again, each exactly once.
  *

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Spec §11 weekly "Backup database" through the commands a person runs: {@code ./marketpipe db-backup} of a database
+ * The weekly database backup through the commands a person runs: {@code ./marketpipe db-backup} of a database
  * the loader filled, {@code ./marketpipe db-restore} into an empty database and, with {@code --force}, over a changed
  * one. Every table (market tables, quarantine, collection log, Flyway's history) and every sequence comes back with
  * the same content checksum; a restore over a database that holds tables is refused without {@code --force}.

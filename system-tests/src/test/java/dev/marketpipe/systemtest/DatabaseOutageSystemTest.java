@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 6 / spec §7.3 "Connection lost" with real processes: PostgreSQL stopped ({@code pg_ctl stop -m fast}) in the
+ * A lost database connection, with real processes: PostgreSQL stopped ({@code pg_ctl stop -m fast}) in the
  * middle of a backfill and started again on the same port; no service is restarted. Afterwards the market tables
  * equal the simulator's ground truth and {@code data_collection_log} holds one row per batch: the loader answered
  * 503 meanwhile (readiness DOWN, liveness UP), the archive's outbox delivered again, the loader and the collector
@@ -52,8 +52,8 @@ class DatabaseOutageSystemTest {
         Map<String, String> collectorEnv = new HashMap<>();
         collectorEnv.put("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS));
         collectorEnv.put("MARKETPIPE_COLLECTOR_BUDGET_REQUESTS_PER_SECOND", "5");
-        pipeline = Pipeline.start("system-test-database-outage", SEED, INVALID_FRACTION, List.of(collectorEnv),
-                Map.of("MARKETPIPE_ARCHIVE_OUTBOX_MAX_BACKOFF", "2s"));
+        pipeline = Pipeline.setUp("system-test-database-outage", SEED, INVALID_FRACTION)
+                .collectors(List.of(collectorEnv)).archive(Map.of("MARKETPIPE_ARCHIVE_OUTBOX_MAX_BACKOFF", "2s")).start();
         Assumptions.assumeTrue(pipeline.postgres.owned(), "only with a PostgreSQL this run started and may stop");
     }
 

@@ -13,21 +13,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Spec §1 backup source with real processes: two market simulators (the second one the backup, with credentials of
+ * The backup provider, with real processes: two market simulators (the second one the backup, with credentials of
  * its own), the four services and PostgreSQL. The primary answers 503 to every market request: collection goes on
  * from the backup and the database still equals the ground truth, with every batch (bars, order books, account)
  * saying it came from the backup;
@@ -58,9 +52,9 @@ class FailoverSystemTest {
     private static final MarketCalendar CALENDAR = MarketCalendar.krx();
     private static final BarGenerator TRUTH = new BarGenerator(SEED, CALENDAR, 0.0);
 
+    private static Pipeline pipeline;
     private static Path archiveRoot;
     private static ThrowawayPostgres postgres;
-    private static final List<ServiceProcess> services = new ArrayList<>();
     private static ServiceProcess primary;
     private static ServiceProcess backup;
     private static ServiceProcess collector;
@@ -68,56 +62,29 @@ class FailoverSystemTest {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
-        Path work = root.resolve("system-tests/target/failover-test");
-        deleteRecursively(work);
-        Files.createDirectories(work);
-        archiveRoot = work.resolve("archive");
-        postgres = ThrowawayPostgres.start(root, work.resolve("pg"), freePort());
-        Path logs = work.resolve("logs");
-        int primaryPort = freePort();
-        int backupPort = freePort();
-        int loaderPort = freePort();
-        int validatorPort = freePort();
-        int archivePort = freePort();
-        primary = new ServiceProcess("market-simulator", "simulator-primary", root, primaryPort, Map.of(
-                "MARKETPIPE_SIMULATOR_SEED", String.valueOf(SEED)), logs);
-        backup = new ServiceProcess("market-simulator", "simulator-backup", root, backupPort, Map.of(
-                "MARKETPIPE_SIMULATOR_SEED", String.valueOf(SEED),
-                "MARKETPIPE_SIMULATOR_APP_KEY", "backup-app-key",
-                "MARKETPIPE_SIMULATOR_APP_SECRET", "backup-app-secret"), logs);
-        ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
-                "MARKETPIPE_DB_URL", postgres.jdbcUrl()), logs);
-        ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
-                "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
-                "MARKETPIPE_LOADER_MANAGEMENT_URL", loader.managementUrl()), logs);
-        ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
-                "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
-                "MARKETPIPE_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
-        Map<String, String> collectorEnv = new HashMap<>(Pipeline.NO_SNAPSHOT_SCHEDULES);
-        collectorEnv.put("MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false");
-        collectorEnv.putAll(Map.ofEntries(
-                Map.entry("MARKETPIPE_API_URL", "http://127.0.0.1:" + primaryPort),
-                Map.entry("MARKETPIPE_BACKUP_API_URL", "http://127.0.0.1:" + backupPort),
-                Map.entry("MARKETPIPE_COLLECTOR_API_NAME", "simulator"),
-                Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_NAME", "simulator-backup"),
-                Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_APP_KEY", "backup-app-key"),
-                Map.entry("MARKETPIPE_COLLECTOR_BACKUP_API_APP_SECRET", "backup-app-secret"),
-                Map.entry("MARKETPIPE_COLLECTOR_FAILOVER_ENABLED", "true"),
-                Map.entry("MARKETPIPE_COLLECTOR_FAILOVER_PROBE_INTERVAL", "1S"),
-                Map.entry("MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort),
-                Map.entry("MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort),
-                Map.entry("MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false"),
-                Map.entry("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS)),
-                Map.entry("MARKETPIPE_DB_URL", postgres.jdbcUrl())));
-        collector = new ServiceProcess("collector-service", root, freePort(), collectorEnv, logs);
-        services.addAll(List.of(primary, backup, loader, validator, archive, collector));
-        ServiceProcess.startAll(services);
+        pipeline = Pipeline.setUp("failover-test", SEED, 0.0)
+                .backupSimulator(Map.of(
+                        "MARKETPIPE_SIMULATOR_APP_KEY", "backup-app-key",
+                        "MARKETPIPE_SIMULATOR_APP_SECRET", "backup-app-secret"))
+                .collectors(List.of(Map.of(
+                        "MARKETPIPE_COLLECTOR_API_NAME", "simulator",
+                        "MARKETPIPE_COLLECTOR_BACKUP_API_NAME", "simulator-backup",
+                        "MARKETPIPE_COLLECTOR_BACKUP_API_APP_KEY", "backup-app-key",
+                        "MARKETPIPE_COLLECTOR_BACKUP_API_APP_SECRET", "backup-app-secret",
+                        "MARKETPIPE_COLLECTOR_FAILOVER_ENABLED", "true",
+                        "MARKETPIPE_COLLECTOR_FAILOVER_PROBE_INTERVAL", "1S",
+                        "MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS))))
+                .start();
+        archiveRoot = pipeline.archiveRoot;
+        postgres = pipeline.postgres;
+        primary = pipeline.simulator;
+        backup = pipeline.backupSimulator;
+        collector = pipeline.collectors.get(0);
     }
 
     @AfterAll
     static void stopPipeline() throws Exception {
-        ServiceProcess.closeAll(services, postgres);
+        pipeline.close();
     }
 
     @Test
@@ -136,11 +103,11 @@ class FailoverSystemTest {
                 assertTableEqualsTruth(symbol, BarInterval.ONE_DAY, day);
             }
         }
-        assertEquals(batches, count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL AND source = 'backup'"),
+        assertEquals(batches, pipeline.count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL AND source = 'backup'"),
                 "every loaded batch came from the backup");
         // the primary's failures (each then served by the backup) reach the collection log in the background
         await("primary failures in the collection log").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NULL AND source = 'primary' "
+                .until(() -> pipeline.count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NULL AND source = 'primary' "
                         + "AND status = 'warning' AND error_type = 'server_error' AND provider = 'simulator'") >= 3);
         try (Stream<Path> files = Files.walk(archiveRoot.resolve("raw"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
@@ -165,11 +132,11 @@ class FailoverSystemTest {
         batches += pages;
         awaitLoaded(batches);
 
-        assertEquals(pages, count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL "
+        assertEquals(pages, pipeline.count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL "
                 + "AND source = 'backup' "
                 + "AND data_type IN ('orderbook', 'account_info')"), "the order books and the account came from the backup");
         new AccountTruth(TRUTH, SYMBOLS, null).assertOrderBooks(postgres, SYMBOLS);
-        assertEquals(1, count("SELECT count(*) FROM account_snapshot WHERE account_masked = '1234****-01'"));
+        assertEquals(1, pipeline.count("SELECT count(*) FROM account_snapshot WHERE account_masked = '1234****-01'"));
         try (Stream<Path> files = Files.walk(archiveRoot.resolve("raw"))) {
             List<Path> snapshots = files
                     .filter(p -> p.getFileName().toString().matches("(orderbook|account_info)_.*\\.json")).toList();
@@ -194,7 +161,7 @@ class FailoverSystemTest {
         for (String symbol : SYMBOLS) {
             assertTableEqualsTruth(symbol, BarInterval.ONE_MINUTE, AFTER_FAILBACK);
         }
-        assertEquals(SYMBOLS.size(), count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL "
+        assertEquals(SYMBOLS.size(), pipeline.count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL "
                 + "AND source = 'primary'"), "the batches after the failback came from the primary");
         assertTrue(metric(collector, "marketpipe_collector_source_switches_total{to=\"primary\"}") >= 1.0);
     }
@@ -241,7 +208,7 @@ class FailoverSystemTest {
 
     private void awaitLoaded(int expected) {
         await("every batch loaded").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL") == expected);
+                .until(() -> pipeline.count("SELECT count(*) FROM data_collection_log WHERE batch_id IS NOT NULL") == expected);
     }
 
     private static String send(ServiceProcess service, String method, String path, String body, int expected)
@@ -270,27 +237,5 @@ class FailoverSystemTest {
 
     private void assertTableEqualsTruth(String symbol, BarInterval interval, LocalDate day) throws SQLException {
         new GroundTruth(TRUTH).assertStoredEqualsTruth(postgres, symbol, interval, day); // no corrupted bars here
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection db = postgres.connect(); ResultSet rows = db.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3 "gap-fill after a simulated 3-hour outage": a week of 1-minute bars is loaded, then three hours of one
+ * Gap-fill after a simulated 3-hour outage: a week of 1-minute bars is loaded, then three hours of one
  * day vanish (a failed load: the rows are deleted). A gap-fill over a range with a weekend and a holiday must make
  * the stored bars equal the ground truth again, asking the simulator only for windows inside sessions, and must
  * stop asking for the bars the validator quarantines once their attempts are used up.

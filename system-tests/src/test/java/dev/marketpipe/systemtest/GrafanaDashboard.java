@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Grafana dashboard the Helm chart ships ({@code helm/marketpipe/files/dashboards/marketpipe.json}), read as JSON
- * so that tests can check its structure and run every panel's PromQL against a real Prometheus (issue 7 item 4).
+ * so that tests can check its structure and run every panel's PromQL against a real Prometheus.
  */
 final class GrafanaDashboard {
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue 7 item 4: every query of the Grafana dashboard returns data from the running pipeline. PostgreSQL, the
+ * Every query of the Grafana dashboard returns data from the running pipeline. PostgreSQL, the
  * simulator and the four services run as real processes on loopback and a real Prometheus scrapes them every second;
  * a small backfill (one request failing for good on injected 503s, so the failure panels have series too) and a
  * gap-fill give the metrics values; then each panel target's PromQL, Grafana's interval variables replaced and the

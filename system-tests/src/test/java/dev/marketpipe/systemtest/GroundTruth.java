@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The simulator's ground truth (its seeded {@link BarGenerator}) against what the spec §6 market tables hold: per
+ * The simulator's ground truth (its seeded {@link BarGenerator}) against what the market tables hold: per
  * symbol-day exactly the bars the simulator served uncorrupted, with their values — no bar missing, none extra.
  */
 final class GroundTruth {

@@ -61,7 +61,7 @@ class LiveSystemTest {
                 "MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS),
                 "MARKETPIPE_COLLECTOR_REALTIME_ENABLED", "true",
                 "MARKETPIPE_COLLECTOR_REALTIME_BATCH_WINDOW", "250ms"));
-        try (Pipeline pipeline = Pipeline.start("live", SEED, 0, List.of(collector), Map.of(), false, clock)) {
+        try (Pipeline pipeline = Pipeline.setUp("live", SEED, 0).collectors(List.of(collector)).loader(clock).start()) {
             // not before: the collector learns the feed's URL from the simulator's port
             Instant marketNow = Instant.now().plus(offset);
             Pipeline.put(pipeline.simulator.baseUrl() + "/simulator/clock", Map.of("at", marketNow.toString(),

@@ -52,13 +52,19 @@ final class Pipeline implements AutoCloseable {
     final ServiceProcess validator;
     final ServiceProcess archive;
     final List<ServiceProcess> collectors;
+    /** The second simulator of {@link Setup#backupSimulator}, else null. */
+    final ServiceProcess backupSimulator;
     /** The archive-service's {@code marketpipe.archive.root}. */
     final Path archiveRoot;
+    /** The scenario's folder: {@code pg/}, {@code archive/}, each process's {@code logs/}. */
+    final Path work;
     private final List<ServiceProcess> all;
 
     private Pipeline(ThrowawayPostgres postgres, List<ServiceProcess> all, List<ServiceProcess> collectors,
-            Path archiveRoot) {
+            Path archiveRoot, ServiceProcess backupSimulator, Path work) {
+        this.work = work;
         this.postgres = postgres;
+        this.backupSimulator = backupSimulator;
         this.simulator = all.get(0);
         this.loader = all.get(1);
         this.validator = all.get(2);
@@ -71,85 +77,149 @@ final class Pipeline implements AutoCloseable {
     /** Starts everything; {@code collectorEnv.get(i)} is the extra environment of collector {@code i}. */
     static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv)
             throws Exception {
-        return start(name, seed, invalidFraction, collectorEnv, Map.of());
+        return setUp(name, seed, invalidFraction).collectors(collectorEnv).start();
     }
 
-    /** As {@link #start(String, long, double, List)}, with extra environment for archive-service. */
-    static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv,
-            Map<String, String> archiveEnv) throws Exception {
-        return start(name, seed, invalidFraction, collectorEnv, archiveEnv, false);
+    /** A pipeline to start: one collector with the default settings, unless the {@link Setup} says otherwise. */
+    static Setup setUp(String name, long seed, double invalidFraction) {
+        return new Setup(name, seed, invalidFraction);
     }
 
-    /**
-     * As {@link #start(String, long, double, List, Map)}; with {@code tls} every stage's API speaks HTTPS only
-     * (test-support's certificate, {@link TestTls}) and the stages call each other over HTTPS.
-     */
-    static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv,
-            Map<String, String> archiveEnv, boolean tls) throws Exception {
-        return start(name, seed, invalidFraction, collectorEnv, archiveEnv, tls, Map.of());
-    }
+    /** What differs between the scenarios' pipelines; every stage's settings not named here are the defaults. */
+    static final class Setup {
 
-    /** As {@link #start(String, long, double, List, Map, boolean)}, with extra environment for loader-service. */
-    static Pipeline start(String name, long seed, double invalidFraction, List<Map<String, String>> collectorEnv,
-            Map<String, String> archiveEnv, boolean tls, Map<String, String> loaderEnv) throws Exception {
-        Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
-        Path work = root.resolve("system-tests/target/" + name);
-        deleteRecursively(work);
-        Files.createDirectories(work);
-        ThrowawayPostgres postgres = ThrowawayPostgres.start(root, work.resolve("pg"), freePort());
-        int simulatorPort = freePort();
-        int loaderPort = freePort();
-        int validatorPort = freePort();
-        int archivePort = freePort();
-        Path logs = work.resolve("logs");
-        String stages = tls ? "https://127.0.0.1:" : "http://127.0.0.1:";
-        Path certificates = work.resolve("tls");
-        TestTls.writeFiles(certificates);
-        ServiceProcess simulator = new ServiceProcess("market-simulator", root, simulatorPort, Map.of(
-                "MARKETPIPE_SIMULATOR_SEED", String.valueOf(seed),
-                "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(invalidFraction)), logs);
-        Map<String, String> loaderSettings = new HashMap<>(Map.of("MARKETPIPE_DB_URL", postgres.jdbcUrl()));
-        loaderSettings.putAll(loaderEnv);
-        ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort,
-                withTls(loaderSettings, tls, certificates), logs);
-        Map<String, String> validatorSettings = new HashMap<>(Map.of(
-                "MARKETPIPE_LOADER_URL", stages + loaderPort,
-                "MARKETPIPE_LOADER_MANAGEMENT_URL", loader.managementUrl()));
-        ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort,
-                withTls(validatorSettings, tls, certificates), logs);
-        Path archiveRoot = work.resolve("archive");
-        Map<String, String> archiveSettings = new HashMap<>(Map.of(
-                "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
-                "MARKETPIPE_VALIDATOR_URL", stages + validatorPort));
-        withTls(archiveSettings, tls, certificates);
-        archiveSettings.putAll(archiveEnv);
-        ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, archiveSettings, logs);
-        List<ServiceProcess> collectors = new ArrayList<>();
-        for (int i = 0; i < collectorEnv.size(); i++) {
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
-                    "MARKETPIPE_COLLECTOR_KIS_URL", "http://127.0.0.1:" + simulatorPort,
-                    "MARKETPIPE_COLLECTOR_REALTIME_URL", "ws://127.0.0.1:" + simulatorPort,
-                    "MARKETPIPE_ARCHIVE_URL", stages + archivePort,
+        private final String name;
+        private final long seed;
+        private final double invalidFraction;
+        private List<Map<String, String>> collectorEnv = List.of(Map.of());
+        private Map<String, String> simulatorEnv = Map.of();
+        private Map<String, String> loaderEnv = Map.of();
+        private Map<String, String> archiveEnv = Map.of();
+        private Map<String, String> backupSimulatorEnv;
+        private boolean tls;
+
+        private Setup(String name, long seed, double invalidFraction) {
+            this.name = name;
+            this.seed = seed;
+            this.invalidFraction = invalidFraction;
+        }
+
+        /** One collector per entry, {@code collectorEnv.get(i)} the extra environment of collector {@code i}. */
+        Setup collectors(List<Map<String, String>> collectorEnv) {
+            this.collectorEnv = List.copyOf(collectorEnv);
+            return this;
+        }
+
+        Setup simulator(Map<String, String> env) {
+            this.simulatorEnv = env;
+            return this;
+        }
+
+        Setup loader(Map<String, String> env) {
+            this.loaderEnv = env;
+            return this;
+        }
+
+        Setup archive(Map<String, String> env) {
+            this.archiveEnv = env;
+            return this;
+        }
+
+        /**
+         * A second simulator (same seed) as every collector's backup provider ({@code MARKETPIPE_BACKUP_API_URL});
+         * {@link Pipeline#backupSimulator} once started.
+         */
+        Setup backupSimulator(Map<String, String> env) {
+            this.backupSimulatorEnv = env;
+            return this;
+        }
+
+        /**
+         * Every stage's API speaks HTTPS only (test-support's certificate, {@link TestTls}) and the stages call each
+         * other over HTTPS.
+         */
+        Setup tls() {
+            this.tls = true;
+            return this;
+        }
+
+        Pipeline start() throws Exception {
+            Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
+            Path work = root.resolve("system-tests/target/" + name);
+            deleteRecursively(work);
+            Files.createDirectories(work);
+            ThrowawayPostgres postgres = ThrowawayPostgres.start(root, work.resolve("pg"), freePort());
+            int simulatorPort = freePort();
+            int loaderPort = freePort();
+            int validatorPort = freePort();
+            int archivePort = freePort();
+            Path logs = work.resolve("logs");
+            String stages = tls ? "https://127.0.0.1:" : "http://127.0.0.1:";
+            Path certificates = work.resolve("tls");
+            TestTls.writeFiles(certificates);
+            Map<String, String> simulatorSettings = new HashMap<>(Map.of(
+                    "MARKETPIPE_SIMULATOR_SEED", String.valueOf(seed),
+                    "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(invalidFraction)));
+            simulatorSettings.putAll(simulatorEnv);
+            ServiceProcess simulator = new ServiceProcess("market-simulator", root, simulatorPort, simulatorSettings,
+                    logs);
+            ServiceProcess backupSimulator = null;
+            if (backupSimulatorEnv != null) {
+                Map<String, String> backupSettings = new HashMap<>(simulatorSettings);
+                backupSettings.putAll(backupSimulatorEnv);
+                backupSimulator = new ServiceProcess("market-simulator", "simulator-backup", root, freePort(),
+                        backupSettings, logs);
+            }
+            Map<String, String> loaderSettings = new HashMap<>(Map.of("MARKETPIPE_DB_URL", postgres.jdbcUrl()));
+            loaderSettings.putAll(loaderEnv);
+            ServiceProcess loader = new ServiceProcess("loader-service", root, loaderPort,
+                    withTls(loaderSettings, tls, certificates), logs);
+            Map<String, String> validatorSettings = new HashMap<>(Map.of(
                     "MARKETPIPE_LOADER_URL", stages + loaderPort,
-                    "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
-                    "MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false",
-                    "MARKETPIPE_DB_URL", postgres.jdbcUrl()));
-            env.putAll(NO_SNAPSHOT_SCHEDULES);
-            withTls(env, tls, certificates);
-            env.putAll(collectorEnv.get(i));
-            collectors.add(new ServiceProcess("collector-service", root, freePort(), env, logs.resolve("collector-" + i)));
+                    "MARKETPIPE_LOADER_MANAGEMENT_URL", loader.managementUrl()));
+            ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort,
+                    withTls(validatorSettings, tls, certificates), logs);
+            Path archiveRoot = work.resolve("archive");
+            Map<String, String> archiveSettings = new HashMap<>(Map.of(
+                    "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
+                    "MARKETPIPE_VALIDATOR_URL", stages + validatorPort));
+            withTls(archiveSettings, tls, certificates);
+            archiveSettings.putAll(archiveEnv);
+            ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, archiveSettings, logs);
+            List<ServiceProcess> collectors = new ArrayList<>();
+            for (int i = 0; i < collectorEnv.size(); i++) {
+                Map<String, String> env = new HashMap<>(Map.of(
+                        "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
+                        "MARKETPIPE_COLLECTOR_KIS_URL", "http://127.0.0.1:" + simulatorPort,
+                        "MARKETPIPE_COLLECTOR_REALTIME_URL", "ws://127.0.0.1:" + simulatorPort,
+                        "MARKETPIPE_ARCHIVE_URL", stages + archivePort,
+                        "MARKETPIPE_LOADER_URL", stages + loaderPort,
+                        "MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false",
+                        "MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false",
+                        "MARKETPIPE_DB_URL", postgres.jdbcUrl()));
+                env.putAll(NO_SNAPSHOT_SCHEDULES);
+                if (backupSimulator != null) {
+                    env.put("MARKETPIPE_BACKUP_API_URL", backupSimulator.baseUrl());
+                }
+                withTls(env, tls, certificates);
+                env.putAll(collectorEnv.get(i));
+                collectors.add(new ServiceProcess("collector-service", root, freePort(), env,
+                        logs.resolve("collector-" + i)));
+            }
+            List<ServiceProcess> all = new ArrayList<>(List.of(simulator, loader, validator, archive));
+            if (backupSimulator != null) {
+                all.add(backupSimulator);
+            }
+            all.addAll(collectors);
+            Pipeline pipeline = new Pipeline(postgres, all, collectors, archiveRoot, backupSimulator, work);
+            try {
+                ServiceProcess.startAll(all);
+            } catch (Exception | AssertionError e) {
+                pipeline.close();
+                throw e;
+            }
+            return pipeline;
         }
-        List<ServiceProcess> all = new ArrayList<>(List.of(simulator, loader, validator, archive));
-        all.addAll(collectors);
-        Pipeline pipeline = new Pipeline(postgres, all, collectors, archiveRoot);
-        try {
-            ServiceProcess.startAll(all);
-        } catch (Exception | AssertionError e) {
-            pipeline.close();
-            throw e;
-        }
-        return pipeline;
     }
 
     /** Adds the HTTPS settings of a stage when {@code tls}. */
@@ -251,6 +321,11 @@ final class Pipeline implements AutoCloseable {
                     .filter(f -> outbox.relativize(f).toString().contains("dead/") == dead)
                     .count();
         }
+    }
+
+    /** Every process of the pipeline (PostgreSQL aside). */
+    List<ServiceProcess> services() {
+        return List.copyOf(all);
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,64 +75,39 @@ class PipelineSystemTest {
     private static final MarketCalendar CALENDAR = MarketCalendar.krx();
     private static final BarGenerator TRUTH = new BarGenerator(SEED, CALENDAR, INVALID_FRACTION);
 
+    private static Pipeline pipeline;
     private static Path work;
     private static Path archiveRoot;
     private static ThrowawayPostgres postgres;
-    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static List<ServiceProcess> services;
     private static ServiceProcess collector;
     private static ServiceProcess loader;
     private static int batchesSoFar;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
-        work = root.resolve("system-tests/target/system-test");
-        deleteRecursively(work);
-        Files.createDirectories(work);
-        archiveRoot = work.resolve("archive");
-        postgres = ThrowawayPostgres.start(root, work.resolve("pg"), freePort());
-
-        int simulatorPort = freePort();
-        int loaderPort = freePort();
-        int validatorPort = freePort();
-        int archivePort = freePort();
-        int collectorPort = freePort();
-        Path logs = work.resolve("logs");
-        ServiceProcess simulator = new ServiceProcess("market-simulator", root, simulatorPort, Map.of(
-                "MARKETPIPE_SIMULATOR_SEED", String.valueOf(SEED),
-                "MARKETPIPE_SIMULATOR_INVALID_FRACTION", String.valueOf(INVALID_FRACTION),
-                "MARKETPIPE_SIMULATOR_SYMBOLS", String.join(",", UNIVERSE),
-                "MARKETPIPE_SIMULATOR_ACCOUNT_NUMBER", ACCOUNT_NUMBER), logs);
-        loader = new ServiceProcess("loader-service", root, loaderPort, Map.of(
-                "MARKETPIPE_DB_URL", postgres.jdbcUrl(), "MARKETPIPE_DB_PASSWORD", DB_PASSWORD), logs);
-        ServiceProcess validator = new ServiceProcess("validator-service", root, validatorPort, Map.of(
-                "MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort,
-                "MARKETPIPE_LOADER_MANAGEMENT_URL", loader.managementUrl()), logs);
-        ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
-                "MARKETPIPE_ARCHIVE_ROOT", archiveRoot.toString(),
-                "MARKETPIPE_VALIDATOR_URL", "http://127.0.0.1:" + validatorPort), logs);
-        Map<String, String> collectorEnv = new HashMap<>();
-        collectorEnv.put("MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort);
-        collectorEnv.put("MARKETPIPE_ARCHIVE_URL", "http://127.0.0.1:" + archivePort);
-        collectorEnv.put("MARKETPIPE_LOADER_URL", "http://127.0.0.1:" + loaderPort);
-        collectorEnv.put("MARKETPIPE_DB_URL", postgres.jdbcUrl());
-        collectorEnv.put("MARKETPIPE_DB_PASSWORD", DB_PASSWORD);
-        collectorEnv.put("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS));
         // scheduled jobs would add batches during KRX hours and break exact counts: the test drives collection
         // itself (backfills, and POST /v1/collections/{type}/run for order books and account data)
-        collectorEnv.put("MARKETPIPE_COLLECTOR_LIVE_ENABLED", "false");
-        collectorEnv.put("MARKETPIPE_COLLECTOR_GAPFILL_SCHEDULE_ENABLED", "false");
-        for (String job : List.of("ORDERBOOK", "ACCOUNT_INFO", "POSITIONS", "ORDERS")) {
-            collectorEnv.put("MARKETPIPE_COLLECTOR_SCHEDULE_" + job + "_ENABLED", "false");
-        }
-        collector = new ServiceProcess("collector-service", root, collectorPort, collectorEnv, logs);
-        services.addAll(List.of(simulator, loader, validator, archive, collector));
-        ServiceProcess.startAll(services);
+        pipeline = Pipeline.setUp("system-test", SEED, INVALID_FRACTION)
+                .simulator(Map.of(
+                        "MARKETPIPE_SIMULATOR_SYMBOLS", String.join(",", UNIVERSE),
+                        "MARKETPIPE_SIMULATOR_ACCOUNT_NUMBER", ACCOUNT_NUMBER))
+                .loader(Map.of("MARKETPIPE_DB_PASSWORD", DB_PASSWORD))
+                .collectors(List.of(Map.of(
+                        "MARKETPIPE_DB_PASSWORD", DB_PASSWORD,
+                        "MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS))))
+                .start();
+        work = pipeline.work;
+        archiveRoot = pipeline.archiveRoot;
+        postgres = pipeline.postgres;
+        services = pipeline.services();
+        collector = pipeline.collectors.get(0);
+        loader = pipeline.loader;
     }
 
     @AfterAll
     static void stopPipeline() throws Exception {
-        ServiceProcess.closeAll(services, postgres);
+        pipeline.close();
     }
 
     @Test
@@ -263,7 +236,7 @@ class PipelineSystemTest {
     // --- scenario steps ----------------------------------------------------------------------------------------
 
     /**
-     * Spec §8 "collection metrics" and KPIs, as docs/MONITORING.md lists them, after real work (the backfills and
+     * The collection metrics and KPIs, as docs/MONITORING.md lists them, after real work (the backfills and
      * snapshot runs above): each stage exports its metrics, the API response histogram has buckets at the 500 ms
      * target and the 2 s alert threshold, and {@code promtool check metrics} finds nothing to lint in any service.
      */
@@ -489,21 +462,6 @@ class PipelineSystemTest {
     private List<String> archiveFileNames() throws IOException {
         try (Stream<Path> files = Files.walk(archiveRoot.resolve("raw"))) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Spec §1 rate limits with replicas: two collector processes on one database share one provider budget, so the
+ * The provider rate limit with replicas: two collector processes on one database share one provider budget, so the
  * simulator — which notes when each request arrives, as a provider's limit would — never sees more than the budget
  * within one second, although each replica alone would be allowed to send that much. Both replicas run Low work
  * (backfills) and High work (live 1-minute cycles) at once: Low waits, High is never starved.
@@ -50,16 +49,16 @@ class SharedRateBudgetSystemTest {
     static void start() throws Exception {
         Path root = Path.of(System.getProperty("marketpipe.repo.root", "..")).toAbsolutePath().normalize();
         Path work = root.resolve("system-tests/target/rate-budget-test");
-        deleteRecursively(work);
+        Pipeline.deleteRecursively(work);
         Files.createDirectories(work);
-        postgres = ThrowawayPostgres.start(root, work.resolve("pg"), freePort());
-        int simulatorPort = freePort();
-        int archivePort = freePort();
+        postgres = ThrowawayPostgres.start(root, work.resolve("pg"), Pipeline.freePort());
+        int simulatorPort = Pipeline.freePort();
+        int archivePort = Pipeline.freePort();
         simulator = new ServiceProcess("market-simulator", root, simulatorPort, Map.of(), work.resolve("logs"));
         ServiceProcess archive = new ServiceProcess("archive-service", root, archivePort, Map.of(
                 "MARKETPIPE_ARCHIVE_ROOT", work.resolve("archive").toString(),
                 // no validator here: archived batches wait in the outbox, which is all this test needs
-                "MARKETPIPE_VALIDATOR_URL", "http://127.0.0.1:" + freePort()), work.resolve("logs"));
+                "MARKETPIPE_VALIDATOR_URL", "http://127.0.0.1:" + Pipeline.freePort()), work.resolve("logs"));
         Map<String, String> collectorEnv = new HashMap<>(Pipeline.NO_SNAPSHOT_SCHEDULES);
         collectorEnv.putAll(Map.of(
                 "MARKETPIPE_API_URL", "http://127.0.0.1:" + simulatorPort,
@@ -72,8 +71,8 @@ class SharedRateBudgetSystemTest {
                 // collector next to its network card, so the test gives it what the environment needs
                 "MARKETPIPE_COLLECTOR_BUDGET_WINDOW_MARGIN", WINDOW_MARGIN,
                 "MARKETPIPE_DB_URL", postgres.jdbcUrl()));
-        replicaA = new ServiceProcess("collector-service", root, freePort(), collectorEnv, work.resolve("logs/replica-a"));
-        replicaB = new ServiceProcess("collector-service", root, freePort(), collectorEnv, work.resolve("logs/replica-b"));
+        replicaA = new ServiceProcess("collector-service", root, Pipeline.freePort(), collectorEnv, work.resolve("logs/replica-a"));
+        replicaB = new ServiceProcess("collector-service", root, Pipeline.freePort(), collectorEnv, work.resolve("logs/replica-b"));
         services.addAll(List.of(simulator, archive, replicaA, replicaB));
         ServiceProcess.startAll(services);
     }
@@ -189,20 +188,5 @@ class SharedRateBudgetSystemTest {
 
     private static String send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

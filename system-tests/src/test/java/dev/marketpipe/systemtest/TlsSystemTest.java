@@ -37,8 +37,8 @@ class TlsSystemTest {
 
     @BeforeAll
     static void start() throws Exception {
-        pipeline = Pipeline.start("system-test-tls", SEED, 0,
-                List.of(Map.of("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS))), Map.of(), true);
+        pipeline = Pipeline.setUp("system-test-tls", SEED, 0)
+                .collectors(List.of(Map.of("MARKETPIPE_COLLECTOR_SYMBOLS", String.join(",", SYMBOLS)))).tls().start();
     }
 
     @AfterAll

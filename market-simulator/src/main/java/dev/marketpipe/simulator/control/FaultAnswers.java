@@ -23,7 +23,7 @@ public class FaultAnswers {
     }
 
     public Response answer(FaultState fault, boolean kis) {
-        return kis ? kisFaults.response(fault) : spec(fault);
+        return kis ? kisFaults.response(fault.status()) : spec(fault);
     }
 
     private Response spec(FaultState fault) {

@@ -2,6 +2,8 @@ package dev.marketpipe.simulator.control;
 
 import dev.marketpipe.simulator.auth.TokenStore;
 import dev.marketpipe.simulator.config.MarketSimulation;
+import dev.marketpipe.simulator.market.Discrepancies;
+import dev.marketpipe.simulator.market.PlantedDiscrepancy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -5,7 +5,7 @@ import dev.marketpipe.calendar.Session;
 import dev.marketpipe.simulator.config.MarketSimulation;
 import dev.marketpipe.simulator.config.SimulatedClock;
 import dev.marketpipe.simulator.config.SimulatorConfig;
-import dev.marketpipe.simulator.control.Discrepancies;
+import dev.marketpipe.simulator.market.Discrepancies;
 import dev.marketpipe.simulator.market.BarGenerator;
 import dev.marketpipe.simulator.market.OrderBook;
 import dev.marketpipe.simulator.market.ServedBar;

@@ -1,6 +1,5 @@
 package dev.marketpipe.simulator.kis;
 
-import dev.marketpipe.simulator.control.FaultState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,14 +18,14 @@ public class KisFaults {
         this.tokens = tokens;
     }
 
-    public Response response(FaultState fault) {
-        return switch (fault.status()) {
+    public Response response(int status) {
+        return switch (status) {
             case 429 -> KisAnswers.error(KisAnswers.RATE_LIMITED, "초당 거래건수를 초과하였습니다.");
             case 401 -> {
                 tokens.expireAll();
                 yield KisAnswers.error(KisAnswers.TOKEN_EXPIRED, "기간이 만료된 token 입니다.");
             }
-            default -> Response.status(fault.status()).type(MediaType.TEXT_PLAIN_TYPE).entity("injected fault").build();
+            default -> Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity("injected fault").build();
         };
     }
 }

@@ -8,7 +8,7 @@ import dev.marketpipe.provider.kis.KisTimes;
 import dev.marketpipe.simulator.config.MarketSimulation;
 import dev.marketpipe.simulator.config.SimulatedClock;
 import dev.marketpipe.simulator.config.SimulatorConfig;
-import dev.marketpipe.simulator.control.Discrepancies;
+import dev.marketpipe.simulator.market.Discrepancies;
 import dev.marketpipe.simulator.market.OrderBook;
 import dev.marketpipe.simulator.market.ServedBar;
 import dev.marketpipe.wire.Bar;

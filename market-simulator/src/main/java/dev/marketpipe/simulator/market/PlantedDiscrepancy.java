@@ -1,4 +1,4 @@
-package dev.marketpipe.simulator.control;
+package dev.marketpipe.simulator.market;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package dev.marketpipe.simulator.control;
+package dev.marketpipe.simulator.market;
 
 import dev.marketpipe.wire.Bar;
 import jakarta.enterprise.context.ApplicationScoped;

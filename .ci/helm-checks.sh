@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Helm chart checks (issue 7 item 5), offline and idempotent:
+# Helm chart checks, offline and idempotent:
 #   helm lint --strict and helm template of helm/marketpipe with the default values and ci/everything-on-values.yaml,
 #   every rendered object validated against the Kubernetes / Prometheus Operator schemas (kubernetes-models),
 #   the helm test Pods' scripts run against stand-ins (.ci/helm-test-pods.mjs), the chart README's values tables

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Native-image readiness (issue 7 item 6). No GraalVM/Mandrel can be installed here (TOOLCHAIN.md), so CI runs
+# Native-image readiness. No GraalVM/Mandrel can be installed here (TOOLCHAIN.md), so CI runs
 # Quarkus' native build steps for every service in one reactor build with -Dquarkus.native.sources-only=true
 # (target/native-sources/: native-image.args and the generated reflection/resource configuration, without calling
 # native-image), then checks that configuration (.ci/native-config-check.py). The images themselves are built by

@@ -1,4 +1,4 @@
-// Offline validation of rendered Helm manifests (issue 7 item 5), run by .ci/helm-checks.sh from the folder that
+// Offline validation of rendered Helm manifests, run by .ci/helm-checks.sh from the folder that
 // holds node_modules (kubernetes-models 5.x, @kubernetes-models/prometheus-operator, yaml).
 //   node validate-manifests.mjs FILE...   one file per `helm template` output; exit 1 on the first bad file
 // Each object is checked against its Kubernetes (or Prometheus Operator CRD) schema with kubernetes-models'

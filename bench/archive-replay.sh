@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Archive write throughput and replay throughput, measured (issue 4 "Measure"). Usage, after
+# Archive write throughput and replay throughput, measured. Usage, after
 # ./mvnw -B -q -ntp package -DskipTests (needs python3, curl, and the PostgreSQL server binaries and psql):
 #   bench/archive-replay.sh [SYMBOLS] [FROM] [TO] [WRITE_SECONDS] [CLIENTS]
 #   defaults: 20 symbols, 2025-03-04..2025-03-31 (20 trading days of 1-minute bars), 30 s per write run, 8 clients

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Archive write throughput (issue 4 "Measure"): CLIENTS threads POST collected batches of BARS one-minute bars to
+"""Archive write throughput: CLIENTS threads POST collected batches of BARS one-minute bars to
 archive-service's POST /v1/batches for SECONDS, each answered only once envelope, index marker and outbox entry are
 fsynced. Then the same number of envelope bytes written as plain durable files (temp file, fsync, rename, folder
 fsync: the least one durable file costs) by as many threads, as the physical reference. Prints one JSON line.

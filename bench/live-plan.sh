@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Live 1-minute job under the coverage plan, measured (issue 3 item 5): 2,700 symbols against the packaged
+# Live 1-minute job under the coverage plan, measured: 2,700 symbols against the packaged
 # simulator, the packaged collector with the real shared rate budget (PostgreSQL), an archive stub that records
 # arrivals. Usage (after ./mvnw -B -q -ntp package -DskipTests):
 #   bench/live-plan.sh real  10    # 19 requests/s (KIS real account), 10 simulated minutes

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Read API latency (issue 6 "Measure"): p50/p99 of GET /v1/bars for one symbol-day of 1-minute bars, as JSON and
+# Read API latency: p50/p99 of GET /v1/bars for one symbol-day of 1-minute bars, as JSON and
 # as CSV, against the packaged loader on a throwaway PostgreSQL that also holds one day of ~2,600 other symbols.
 # Usage (after ./mvnw -B -q -ntp -pl loader-service -am package -DskipTests; needs python3 and the PostgreSQL
 # server binaries):

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An exchange's trading calendar (spec §2 "Trading Hours"): which dates trade, when each session opens and
+ * An exchange's trading calendar (its trading hours): which dates trade, when each session opens and
  * closes, and therefore which bars should exist. Everything in marketpipe that asks "should a bar exist here?"
  * asks this class. Immutable and thread-safe.
  *
@@ -36,7 +36,7 @@ public final class MarketCalendar {
     /** The Korea Exchange's zone. */
     public static final ZoneId KRX_ZONE = ZoneId.of("Asia/Seoul");
 
-    /** Length of KRX's optional pre-market and after-hours sessions (spec §2: 08:30–09:00, 15:30–16:00 KST). */
+    /** Length of KRX's optional pre-market and after-hours sessions (08:30–09:00, 15:30–16:00 KST). */
     public static final Duration EXTENDED_SESSION_LENGTH = Duration.ofMinutes(30);
 
     private final ZoneId zone;
@@ -108,7 +108,7 @@ public final class MarketCalendar {
     }
 
     /**
-     * The optional pre-market session of {@code date} (spec §2 "Pre-Market 08:30–09:00 KST"): the
+     * The optional pre-market session of {@code date} (normally 08:30–09:00 KST): the
      * {@link #EXTENDED_SESSION_LENGTH} before the regular open, so it moves with a late-open day (10:00 → 09:30–10:00).
      * Empty on a closed day. Not part of {@link #session(LocalDate)}: collectors ask for it explicitly.
      */
@@ -117,7 +117,7 @@ public final class MarketCalendar {
     }
 
     /**
-     * The optional after-hours session of {@code date} (spec §2 "After-Hours 15:30–16:00 KST"): the
+     * The optional after-hours session of {@code date} (normally 15:30–16:00 KST): the
      * {@link #EXTENDED_SESSION_LENGTH} after the regular close, so it moves with a late-close day (CSAT: 16:30–17:00).
      * Empty on a closed day.
      */

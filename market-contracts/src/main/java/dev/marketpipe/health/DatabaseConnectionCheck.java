@@ -9,14 +9,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Spec §8 {@code database_connection}, for the services that keep state in PostgreSQL (the collector's rate budget
- * and leases, the loader's tables): UP when a pooled connection answers {@link Connection#isValid} within the
- * timeout. Each such service extends it as a {@code @Readiness} bean: a database it cannot reach is dependency
+ * The {@code database_connection} health check, for the services that keep state in PostgreSQL (the collector's
+ * rate budget and leases, the loader's tables): UP when a pooled connection answers {@link Connection#isValid} within
+ * the timeout. Each such service extends it as a {@code @Readiness} bean: a database it cannot reach is dependency
  * trouble (not ready), which a restart does not fix (never liveness).
  */
 public abstract class DatabaseConnectionCheck implements HealthCheck {
 
-    /** The check's name in {@code /q/health}, as spec §8 calls it. */
+    /** The check's name in {@code /q/health}, one of the monitoring's named health checks. */
     public static final String NAME = "database_connection";
 
     private final DataSource dataSource;

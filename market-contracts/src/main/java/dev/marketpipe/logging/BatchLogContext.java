@@ -5,7 +5,7 @@ import org.jboss.logging.MDC;
 import java.util.UUID;
 
 /**
- * Puts a batch id on every log line written while one batch is handled (issue 7 "Logs": one batch followed from the
+ * Puts a batch id on every log line written while one batch is handled (so one batch can be followed from the
  * API call to the database row across the four services' logs). The id goes to the MDC under {@link #KEY}; the JSON
  * log format of the prod profile writes it as {@code mdc.batchId}, the dev/test text format as {@code %X{batchId}}.
  *

@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * The KRX price grid (호가가격단위, the table in force since 2023 for stocks of every market): the tick size depends
  * on the price band. Every band's lower bound is a multiple of that band's tick and of the tick below it, so
  * stepping or rounding across a band boundary always lands on a valid price. Shared, so that the simulator's prices
- * and the validator's spec §5.2 tick-grid check read the one table. ETFs and ETNs trade on a flat 5 KRW tick
+ * and the validator's tick-grid check read the one table. ETFs and ETNs trade on a flat 5 KRW tick
  * instead; the validator configures those symbols.
  */
 public final class KrxTickSize {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps every service's {@code /q/metrics} clean for {@code promtool check metrics} (spec §8 "Prometheus"): the
+ * Keeps every service's {@code /q/metrics} clean for {@code promtool check metrics} (monitoring with Prometheus): the
  * meters the libraries register (Vert.x, Netty, the REST client, system binders) do not all follow Prometheus'
  * conventions, ours do. Quarkus applies every {@link MeterFilter} bean to the registry; this one is in the shared
  * module so that all five services get it. It

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * Lenient reading of one field of a provider's JSON record: a field that is missing or not readable becomes
- * {@code null}, so the validator judges the record (spec §5.1, "missing field") instead of the reader guessing a
+ * {@code null}, so the validator judges the record ("missing field") instead of the reader guessing a
  * value or failing the whole batch. Numbers may arrive as JSON numbers or as strings (KIS sends every number as a
  * string, signed, possibly blank).
  */

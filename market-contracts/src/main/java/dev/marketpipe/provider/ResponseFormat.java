@@ -11,7 +11,7 @@ import java.util.List;
  * How to read one securities API's raw responses into wire records. Written once per provider and used by both
  * the collector (when the answer arrives) and the archive's replay (when an archived answer is read again), so the
  * two can never read one response differently. Readers are lenient per field: a missing or unreadable field stays
- * {@code null} for the validator to judge (spec §5.1); no value is invented.
+ * {@code null} for the validator to judge (required fields); no value is invented.
  */
 public interface ResponseFormat {
 

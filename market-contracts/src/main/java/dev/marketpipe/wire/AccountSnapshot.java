@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * The account balance at one instant (spec §1.3 {@code GET /account/info}). The account number never travels in
+ * The account balance at one instant (the provider's {@code GET /account/info}). The account number never travels in
  * clear past the provider adapter: {@code accountMasked} is e.g. {@code 1234****-01} (ARCHITECTURE invariant 5).
  *
  * @param totalValue cash plus the value of the positions, as the provider reports it

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One OHLCV bar as the provider adapter read it (spec §1.1 record). Fields are nullable on purpose: a field the
- * provider left out stays {@code null} so the validator can reject the record for it (spec §5.1) instead of the
+ * One OHLCV bar as the provider adapter read it. Fields are nullable on purpose: a field the
+ * provider left out stays {@code null} so the validator can reject the record for it (missing field) instead of the
  * collector guessing a value.
  *
  * @param timestamp bar start as an exact instant (UTC); for daily bars the session open of the trading date
@@ -43,7 +43,7 @@ public record Bar(
     }
 
     /**
-     * The spec §5.1 required fields this bar lacks, in the spec's order ({@code timestamp, symbol, open, high, low,
+     * The required fields this bar lacks, in this order ({@code timestamp, symbol, open, high, low,
      * close, volume}); a blank symbol counts as missing. {@code value} is optional. Not part of the wire form.
      */
     @JsonIgnore

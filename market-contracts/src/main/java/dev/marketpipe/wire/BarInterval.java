@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Duration;
 
-/** Bar intervals of spec §1.1 ({@code "1m", "5m", "1d"}). */
+/** Bar intervals the pipeline collects ({@code "1m", "5m", "1d"}). */
 // Registered for native images: Jackson calls the @JsonValue/@JsonCreator methods reflectively, also where a
 // batch is read or written by an ObjectMapper directly (collector spool, archive outbox, the loader's JSON columns).
 @RegisterForReflection

@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
- * The normalized records of a batch that are not bars (spec §1.2 order books, §1.3 account info, positions, order
+ * The normalized records of a batch that are not bars (order books, account info, positions, order
  * history, and the ticks of a real-time feed). A batch of one data type fills the one list of that type; the others
  * stay null and are left out of the JSON, so {@code {"positions":[…]}} is all a positions batch carries here.
  */

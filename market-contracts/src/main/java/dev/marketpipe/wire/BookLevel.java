@@ -4,7 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
 
-/** One price level of an order book (spec §1.2 {@code {price, quantity}}); nullable fields as in {@link Bar}. */
+/** One price level of an order book ({@code {price, quantity}}); nullable fields as in {@link Bar}. */
 @RegisterForReflection
 public record BookLevel(BigDecimal price, Long quantity) {
 }

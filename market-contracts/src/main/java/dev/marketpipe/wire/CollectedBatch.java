@@ -71,7 +71,7 @@ public record CollectedBatch(
      * The batch as the archive forwards it once archived: the raw response stays in the archive (under
      * {@link #archiveRef()}) and only its {@code meta} object travels on (paging: {@code page}, {@code total_pages},
      * which the validator's gap scan reads), with an account number masked; no stage after the archive reads the raw
-     * body. It was half the bytes of every later hop and of every outbox entry (issue 6, pipeline backfill profile).
+     * body. It was half the bytes of every later hop and of every outbox entry (as a profile of a backfill showed).
      */
     public CollectedBatch forwarded() {
         if (rawResponse == null) {

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One collection attempt that did not end in a loaded batch (spec §7.1: a request that failed after its retries, a
- * 400 that was skipped, a primary failure the backup source answered instead), as the collector reports it to the
- * loader's {@code POST /v1/collection-log}, which writes it to {@code data_collection_log} (spec §6). Batches that
+ * One collection attempt that did not end in a loaded batch (a request that failed after its retries, a 400 that
+ * was skipped, a primary failure the backup source answered instead), as the collector reports it to the loader's
+ * {@code POST /v1/collection-log}, which writes it to the collection log {@code data_collection_log}. Batches that
  * were loaded get their row from the loader itself.
  *
  * @param status          {@code error} (nothing collected) or {@code warning} (collected elsewhere), or {@code success}
- * @param errorType       bounded §7.1 row name: {@code bad_request}, {@code auth_failed}, {@code rate_limited},
+ * @param errorType       bounded API error kind: {@code bad_request}, {@code auth_failed}, {@code rate_limited},
  *                        {@code server_error}, {@code timeout}, {@code connection_error}, {@code circuit_open}
  * @param source          {@code primary} or {@code backup}: the provider the attempt went to
  * @param provider        the provider's name (e.g. {@code simulator}, {@code kis})

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The kinds of data the pipeline collects; the JSON value is also the archive file-name prefix (spec §4). */
+/** The kinds of data the pipeline collects; the JSON value is also the archive file-name prefix. */
 // Registered for native images: Jackson calls the @JsonValue/@JsonCreator methods reflectively, also where a
 // batch is read or written by an ObjectMapper directly (collector spool, archive outbox, the loader's JSON columns).
 @RegisterForReflection

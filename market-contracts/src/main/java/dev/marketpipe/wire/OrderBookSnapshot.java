@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One order-book snapshot as the provider adapter read it (spec §1.2): bids best (highest) first, asks best
+ * One order-book snapshot as the provider adapter read it: bids best (highest) first, asks best
  * (lowest) first. Nullable fields, so the validator can reject what the provider left out.
  */
 @RegisterForReflection

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One order of the account's order history (spec §1.3 {@code GET /orders/history}).
+ * One order of the account's order history (the provider's {@code GET /orders/history}).
  *
  * @param side           {@code buy} or {@code sell}
  * @param status         {@code filled}, {@code partially_filled} or {@code cancelled}

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One holding of the account at one instant (spec §1.3 {@code GET /positions}).
+ * One holding of the account at one instant (the provider's {@code GET /positions}).
  *
  * @param marketValue quantity × current price, as the provider reports it
  */

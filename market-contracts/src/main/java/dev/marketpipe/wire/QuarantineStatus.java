@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * State of a quarantined record: {@code QUARANTINED} (rejected by a critical rule), {@code REVIEW} (flagged for
- * manual review, spec §5 "price out of range"), and the review outcomes {@code APPROVED} / {@code REJECTED}.
+ * manual review, e.g. a price out of range), and the review outcomes {@code APPROVED} / {@code REJECTED}.
  */
 // Registered for native images: Jackson calls the @JsonValue/@JsonCreator methods reflectively, also where a
 // batch is read or written by an ObjectMapper directly (collector spool, archive outbox, the loader's JSON columns).

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A non-bar record (order book, account, position, order) held back from its table, with every reason (spec
- * §7.2). The record travels as the JSON of its normalized form, so the quarantine table keeps it as received.
+ * A non-bar record (order book, account, position, order) held back from its table for manual review, with every
+ * reason. The record travels as the JSON of its normalized form, so the quarantine table keeps it as received.
  *
  * @param timestamp the record's instant when it has one, else null
  */

@@ -12,7 +12,7 @@ import java.util.UUID;
  * of the batch is either in {@code accepted}, in {@code quarantined}, or named in {@code warnings} (a duplicate
  * that was superseded), so nothing is silently dropped.
  *
- * @param batchIssues batch-level findings: gaps, duplicates, out-of-order timestamps (spec §5.4)
+ * @param batchIssues batch-level findings: gaps, duplicates, out-of-order timestamps
  * @param qualityScore share of received records accepted without a flag, 0..1
  * @param acceptedRecords    non-bar records that passed (order books, account, positions, orders); null for bars
  * @param quarantinedRecords non-bar records held back, with their reasons; null for bars

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Spec §2 optional pre-market / after-hours sessions, and the day and year boundaries in KST. */
+/** The optional pre-market / after-hours sessions, and the day and year boundaries in KST. */
 class ExtendedSessionsTest {
 
     private final MarketCalendar krx = MarketCalendar.krx();

@@ -11,7 +11,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The log lines a service writes while a test runs, each with the batch id of its MDC (issue 7 "Logs"), so a test
+ * The log lines a service writes while a test runs, each with the batch id of its MDC, so a test
  * can prove that the lines of a real batch handling carry that batch's id. A handler on the root logger of the
  * JBoss LogManager (the one the services log through, in {@code @QuarkusTest}s too); the MDC is read while the
  * record is published, on the logging thread, where it is still the handling's.

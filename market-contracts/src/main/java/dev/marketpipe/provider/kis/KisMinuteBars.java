@@ -34,7 +34,7 @@ import java.util.Optional;
  *   or inconsistent is not added up into a plausible bar: it is passed on without prices and volume, for the
  *   validator to reject.</li>
  * </ul>
- * A row whose time cannot be read becomes a bar without timestamp, for the validator to reject (spec §5.1).
+ * A row whose time cannot be read becomes a bar without timestamp, for the validator to reject (missing field).
  */
 public final class KisMinuteBars {
 

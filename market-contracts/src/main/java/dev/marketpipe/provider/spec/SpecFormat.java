@@ -23,9 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The response format of the spec's contract (and of the bundled simulator's {@code spec} API): §1.1 bars
- * {@code {status, data[], meta{total_records, page, total_pages}}}, the §1.2 order book as a bare object
- * {@code {symbol, timestamp, bids[], asks[]}}, the §1.3 account answers in the {@code status/data} envelope (shapes
+ * The response format of the {@code spec} provider's plain REST contract (served by the bundled simulator): bars
+ * {@code {status, data[], meta{total_records, page, total_pages}}}, the order book as a bare object
+ * {@code {symbol, timestamp, bids[], asks[]}}, the account answers in the {@code status/data} envelope (shapes
  * in CONTRACTS.md). Records carry their own symbol and UTC timestamps, so the request context is not needed.
  */
 public final class SpecFormat implements ResponseFormat {
@@ -44,7 +44,7 @@ public final class SpecFormat implements ResponseFormat {
     public List<Bar> bars(JsonNode raw, ResponseContext context) {
         JsonNode data = raw.path("data");
         if (!data.isArray()) {
-            throw new IllegalArgumentException("the raw response has no data array (not the spec §1.1 format)");
+            throw new IllegalArgumentException("the raw response has no data array (not the spec provider's format)");
         }
         List<Bar> bars = new ArrayList<>(data.size());
         for (JsonNode record : data) {
@@ -74,7 +74,7 @@ public final class SpecFormat implements ResponseFormat {
 
     private static OrderBookSnapshot orderBook(JsonNode raw) {
         if (!raw.isObject()) {
-            throw new IllegalArgumentException("the raw response is not an order book object (spec §1.2)");
+            throw new IllegalArgumentException("the raw response is not an order book object (spec provider format)");
         }
         return new OrderBookSnapshot(text(raw.get("symbol")), instant(raw.get("timestamp")), levels(raw.get("bids")),
                 levels(raw.get("asks")));

@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 /**
  * Instants as every stage writes them on the wire and providers send them: {@code uuuu-MM-ddTHH:mm:ssZ}, read and
  * written without {@link java.time.format.DateTimeFormatter}, whose general parser and printer were the largest
- * single cost of carrying a bar through a hop (issue 6, pipeline backfill profile: a 390-bar batch holds 390
- * of them and crosses four hops). Any other ISO-8601 form still goes through {@link Instant#parse} and
+ * single cost of carrying a bar through a hop (as a profile of a backfill showed: a 390-bar batch holds 390 of
+ * them and crosses four hops). Any other ISO-8601 form still goes through {@link Instant#parse} and
  * {@link Instant#toString}, so what is read and written is exactly what those read and write.
  */
 public final class WireInstants {

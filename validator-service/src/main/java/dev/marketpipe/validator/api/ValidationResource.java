@@ -2,8 +2,8 @@ package dev.marketpipe.validator.api;
 
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.validator.config.ValidatorConfig;
-import dev.marketpipe.validator.loader.LoaderRejectedException;
-import dev.marketpipe.validator.loader.LoaderUnavailableException;
+import dev.marketpipe.validator.client.LoaderRejectedException;
+import dev.marketpipe.validator.client.LoaderUnavailableException;
 import dev.marketpipe.validator.validation.ValidationMetrics;
 import dev.marketpipe.validator.validation.ValidationService;
 import dev.marketpipe.wire.BatchGroup;

@@ -1,7 +1,7 @@
 package dev.marketpipe.validator.health;
 
 import dev.marketpipe.validator.config.ValidatorConfig;
-import dev.marketpipe.validator.loader.LoaderClient;
+import dev.marketpipe.validator.client.LoaderClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -1,11 +1,8 @@
 package dev.marketpipe.validator.validation;
 
-import dev.marketpipe.validator.loader.LoaderClient;
-import dev.marketpipe.validator.loader.LoaderGroupReads;
-import dev.marketpipe.validator.loader.LoaderPreviousCloses;
-import dev.marketpipe.validator.loader.LoaderRejectedException;
-import dev.marketpipe.validator.loader.LoaderStoredBars;
-import dev.marketpipe.validator.loader.LoaderUnavailableException;
+import dev.marketpipe.validator.client.LoaderClient;
+import dev.marketpipe.validator.client.LoaderRejectedException;
+import dev.marketpipe.validator.client.LoaderUnavailableException;
 import dev.marketpipe.validator.quality.QualityTracker;
 import dev.marketpipe.validator.records.RecordBatchValidator;
 import dev.marketpipe.wire.CollectedBatch;

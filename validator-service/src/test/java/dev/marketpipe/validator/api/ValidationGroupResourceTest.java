@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.marketpipe.validator.Bars;
-import dev.marketpipe.validator.loader.LoaderPreviousCloses;
+import dev.marketpipe.validator.validation.LoaderPreviousCloses;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;

@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.TestTokens;
 import dev.marketpipe.validator.Bars;
-import dev.marketpipe.validator.loader.LoaderPreviousCloses;
+import dev.marketpipe.validator.validation.LoaderPreviousCloses;
 import dev.marketpipe.validator.rules.RuleCodes;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;

@@ -1,4 +1,4 @@
-package dev.marketpipe.validator.loader;
+package dev.marketpipe.validator.client;
 
 /** The loader answered 4xx: it will never take this request, so retrying is pointless. */
 public class LoaderRejectedException extends RuntimeException {

@@ -1,6 +1,8 @@
-package dev.marketpipe.validator.loader;
+package dev.marketpipe.validator.validation;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.validator.client.LoaderClient;
+import dev.marketpipe.validator.client.LoaderUnavailableException;
 import dev.marketpipe.validator.config.ValidatorConfig;
 import dev.marketpipe.wire.Bar;
 import org.junit.jupiter.api.Test;

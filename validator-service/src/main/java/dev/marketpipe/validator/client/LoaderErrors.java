@@ -1,4 +1,4 @@
-package dev.marketpipe.validator.loader;
+package dev.marketpipe.validator.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.marketpipe.validator.loader;
+package dev.marketpipe.validator.client;
 
 /**
  * The loader could not take the request now: unreachable, timed out, or answered 5xx. The caller answers 503 and

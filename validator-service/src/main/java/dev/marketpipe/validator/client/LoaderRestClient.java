@@ -1,4 +1,4 @@
-package dev.marketpipe.validator.loader;
+package dev.marketpipe.validator.client;
 
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.LoadReceipt;

@@ -1,7 +1,9 @@
-package dev.marketpipe.validator.loader;
+package dev.marketpipe.validator.validation;
 
+import dev.marketpipe.validator.client.LoaderClient;
+import dev.marketpipe.validator.client.LoaderRejectedException;
 import dev.marketpipe.validator.config.ValidatorConfig;
-import dev.marketpipe.validator.validation.StoredBars;
+
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import io.micrometer.core.instrument.Counter;

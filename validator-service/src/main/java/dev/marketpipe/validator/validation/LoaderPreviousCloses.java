@@ -1,8 +1,9 @@
-package dev.marketpipe.validator.loader;
+package dev.marketpipe.validator.validation;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.validator.client.LoaderClient;
 import dev.marketpipe.validator.config.ValidatorConfig;
-import dev.marketpipe.validator.validation.PreviousCloseSource;
+
 import dev.marketpipe.wire.Bar;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -1,14 +1,15 @@
-package dev.marketpipe.validator.config;
+package dev.marketpipe.validator.validation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.validator.config.ValidatorConfig;
 import dev.marketpipe.validator.records.AccountRules;
 import dev.marketpipe.validator.records.AccountRulesConfig;
 import dev.marketpipe.validator.records.RecordBatchValidator;
 import dev.marketpipe.validator.records.TickRules;
 import dev.marketpipe.validator.rules.RuleSet;
 import dev.marketpipe.validator.rules.TickGridRule;
-import dev.marketpipe.validator.validation.BatchValidator;
+
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

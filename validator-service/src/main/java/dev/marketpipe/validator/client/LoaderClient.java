@@ -1,4 +1,4 @@
-package dev.marketpipe.validator.loader;
+package dev.marketpipe.validator.client;
 
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  *
  * <p>Loading retries once only: the archive's outbox owns redelivery with backoff, and the loader is idempotent
  * on the batch id, so a retry after a lost answer changes nothing. Per-method settings can be overridden with
- * {@code quarkus.fault-tolerance."dev.marketpipe.validator.loader.LoaderClient/load".retry.max-retries} etc.
+ * {@code quarkus.fault-tolerance."dev.marketpipe.validator.client.LoaderClient/load".retry.max-retries} etc.
  */
 @ApplicationScoped
 public class LoaderClient {

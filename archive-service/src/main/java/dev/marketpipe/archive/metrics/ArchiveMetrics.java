@@ -1,6 +1,5 @@
 package dev.marketpipe.archive.metrics;
 
-import dev.marketpipe.archive.outbox.FailureReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

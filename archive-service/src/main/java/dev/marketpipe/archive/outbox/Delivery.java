@@ -1,5 +1,7 @@
 package dev.marketpipe.archive.outbox;
 
+import dev.marketpipe.archive.metrics.FailureReason;
+
 import java.time.Duration;
 
 /**

@@ -2,6 +2,7 @@ package dev.marketpipe.archive.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
+import dev.marketpipe.archive.metrics.FailureReason;
 import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import org.jboss.logging.Logger;

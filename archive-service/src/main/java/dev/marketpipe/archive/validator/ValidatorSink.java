@@ -2,7 +2,7 @@ package dev.marketpipe.archive.validator;
 
 import dev.marketpipe.archive.outbox.BatchSink;
 import dev.marketpipe.archive.outbox.Delivery;
-import dev.marketpipe.archive.outbox.FailureReason;
+import dev.marketpipe.archive.metrics.FailureReason;
 import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.GroupResult;

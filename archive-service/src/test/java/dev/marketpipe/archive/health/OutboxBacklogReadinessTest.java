@@ -4,7 +4,7 @@ import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
 import dev.marketpipe.archive.outbox.Delivery;
-import dev.marketpipe.archive.outbox.FailureReason;
+import dev.marketpipe.archive.metrics.FailureReason;
 import dev.marketpipe.archive.outbox.ForwarderSettings;
 import dev.marketpipe.archive.outbox.OutboxForwarder;
 import dev.marketpipe.archive.outbox.ReplicaId;

@@ -2,6 +2,7 @@ package dev.marketpipe.archive.outbox;
 
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
+import dev.marketpipe.archive.metrics.FailureReason;
 import dev.marketpipe.wire.CollectedBatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.marketpipe.archive.replay;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.outbox.BatchSink;
 import dev.marketpipe.archive.outbox.Delivery;
-import dev.marketpipe.archive.outbox.FailureReason;
+import dev.marketpipe.archive.metrics.FailureReason;
 import dev.marketpipe.archive.store.ArchiveStore;
 import dev.marketpipe.archive.store.filesystem.FilesystemArchiveStore;
 import dev.marketpipe.wire.CollectedBatch;

@@ -1,4 +1,4 @@
-package dev.marketpipe.archive.outbox;
+package dev.marketpipe.archive.metrics;
 
 /** Why a delivery attempt failed; the bounded value set of the {@code reason} tag of the failure metric. */
 public enum FailureReason {

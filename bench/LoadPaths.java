@@ -1,6 +1,6 @@
 import dev.marketpipe.loader.load.BarUpserter;
-import dev.marketpipe.loader.load.CopyText;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.load.PostgresText;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.loader.load.StagingTables;
 import dev.marketpipe.loader.load.UpsertCounts;
 import dev.marketpipe.loader.partition.MonthPartition;
@@ -253,7 +253,7 @@ public class LoadPaths {
         List<byte[]> payloads = new ArrayList<>();
         for (List<AcceptedBar> batch : batches) {
             List<Bar> bars = batch.stream().map(AcceptedBar::bar).toList();
-            payloads.add(binary ? CopyBinary.of(MarketTable.ONE_MINUTE, bars) : CopyText.of(MarketTable.ONE_MINUTE, bars));
+            payloads.add(binary ? CopyBinary.of(MarketTable.ONE_MINUTE, bars) : PostgresText.copyRows(MarketTable.ONE_MINUTE, bars));
         }
         String copy = "COPY staging_variant " + columns + " FROM STDIN" + (binary ? " (FORMAT binary)" : "");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -346,8 +346,7 @@ public class LoadPaths {
     }
 
     /**
-     * Bars in PostgreSQL's binary {@code COPY} format, in the column order of {@link MarketTable#copySql()}. Binary
-     * spares the server parsing text into timestamps and numerics, which is most of what COPY costs it per row
+     * Bars in PostgreSQL's binary {@code COPY} format, in the column order of the loader's staging COPY. Binary spares the server parsing text into timestamps and numerics, which is most of what COPY costs it per row
      * (docs/BENCHMARKS.md). Encodings as in PostgreSQL's {@code *_recv} functions: {@code timestamptz} as microseconds
      * since 2000-01-01 UTC, {@code date} as days since then, {@code numeric} as base-10000 digits with weight, sign
      * and display scale.

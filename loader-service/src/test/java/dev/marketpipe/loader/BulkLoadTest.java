@@ -1,7 +1,7 @@
 package dev.marketpipe.loader;
 
 import dev.marketpipe.loader.load.BarUpserter;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.loader.load.UpsertCounts;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.AcceptedBar;

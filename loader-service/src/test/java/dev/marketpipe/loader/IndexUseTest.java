@@ -1,6 +1,6 @@
 package dev.marketpipe.loader;
 
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.loader.partition.MonthPartition;
 import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.testsupport.PostgresTestResource;

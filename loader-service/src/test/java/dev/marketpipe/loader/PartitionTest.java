@@ -1,7 +1,7 @@
 package dev.marketpipe.loader;
 
 import dev.marketpipe.calendar.MarketCalendar;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.loader.partition.MonthPartition;
 import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.loader.partition.PartitionConfig;

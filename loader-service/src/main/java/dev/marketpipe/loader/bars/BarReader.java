@@ -3,7 +3,6 @@ package dev.marketpipe.loader.bars;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.loader.database.DatabaseException;
-import dev.marketpipe.loader.load.MarketTable;
 import dev.marketpipe.wire.BarInterval;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class CollectionAttemptCheck {
 
-    static final Set<String> STATUSES = Set.of(CollectionLogEntry.SUCCESS, CollectionLogEntry.WARNING,
-            CollectionLogEntry.ERROR);
+    static final Set<String> STATUSES = Set.of(CollectionLogView.SUCCESS, CollectionLogView.WARNING,
+            CollectionLogView.ERROR);
     /** Column widths of spec §6 and V2/V4. */
     static final int MAX_SYMBOL = 20;
     static final int MAX_INTERVAL = 10;
@@ -63,7 +63,7 @@ public final class CollectionAttemptCheck {
         if (attempt.errorType() != null && !ERROR_TYPE.matcher(attempt.errorType()).matches()) {
             problems.add("errorType must be 1-40 lower-case letters, digits or '_'");
         }
-        if (CollectionLogEntry.ERROR.equals(attempt.status()) && attempt.errorType() == null) {
+        if (CollectionLogView.ERROR.equals(attempt.status()) && attempt.errorType() == null) {
             problems.add("errorType is required when status is error");
         }
         if (attempt.errorMessage() != null && attempt.errorMessage().length() > MAX_MESSAGE) {

@@ -1,11 +1,13 @@
 package dev.marketpipe.loader.collectionlog;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import dev.marketpipe.loader.database.DatabaseException;
 import dev.marketpipe.wire.CollectionAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,11 +18,18 @@ import java.util.List;
 @ApplicationScoped
 public class CollectionLog {
 
+    private final DataSource dataSource;
+
+    public CollectionLog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     public List<CollectionLogView> latest(String symbol, int limit) {
-        var query = symbol == null
-                ? CollectionLogEntry.<CollectionLogEntry>findAll(Sort.descending("id"))
-                : CollectionLogEntry.<CollectionLogEntry>find("symbol", Sort.descending("id"), symbol);
-        return query.page(Page.ofSize(limit)).list().stream().map(CollectionLogView::of).toList();
+        try (Connection connection = dataSource.getConnection()) {
+            return CollectionLogTable.latest(connection, symbol, limit);
+        } catch (SQLException e) {
+            throw new DatabaseException("reading the collection log failed", e);
+        }
     }
 
     /** The row of a reported attempt, and whether this report wrote it (false: the same report came before). */
@@ -34,28 +43,24 @@ public class CollectionLog {
      */
     @Transactional
     public Recorded record(CollectionAttempt attempt) {
-        if (attempt.attemptId() != null) {
-            CollectionLogEntry earlier = CollectionLogEntry.find("attemptId", attempt.attemptId()).firstResult();
-            if (earlier != null) {
-                return new Recorded(CollectionLogView.of(earlier), false);
+        try (Connection connection = dataSource.getConnection()) {
+            if (attempt.attemptId() != null) {
+                List<CollectionLogView> earlier = CollectionLogTable.ofAttempt(connection, attempt.attemptId());
+                if (!earlier.isEmpty()) {
+                    return new Recorded(earlier.get(0), false);
+                }
             }
+            Instant now = Instant.now();
+            CollectionLogView row = new CollectionLogView(0,
+                    attempt.occurredAt() == null || attempt.occurredAt().isAfter(now) ? now : attempt.occurredAt(),
+                    attempt.symbol(), attempt.interval(), attempt.status(),
+                    attempt.recordsCollected() == null ? 0 : attempt.recordsCollected(), attempt.errorMessage(),
+                    attempt.executionTimeMs() == null ? null : attempt.executionTimeMs().intValue(), null,
+                    attempt.dataType(), attempt.source(), null, null, null, attempt.errorType(), attempt.provider(),
+                    attempt.attempts());
+            return new Recorded(CollectionLogTable.insert(connection, row, attempt.attemptId()), true);
+        } catch (SQLException e) {
+            throw new DatabaseException("recording a collection attempt failed", e);
         }
-        Instant now = Instant.now();
-        CollectionLogEntry entry = new CollectionLogEntry();
-        entry.timestamp = attempt.occurredAt() == null || attempt.occurredAt().isAfter(now) ? now : attempt.occurredAt();
-        entry.attemptId = attempt.attemptId();
-        entry.symbol = attempt.symbol();
-        entry.interval = attempt.interval();
-        entry.status = attempt.status();
-        entry.recordsCollected = attempt.recordsCollected() == null ? 0 : attempt.recordsCollected();
-        entry.errorMessage = attempt.errorMessage();
-        entry.executionTimeMs = attempt.executionTimeMs() == null ? null : attempt.executionTimeMs().intValue();
-        entry.dataType = attempt.dataType();
-        entry.source = attempt.source();
-        entry.errorType = attempt.errorType();
-        entry.provider = attempt.provider();
-        entry.attempts = attempt.attempts();
-        entry.persist();
-        return new Recorded(CollectionLogView.of(entry), true);
     }
 }

@@ -5,16 +5,23 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 
-/** JSON shape of one {@code data_collection_log} row in {@code GET /v1/collection-log}. */
+/**
+ * One row of spec §6 {@code data_collection_log} ({@link CollectionLogTable}), and its JSON in
+ * {@code GET /v1/collection-log}: the outcome of one loaded batch (spec §3 step 8 "log success/failure"), with the
+ * batch columns added in V2, or a collection attempt the collector reported as failed (V4 columns:
+ * {@code errorType} the spec §7.1 row, {@code provider}, {@code attempts} calls made, retries included). The loader
+ * writes exactly one per loaded batch id, and one per reported attempt id.
+ */
 @RegisterForReflection
 public record CollectionLogView(long id, Instant timestamp, String symbol, String interval, String status,
         Integer recordsCollected, String errorMessage, Integer executionTimeMs, UUID batchId, String dataType,
         String source, Integer recordsAccepted, Integer recordsQuarantined, Double qualityScore, String errorType,
         String provider, Integer attempts) {
 
-    public static CollectionLogView of(CollectionLogEntry e) {
-        return new CollectionLogView(e.id, e.timestamp, e.symbol, e.interval, e.status, e.recordsCollected,
-                e.errorMessage, e.executionTimeMs, e.batchId, e.dataType, e.source, e.recordsAccepted,
-                e.recordsQuarantined, e.qualityScore, e.errorType, e.provider, e.attempts);
-    }
+    /** {@code status}: the batch was loaded without an issue. */
+    public static final String SUCCESS = "success";
+    /** {@code status}: loaded with issues, or an attempt reported as a warning. */
+    public static final String WARNING = "warning";
+    /** {@code status}: a collection attempt that failed. */
+    public static final String ERROR = "error";
 }

@@ -3,7 +3,7 @@ package dev.marketpipe.loader.coverage;
 import dev.marketpipe.loader.bars.BarReader;
 import dev.marketpipe.loader.bars.TimeRange;
 import dev.marketpipe.loader.database.DatabaseException;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.wire.BarInterval;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,6 @@
 package dev.marketpipe.loader.load;
 
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.loader.partition.MonthPartition;
 import dev.marketpipe.loader.partition.TablePartitions;
@@ -37,17 +38,17 @@ import java.util.TreeMap;
  * transaction, by one of two paths:
  * <ul>
  * <li><b>copy</b>: when none of the batch's keys is stored yet (one probe of the unique index,
- * {@link MarketTable#anyStoredSql(String)}) — a backfill's new rows — the batch is copied with {@code COPY} straight
+ * {@link UpsertStatements#anyStoredSql}) — a backfill's new rows — the batch is copied with {@code COPY} straight
  * into the table: no staging, no upsert, and COPY's multi-row inserts (about half the server time per row of
  * {@code INSERT … SELECT}, see docs/BENCHMARKS.md). The COPY runs under a savepoint: should another transaction (a
  * second loader replica, a quarantine approval) store one of those keys between probe and COPY, the unique
  * violation rolls back to the savepoint and the batch takes the upsert path instead ({@code copy_conflict}).</li>
  * <li><b>unchanged</b>: when some are stored, one read-only statement first counts the batch's rows stored already
- * with the same values ({@link MarketTable#storedUnchangedSql(String)}); all of them — a redelivery — and the batch
+ * with the same values ({@link UpsertStatements#storedUnchangedSql}); all of them — a redelivery — and the batch
  * is done, nothing written.</li>
  * <li><b>upsert</b>: otherwise the batch is copied into the session's staging table ({@link StagingTables}; text
  * format, as fast here as binary), then ONE {@code INSERT … SELECT … ON CONFLICT DO UPDATE} moves it into the table
- * ({@link MarketTable#mergeSql(String)}). Its row count is the number of rows inserted or changed; the rest of the
+ * ({@link UpsertStatements#mergeSql}). Its row count is the number of rows inserted or changed; the rest of the
  * batch was stored already with the same values.</li>
  * </ul>
  * Bars go in sorted by time (the unique index is filled in order) and, should a batch carry one time twice, its
@@ -126,7 +127,7 @@ public class BarUpserter {
 
     private static boolean anyStored(Connection connection, MarketTable table, String relation, String symbol,
             Object first, Object last) throws SQLException {
-        try (PreparedStatement probe = connection.prepareStatement(table.anyStoredSql(relation))) {
+        try (PreparedStatement probe = connection.prepareStatement(UpsertStatements.anyStoredSql(table, relation))) {
             probe.setString(1, symbol);
             probe.setObject(2, first);
             probe.setObject(3, last);
@@ -139,9 +140,9 @@ public class BarUpserter {
 
     private static int storedUnchanged(Connection connection, MarketTable table, String relation, String symbol,
             List<Bar> rows, Object first, Object last) throws SQLException {
-        try (PreparedStatement check = connection.prepareStatement(table.storedUnchangedSql(relation))) {
+        try (PreparedStatement check = connection.prepareStatement(UpsertStatements.storedUnchangedSql(table, relation))) {
             int parameter = 1;
-            for (String[] column : ColumnArrays.of(table, rows)) {
+            for (String[] column : PostgresText.columnArrays(table, rows)) {
                 check.setArray(parameter++, connection.createArrayOf("text", column));
             }
             check.setString(parameter++, symbol);
@@ -160,7 +161,7 @@ public class BarUpserter {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SAVEPOINT " + SAVEPOINT);
             try {
-                copy(connection, table.copyIntoSql(relation), CopyText.withSymbol(table, symbol, rows));
+                copy(connection, UpsertStatements.copyIntoSql(table, relation), PostgresText.copyRowsWithSymbol(table, symbol, rows));
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
@@ -176,8 +177,8 @@ public class BarUpserter {
 
     private static int viaStaging(Connection connection, MarketTable table, String relation, String symbol,
             List<Bar> rows, Object first, Object last) throws SQLException {
-        copy(connection, table.copySql(), CopyText.of(table, rows));
-        try (PreparedStatement merge = connection.prepareStatement(table.mergeSql(relation))) {
+        copy(connection, UpsertStatements.copySql(table), PostgresText.copyRows(table, rows));
+        try (PreparedStatement merge = connection.prepareStatement(UpsertStatements.mergeSql(table, relation))) {
             merge.setString(1, symbol);
             merge.setString(2, symbol);
             merge.setObject(3, first);

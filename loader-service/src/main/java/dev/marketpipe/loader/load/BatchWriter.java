@@ -1,5 +1,6 @@
 package dev.marketpipe.loader.load;
 
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.loader.database.DatabaseException;
 import dev.marketpipe.loader.push.BarEvents;
 import dev.marketpipe.wire.DataType;

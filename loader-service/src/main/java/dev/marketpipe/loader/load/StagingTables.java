@@ -1,5 +1,6 @@
 package dev.marketpipe.loader.load;
 
+import dev.marketpipe.loader.bars.MarketTable;
 import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates the staging tables ({@link MarketTable#stagingSql()}) on every new pooled database connection, once:
+ * Creates the staging tables ({@link UpsertStatements#stagingSql}) on every new pooled database connection, once:
  * they are temporary tables of that session, reused by every batch loaded through it. Asking PostgreSQL
  * {@code CREATE … IF NOT EXISTS} inside every batch instead cost a round trip per batch (≈ 0.5 ms of ≈ 6 ms), and
  * creating them in a batch's transaction would lose them whenever that transaction rolls back. Agroal calls this
@@ -30,7 +31,7 @@ public class StagingTables implements AgroalPoolInterceptor {
     public static void createAll(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (MarketTable table : MarketTable.values()) {
-                statement.execute(table.stagingSql());
+                statement.execute(UpsertStatements.stagingSql(table));
             }
         }
     }

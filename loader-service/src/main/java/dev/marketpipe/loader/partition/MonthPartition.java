@@ -1,7 +1,7 @@
 package dev.marketpipe.loader.partition;
 
 import dev.marketpipe.calendar.MarketCalendar;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 
 import java.time.Instant;
 import java.time.YearMonth;

@@ -2,7 +2,7 @@ package dev.marketpipe.loader.partition;
 
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.loader.config.MarketClock;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

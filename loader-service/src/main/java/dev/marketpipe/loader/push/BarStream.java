@@ -2,7 +2,7 @@ package dev.marketpipe.loader.push;
 
 import dev.marketpipe.loader.bars.StoredBar;
 import dev.marketpipe.loader.config.MarketClock;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.wire.BarInterval;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;

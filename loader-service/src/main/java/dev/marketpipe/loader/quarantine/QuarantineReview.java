@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.loader.database.DatabaseException;
 import dev.marketpipe.loader.load.BarUpserter;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.loader.push.BarEvents;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;

@@ -2,7 +2,7 @@ package dev.marketpipe.loader.report;
 
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.loader.database.DatabaseException;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.DataType;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package dev.marketpipe.loader.tickbars;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.loader.config.MarketClock;
 import dev.marketpipe.loader.database.DatabaseException;
-import dev.marketpipe.loader.load.MarketTable;
+import dev.marketpipe.loader.bars.MarketTable;
 import dev.marketpipe.loader.partition.MonthPartition;
 import dev.marketpipe.loader.partition.TablePartitions;
 import dev.marketpipe.loader.push.BarEvents;

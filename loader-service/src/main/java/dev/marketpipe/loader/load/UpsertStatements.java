@@ -1,81 +1,49 @@
 package dev.marketpipe.loader.load;
 
-import dev.marketpipe.wire.BarInterval;
+import dev.marketpipe.loader.bars.MarketTable;
 
 /**
- * The spec §6 market table of each bar interval and its natural key: intraday bars are keyed by
- * {@code (symbol, timestamp)}, daily bars by {@code (symbol, date)} (the KRX trading date).
+ * The statements that move a batch of bars into its {@link MarketTable} (spec §7.3 upsert, issue 6 item 2): the
+ * session's staging table, the text {@code COPY}s, the probes and the one-statement upsert ({@link BarUpserter}).
  */
-public enum MarketTable {
-    ONE_MINUTE("market_data_1min"),
-    FIVE_MINUTES("market_data_5min"),
-    DAILY("market_data_daily");
+final class UpsertStatements {
 
-    /** The {@code source} of a bar collected from a REST API (migration V10); the column's default. */
-    public static final String REST = "rest";
-    /** The {@code source} of a 1-minute bar built from the real-time ticks. */
-    public static final String TICKS = "ticks";
-
-    private final String tableName;
-
-    MarketTable(String tableName) {
-        this.tableName = tableName;
+    private UpsertStatements() {
     }
 
-    public static MarketTable of(BarInterval interval) {
-        return switch (interval) {
-            case ONE_MINUTE -> ONE_MINUTE;
-            case FIVE_MINUTES -> FIVE_MINUTES;
-            case ONE_DAY -> DAILY;
-        };
-    }
-
-    public String tableName() {
-        return tableName;
-    }
-
-    public boolean isDaily() {
-        return this == DAILY;
-    }
-
-    /** Intraday tables are partitioned by KST month (migration V7); the daily table is not. */
-    public boolean isPartitioned() {
-        return !isDaily();
-    }
-
-    /** The per-session staging table a batch is copied into before one upsert moves it to this table. */
-    String stagingTable() {
-        return "staging_" + tableName;
+    /** The per-session staging table a batch is copied into before one upsert moves it to {@code table}. */
+    static String stagingTable(MarketTable table) {
+        return "staging_" + table.tableName();
     }
 
     /**
      * Created once per database session ({@link StagingTables}) and reused by every batch of that session (cheaper
      * than one per transaction, see docs/BENCHMARKS.md); rows never outlive their transaction. The symbol is not
-     * staged: a batch has one, bound in {@link #mergeSql(String)}.
+     * staged: a batch has one, bound in {@link #mergeSql(MarketTable, String)}.
      */
-    String stagingSql() {
-        return "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable() + " (" + keyColumn()
-                + (isDaily() ? " DATE" : " TIMESTAMPTZ")
+    static String stagingSql(MarketTable table) {
+        return "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable(table) + " (" + table.keyColumn()
+                + (table.isDaily() ? " DATE" : " TIMESTAMPTZ")
                 + " NOT NULL, open NUMERIC(15, 2) NOT NULL, high NUMERIC(15, 2) NOT NULL, low NUMERIC(15, 2) NOT NULL, "
                 + "close NUMERIC(15, 2) NOT NULL, volume BIGINT NOT NULL, \"value\" NUMERIC(20, 2)"
-                + (isDaily() ? ", adj_close NUMERIC(15, 2)" : "") + ") ON COMMIT DELETE ROWS";
+                + (table.isDaily() ? ", adj_close NUMERIC(15, 2)" : "") + ") ON COMMIT DELETE ROWS";
     }
 
-    /** Text {@code COPY} of the staging columns in the order {@link CopyText} writes them. */
-    String copySql() {
-        return "COPY " + stagingTable() + " (" + keyColumn() + ", open, high, low, close, volume, \"value\""
-                + (isDaily() ? ", adj_close" : "") + ") FROM STDIN";
+    /** Text {@code COPY} of the staging columns in the order {@link PostgresText} writes them. */
+    static String copySql(MarketTable table) {
+        return "COPY " + stagingTable(table) + " (" + table.keyColumn() + ", open, high, low, close, volume, \"value\""
+                + (table.isDaily() ? ", adj_close" : "") + ") FROM STDIN";
     }
 
     /**
-     * Text {@code COPY} of a batch straight into {@code relation} (this table or one of its partitions), symbol
-     * included, in the column order of {@link CopyText#withSymbol}: the fast path for a batch none of whose keys is
-     * stored yet ({@link #anyStoredSql(String)}). {@code id}, {@code created_at} and {@code updated_at} take their
+     * Text {@code COPY} of a batch straight into {@code relation} ({@code table} or one of its partitions), symbol
+     * included, in the column order of {@link PostgresText#copyRowsWithSymbol}: the fast path for a batch none of whose keys is
+     * stored yet ({@link #anyStoredSql(MarketTable, String)}). {@code id}, {@code created_at} and {@code updated_at} take their
      * column defaults, as an insert by the upsert does.
      */
-    String copyIntoSql(String relation) {
-        return "COPY " + relation + " (" + keyColumn() + ", symbol, open, high, low, close, volume, \"value\""
-                + (isDaily() ? ", adj_close" : "") + ") FROM STDIN";
+    static String copyIntoSql(MarketTable table, String relation) {
+        return "COPY " + relation + " (" + table.keyColumn() + ", symbol, open, high, low, close, volume, \"value\""
+                + (table.isDaily() ? ", adj_close" : "") + ") FROM STDIN";
     }
 
     /**
@@ -83,8 +51,8 @@ public enum MarketTable {
      * unique {@code (symbol, key)} index, stopping at the first hit. Parameters: 1 the symbol, 2 and 3 the batch's
      * first and last key.
      */
-    String anyStoredSql(String relation) {
-        return "SELECT EXISTS (SELECT 1 FROM " + relation + " WHERE symbol = ? AND " + keyColumn()
+    static String anyStoredSql(MarketTable table, String relation) {
+        return "SELECT EXISTS (SELECT 1 FROM " + relation + " WHERE symbol = ? AND " + table.keyColumn()
                 + " BETWEEN ? AND ?)";
     }
 
@@ -94,22 +62,22 @@ public enum MarketTable {
      * redelivered batch is done with this one read-only statement — no staging COPY, no upsert, and no write, so
      * no WAL to flush at commit for it. Numbers compare as numbers ({@code 10000 = 10000.00}). A bar built from ticks
      * is never "the same": the REST bar that arrives for it replaces or confirms it (migration V10). Parameters: 1 to 7
-     * (8 for daily bars) the column arrays as text, in the order of {@link CopyText}; then the symbol and the
+     * (8 for daily bars) the column arrays as text, in the order of {@link PostgresText}; then the symbol and the
      * batch's first and last key.
      */
-    String storedUnchangedSql(String relation) {
-        String key = keyColumn();
-        String values = "open, high, low, close, volume, \"value\"" + (isDaily() ? ", adj_close" : "");
-        return "SELECT count(*) FROM unnest(?::text[]::" + (isDaily() ? "date" : "timestamptz") + "[], "
+    static String storedUnchangedSql(MarketTable table, String relation) {
+        String key = table.keyColumn();
+        String values = "open, high, low, close, volume, \"value\"" + (table.isDaily() ? ", adj_close" : "");
+        return "SELECT count(*) FROM unnest(?::text[]::" + (table.isDaily() ? "date" : "timestamptz") + "[], "
                 + "?::text[]::numeric[], ?::text[]::numeric[], ?::text[]::numeric[], ?::text[]::numeric[], "
-                + "?::text[]::bigint[], ?::text[]::numeric[]" + (isDaily() ? ", ?::text[]::numeric[]" : "")
+                + "?::text[]::bigint[], ?::text[]::numeric[]" + (table.isDaily() ? ", ?::text[]::numeric[]" : "")
                 + ") AS b(k, " + values + ") JOIN " + relation + " o ON o.symbol = ? AND o." + key + " BETWEEN ? AND ?"
                 + " AND o." + key + " = b.k WHERE (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM ("
-                + prefixed("b.", values) + ") AND o.source = '" + REST + "'";
+                + prefixed("b.", values) + ") AND o.source = '" + MarketTable.REST + "'";
     }
 
     /**
-     * Spec §7.3 "Duplicate key: update existing record (upsert)": the staged batch moves into {@code relation} (this
+     * Spec §7.3 "Duplicate key: update existing record (upsert)": the staged batch moves into {@code relation} (the
      * table, or the one partition all of the batch falls into: no per-row routing, and less to plan) in ONE
      * statement, which also empties the staging table (so a second batch in the same transaction starts clean).
      * Rows stored already with the same values are skipped before the upsert ({@code NOT EXISTS}, a read-only
@@ -120,16 +88,16 @@ public enum MarketTable {
      * takes the REST bar and its source (the V10 trigger keeps any difference, or the tick-built values when they
      * are preferred). Parameters: 1 and 2 the batch's symbol, 3 and 4 its first and last key.
      */
-    String mergeSql(String relation) {
-        String key = keyColumn();
-        String values = "open, high, low, close, volume, \"value\"" + (isDaily() ? ", adj_close" : "");
-        return "WITH staged AS (DELETE FROM " + stagingTable() + " RETURNING *) "
+    static String mergeSql(MarketTable table, String relation) {
+        String key = table.keyColumn();
+        String values = "open, high, low, close, volume, \"value\"" + (table.isDaily() ? ", adj_close" : "");
+        return "WITH staged AS (DELETE FROM " + stagingTable(table) + " RETURNING *) "
                 + "INSERT INTO " + relation + " AS t (" + key + ", symbol, " + values + ") "
                 + "SELECT s." + key + ", ?, " + prefixed("s.", values)
                 + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM "
                 + relation + " o WHERE o.symbol = ? AND o." + key + " BETWEEN ? AND ? AND o." + key + " = s." + key
                 + " AND (" + prefixed("o.", values) + ") IS NOT DISTINCT FROM (" + prefixed("s.", values) + ")"
-                + " AND o.source = '" + REST + "') "
+                + " AND o.source = '" + MarketTable.REST + "') "
                 + "ON CONFLICT (symbol, " + key + ") DO UPDATE SET " + assignments(values + ", source")
                 + ", updated_at = now() WHERE (" + prefixed("t.", values + ", source") + ") IS DISTINCT FROM ("
                 + prefixed("EXCLUDED.", values + ", source") + ")";
@@ -147,8 +115,4 @@ public enum MarketTable {
         return set.toString();
     }
 
-    /** The natural key's time column: {@code "timestamp"} for intraday bars, {@code "date"} for daily ones. */
-    String keyColumn() {
-        return isDaily() ? "\"date\"" : "\"timestamp\"";
-    }
 }

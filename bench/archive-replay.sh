@@ -16,13 +16,6 @@ WORK=$(mktemp -d /tmp/marketpipe-bench.XXXXXX)
 base=$((20000 + RANDOM % 20000)); PG=$base; SIM=$((base + 1)); LOADER=$((base + 2)); VALIDATOR=$((base + 3))
 ARCHIVE=$((base + 4)); COLLECTOR=$((base + 5)); WRITER=$((base + 6)); NOWHERE=$((base + 7))
 CODES=$(seq -f '%06g' 10 $((SYMBOLS + 9)) | paste -sd, -)   # 000010 ...
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
 source "$ROOT/bench/common.sh"
 run() { # NAME PORT ENV... : start a packaged service in the background
   local name=$1 port=$2; shift 2

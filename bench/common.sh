@@ -2,6 +2,17 @@
 # (MARKETPIPE_AUTH_*, exported) and api() is curl with a bearer token signed with it (MARKETPIPE_TOKEN, exported
 # for the Python drivers; see scripts/jwt); their securities API is the simulator, so its demo credentials are allowed.
 # A stage started on API port P serves health and metrics on P + 10000 (QUARKUS_MANAGEMENT_PORT, set by each run()).
+# The processes a benchmark starts in the background (`… & pids+=($!)`) are stopped on exit, with the throwaway
+# PostgreSQL in $WORK/pg; the folders of $WORK named in DISPOSABLE (large throwaway data) are removed, the logs stay.
+pids=()
+DISPOSABLE=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
+  for d in "${DISPOSABLE[@]}"; do rm -rf "${WORK:?}/$d"; done
+}
+trap cleanup EXIT
 "$ROOT/scripts/jwt" keys "$WORK/keys"
 export MARKETPIPE_TOKEN
 MARKETPIPE_TOKEN=$("$ROOT/scripts/jwt" sign "$WORK/keys/private-key.pem" reader,operator,pipeline bench 86400)

@@ -10,13 +10,6 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/marketpipe-bench.XXXXXX)
 base=$((20000 + RANDOM % 20000)); PG=$base; SIM=$((base + 1)); STUB=$((base + 2)); COL=$((base + 3))
 CODES=$(seq -f '%06g' 10 $((SYMBOLS + 9)) | paste -sd, -)   # 000010 .. 002709
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
 source "$ROOT/bench/common.sh"
 "$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG" >/dev/null
 MARKETPIPE_SIMULATOR_SYMBOLS=$CODES QUARKUS_HTTP_PORT=$SIM \

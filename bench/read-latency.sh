@@ -10,15 +10,8 @@ N=${N:-500}; SYMBOLS=${SYMBOLS:-2600}; DAY=${DAY:-2025-03-11}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/marketpipe-bench.XXXXXX)
 base=$((20000 + RANDOM % 20000)); PG=$base; LOADER=$((base + 1))
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
-  rm -rf "$WORK/pg"   # ~1 GB of throwaway data; the loader log stays
-}
-trap cleanup EXIT
 source "$ROOT/bench/common.sh"
+DISPOSABLE=(pg)  # ~1 GB of throwaway data; the loader log stays
 "$ROOT/scripts/pg-throwaway" start "$WORK/pg" "$PG" >/dev/null
 MARKETPIPE_DB_URL=jdbc:postgresql://127.0.0.1:$PG/postgres QUARKUS_HTTP_PORT=$LOADER QUARKUS_MANAGEMENT_PORT=$((LOADER + 10000)) \
   java -jar "$ROOT/loader-service/target/quarkus-app/quarkus-run.jar" >"$WORK/loader.log" 2>&1 & pids+=($!)

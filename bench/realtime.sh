@@ -40,15 +40,8 @@ PG=$base; SIM=$((base + 1)); LOA=$((base + 2)); VAL=$((base + 3)); ARC=$((base +
 # the 20 symbols the simulator and the collector are configured with, and 20 more KRX codes
 SYMBOLS="005930,000660,035420,005380,051910,006400,035720,000270,068270,105560,055550,012330,028260,066570,003550,096770,017670,034730,015760,032830"
 SYMBOLS+=",207940,005490,373220,000810,086790,011200,010130,033780,009150,018260,316140,024110,011170,010950,036570,251270,090430,047050,012450,003670"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
-  rm -rf "$WORK/pg" "$WORK/archive" "$WORK/app"
-}
-trap cleanup EXIT
 source "$ROOT/bench/common.sh"
+DISPOSABLE=(pg archive app)
 declare -A pid_of
 # The packaged applications are copied first: a build running meanwhile cannot change them under the services.
 mkdir -p "$WORK/app"

@@ -30,15 +30,8 @@ VAL=$((base + 4)); LOA=$((base + 5))
 codes() { seq -f '%06g' "$1" "$2" | paste -sd, -; }
 CODES=$(codes 10 $((SYMBOLS + 9)))
 ALL_CODES=$(codes 10 $((SYMBOLS * (LARGE > 0 ? LARGE + 1 : 1) + 9)))
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  "$ROOT/scripts/pg-throwaway" stop "$WORK/pg" >/dev/null 2>&1 || true
-  rm -rf "$WORK/pg" "$WORK/archive" "$WORK/peer-archive" "$WORK/rows.bin"
-}
-trap cleanup EXIT
 source "$ROOT/bench/common.sh"
+DISPOSABLE=(pg archive peer-archive rows.bin)
 declare -A pid_of
 run() { # name port env...
   local name=$1 port=$2; shift 2

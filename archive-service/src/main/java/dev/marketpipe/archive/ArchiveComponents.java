@@ -6,16 +6,13 @@ import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.disk.FreeSpacePolicy;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
 import dev.marketpipe.archive.index.BatchIndex;
-import dev.marketpipe.archive.index.LegacyMarkerMigration;
 import dev.marketpipe.archive.metrics.ArchiveMetrics;
 import dev.marketpipe.archive.outbox.ArchiveOutbox;
 import dev.marketpipe.archive.outbox.ForwarderSettings;
 import dev.marketpipe.archive.outbox.OrphanAdoption;
 import dev.marketpipe.archive.outbox.OutboxForwarder;
 import dev.marketpipe.archive.outbox.ReplicaId;
-import dev.marketpipe.archive.store.ConfiguredArchiveStore;
 import dev.marketpipe.archive.validator.ValidatorSink;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -49,18 +46,10 @@ public class ArchiveComponents {
         return new EnvelopeFormat(mapper);
     }
 
-    /** Created at start-up, so the one-time migration of an older index is done before any request uses it. */
     @Produces
     @Singleton
-    @Startup
-    BatchIndex batchIndex(ArchiveRoot root, ObjectMapper mapper, ConfiguredArchiveStore store) {
-        BatchIndex index = new BatchIndex(root.index(), mapper);
-        try {
-            new LegacyMarkerMigration(index, store.get(), mapper, Clock.systemUTC()).run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("index " + root.index() + " cannot be migrated", e);
-        }
-        return index;
+    BatchIndex batchIndex(ArchiveRoot root, ObjectMapper mapper) {
+        return new BatchIndex(root.index(), mapper);
     }
 
     @Produces

@@ -10,8 +10,7 @@ import java.time.Instant;
 
 /**
  * What a batch is, as the index keeps it: enough to list a day's batches ({@code GET /v1/batches}) without opening
- * an envelope. Markers written before the day index existed carry what the migration could recover; a field it
- * could not is {@code null}.
+ * an envelope.
  *
  * @param symbol null for data types without one (account data)
  */

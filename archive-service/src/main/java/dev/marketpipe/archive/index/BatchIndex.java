@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The archive's index of batches (architecture: "an index of what was archived"), as small marker files, each
@@ -29,14 +28,11 @@ import java.util.regex.Pattern;
  *       fan-out keeps folders small over years of batches.</li>
  * </ul>
  *
- * An intake thus writes two markers, as before the day index existed: the reservation no longer gets replaced by
- * the completion, it stays as the day's entry. A batch whose reservation has no completion is an intake that has
- * not finished (or crashed and was not retried). Before the day index, both markers lived under the id; {@link
- * LegacyMarkerMigration} gives such markers their day entry once.
+ * An intake thus writes two markers: the reservation is not replaced by the completion, it stays as the day's
+ * entry. A batch whose reservation has no completion is an intake that has not finished (or crashed and was not
+ * retried).
  */
 public final class BatchIndex {
-
-    private static final Pattern FAN_OUT = Pattern.compile("[0-9a-f]{2}");
 
     private final Path dir;
     private final Path days;
@@ -48,7 +44,7 @@ public final class BatchIndex {
         this.mapper = mapper;
     }
 
-    /** The completion of {@code batchId}, or — only before the migration — a legacy reservation. */
+    /** The completion of {@code batchId}. */
     public Optional<BatchMarker> find(UUID batchId) throws IOException {
         return read(idPath(batchId));
     }
@@ -96,54 +92,6 @@ public final class BatchIndex {
         }
         keys.sort(DayKey.ORDER);
         return keys;
-    }
-
-    /** Every marker kept under a batch id (completions, and legacy reservations), for the migration. */
-    List<BatchMarker> idMarkers(String fanOut) throws IOException {
-        List<BatchMarker> markers = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.resolve(fanOut), "*.json")) {
-            for (Path file : files) {
-                if (!file.getFileName().toString().startsWith(".")) {
-                    read(file).ifPresent(markers::add);
-                }
-            }
-        }
-        return markers;
-    }
-
-    /** The two-hex-digit folders holding markers by id. */
-    List<String> fanOuts() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(dir)) {
-            for (Path folder : folders) {
-                String name = folder.getFileName().toString();
-                if (FAN_OUT.matcher(name).matches() && Files.isDirectory(folder)) {
-                    names.add(name);
-                }
-            }
-        }
-        names.sort(String::compareTo);
-        return names;
-    }
-
-    /** Removes a legacy reservation kept under the batch id (the migration moved it into its day). */
-    void removeIdMarker(UUID batchId) throws IOException {
-        DurableFiles.delete(idPath(batchId));
-    }
-
-    /** True once the migration of legacy markers has finished (it left its flag). */
-    boolean isMigrated() {
-        return Files.exists(migratedFlag());
-    }
-
-    /** Durably leaves the flag that makes later starts skip the migration. */
-    void markMigrated(byte[] note) throws IOException {
-        DurableFiles.createDirectories(dir, days);
-        DurableFiles.replace(migratedFlag(), note);
-    }
-
-    private Path migratedFlag() {
-        return days.resolve(".legacy-markers-migrated");
     }
 
     private Optional<BatchMarker> read(Path file) throws IOException {

@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param sha256      SHA-256 of the envelope file; {@code null} while {@link State#PENDING}
  * @param bytes       size of the envelope file
  * @param updatedAt   when the marker was written; for a {@code COMPLETE} marker, when the batch was archived
- * @param description what the batch is; {@code null} in markers written before the day index existed
+ * @param description what the batch is
  */
 @RegisterForReflection
 public record BatchMarker(UUID batchId, State state, String directory, String baseName, String archiveRef,

@@ -192,16 +192,8 @@ class FailoverSystemTest {
     // --- steps ----------------------------------------------------------------------------------------------------
 
     private int runBackfill(String interval, LocalDate from, LocalDate to) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("symbols", SYMBOLS, "interval", interval,
-                "from", from.toString(), "to", to.toString()));
-        HttpResponse<String> started = HTTP.send(Requests.to(URI.create(collector.baseUrl() + "/v1/backfills"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, started.statusCode(), started.body());
-        String location = started.headers().firstValue("Location").orElseThrow();
-        JsonNode status = await("backfill " + location).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(300))
-                .until(() -> JSON.readTree(HTTP.send(Requests.to(URI.create(location)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body()), s -> !"RUNNING".equals(s.path("state").asText()));
+        JsonNode status = Pipeline.awaitJobEnd(Pipeline.startBackfill(collector, SYMBOLS, interval, from, to),
+                Duration.ofSeconds(180));
         assertEquals("SUCCEEDED", status.path("state").asText(), "backfill " + status);
         return status.path("batches").asInt();
     }

@@ -361,13 +361,7 @@ class PipelineSystemTest {
     }
 
     private String startBackfill(String interval, LocalDate from, LocalDate to) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("symbols", SYMBOLS, "interval", interval,
-                "from", from.toString(), "to", to.toString()));
-        HttpResponse<String> response = HTTP.send(Requests.to(URI.create(collector.baseUrl() + "/v1/backfills"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, response.statusCode(), response.body());
-        return response.headers().firstValue("Location").orElseThrow();
+        return Pipeline.startBackfill(collector, SYMBOLS, interval, from, to);
     }
 
     private JsonNode awaitJob(String location) {

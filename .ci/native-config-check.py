@@ -20,7 +20,7 @@ CALENDAR = ["dev/marketpipe/calendar/krx-holidays.txt", "dev/marketpipe/calendar
 # service -> (types that must be fully reflective, resources that must be included)
 EXPECTED = {
     "collector-service": (ENUMS + [WIRE + "CollectedBatch", WIRE + "Bar", WIRE + "BatchRecords", WIRE + "Tick",
-                           "dev.marketpipe.collector.realtime.KisApprovalApi$ApprovalRequest"],
+                           "dev.marketpipe.collector.realtime.KisApprovalRestClient$ApprovalRequest"],
                           CALENDAR + ["db/collector/V1__collection_state.sql"]),
     "archive-service": (ENUMS + [WIRE + "CollectedBatch", "dev.marketpipe.archive.index.BatchMarker",
                                  "dev.marketpipe.archive.replay.ReplayStatus"], CALENDAR),

@@ -2,10 +2,10 @@ package dev.marketpipe.collector;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.marketpipe.collector.collection.SnapshotCollector;
 import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.outcome.CollectionLogOutbox;
 import dev.marketpipe.collector.provider.BarsQuery;
-import dev.marketpipe.collector.snapshot.SnapshotCollector;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.SourceRole;
@@ -20,7 +20,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,8 +1,8 @@
 package dev.marketpipe.collector;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.marketpipe.collector.collection.SnapshotCollector;
 import dev.marketpipe.collector.config.MarketClock;
-import dev.marketpipe.collector.snapshot.SnapshotCollector;
 import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

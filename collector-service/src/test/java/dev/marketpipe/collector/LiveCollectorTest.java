@@ -1,10 +1,9 @@
 package dev.marketpipe.collector;
 
-import dev.marketpipe.testsupport.PostgresTestResource;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.marketpipe.collector.config.MarketClock;
-import dev.marketpipe.collector.live.LiveCollector;
+import dev.marketpipe.collector.schedule.LiveCollector;
+import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;

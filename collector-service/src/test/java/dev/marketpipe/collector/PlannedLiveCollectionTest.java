@@ -3,7 +3,7 @@ package dev.marketpipe.collector;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.marketpipe.collector.config.MarketClock;
-import dev.marketpipe.collector.live.LiveCollector;
+import dev.marketpipe.collector.schedule.LiveCollector;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;

@@ -1,16 +1,16 @@
 package dev.marketpipe.collector.api;
 
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.collector.collection.SnapshotCollector;
+import dev.marketpipe.collector.schedule.AccountDataJob;
 import dev.marketpipe.collector.schedule.JobScheduler;
-import dev.marketpipe.collector.snapshot.AccountInfoJob;
-import dev.marketpipe.collector.snapshot.OrderBookJob;
-import dev.marketpipe.collector.snapshot.OrderHistoryJob;
-import dev.marketpipe.collector.snapshot.PositionsJob;
-import dev.marketpipe.collector.snapshot.SnapshotCollector;
+import dev.marketpipe.collector.schedule.OrderBookJob;
 import dev.marketpipe.security.Roles;
+import dev.marketpipe.wire.DataType;
 import dev.marketpipe.wire.problem.Problem;
 import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -31,6 +31,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * {@code POST /v1/collections/{dataType}/run}: runs the scheduled job of an order-book or account data type once,
@@ -53,19 +55,15 @@ public class CollectionRunResource {
     private static final long MAX_ORDER_WINDOW_DAYS = 370;
 
     private final OrderBookJob orderBooks;
-    private final AccountInfoJob accountInfo;
-    private final PositionsJob positions;
-    private final OrderHistoryJob orders;
+    private final Map<DataType, AccountDataJob> accountJobs = new EnumMap<>(DataType.class);
     private final MarketCalendar calendar;
     private final JobScheduler scheduler;
 
-    CollectionRunResource(OrderBookJob orderBooks, AccountInfoJob accountInfo, PositionsJob positions,
-            OrderHistoryJob orders, MarketCalendar calendar, JobScheduler scheduler) {
+    CollectionRunResource(OrderBookJob orderBooks, Instance<AccountDataJob> accountJobs, MarketCalendar calendar,
+            JobScheduler scheduler) {
         this.scheduler = scheduler;
         this.orderBooks = orderBooks;
-        this.accountInfo = accountInfo;
-        this.positions = positions;
-        this.orders = orders;
+        accountJobs.forEach(job -> this.accountJobs.put(job.dataType(), job));
         this.calendar = calendar;
     }
 
@@ -99,14 +97,19 @@ public class CollectionRunResource {
         }
         return switch (dataType) {
             case "orderbook" -> scheduler.callAs(orderBooks.name(), orderBooks::collect);
-            case "account_info" -> scheduler.callAs(accountInfo.name(), accountInfo::collect);
-            case "positions" -> scheduler.callAs(positions.name(), positions::collect);
-            case "orders" -> scheduler.callAs(orders.name(),
-                    () -> from == null && to == null ? orders.collect() : ordersWindow(from, to));
+            case "account_info" -> run(DataType.ACCOUNT_INFO);
+            case "positions" -> run(DataType.POSITIONS);
+            case "orders" -> from == null && to == null ? run(DataType.ORDERS) : scheduler.callAs(
+                    accountJobs.get(DataType.ORDERS).name(), () -> ordersWindow(from, to));
             default -> throw new NotFoundException("no collection job for data type '"
                     + (dataType.length() > 30 ? dataType.substring(0, 30) + "…" : dataType)
                     + "'; one of orderbook, account_info, positions, orders");
         };
+    }
+
+    private SnapshotCollector.Outcome run(DataType dataType) {
+        AccountDataJob job = accountJobs.get(dataType);
+        return scheduler.callAs(job.name(), job::collect);
     }
 
     private SnapshotCollector.Outcome ordersWindow(String from, String to) {
@@ -119,7 +122,7 @@ public class CollectionRunResource {
             throw new BadRequestException("'from' must be before 'to', and the window at most "
                     + MAX_ORDER_WINDOW_DAYS + " days");
         }
-        return orders.collect(start, end);
+        return accountJobs.get(DataType.ORDERS).collect(start, end);
     }
 
     private Instant bound(String name, String value, boolean end) {

@@ -1,9 +1,9 @@
 package dev.marketpipe.collector.api;
 
 import dev.marketpipe.collector.config.MarketClock;
-import dev.marketpipe.collector.live.LiveCollector;
 import dev.marketpipe.collector.replica.SymbolOwnership;
 import dev.marketpipe.collector.schedule.JobScheduler;
+import dev.marketpipe.collector.schedule.LiveCollector;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.problem.Problem;
 import dev.marketpipe.wire.problem.ProblemExamples;

@@ -1,11 +1,11 @@
 package dev.marketpipe.collector.api;
 
 import dev.marketpipe.collector.budget.BudgetConfig;
-import dev.marketpipe.collector.config.CollectorConfig;
-import dev.marketpipe.collector.plan.CoveragePlan;
-import dev.marketpipe.collector.plan.CoveragePlanner;
-import dev.marketpipe.collector.plan.PlanConfig;
-import dev.marketpipe.collector.plan.PlanInput;
+import dev.marketpipe.collector.replica.SymbolOwnership;
+import dev.marketpipe.collector.schedule.CoveragePlan;
+import dev.marketpipe.collector.schedule.CoveragePlanner;
+import dev.marketpipe.collector.schedule.PlanConfig;
+import dev.marketpipe.collector.schedule.PlanInput;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.problem.Problem;
 import dev.marketpipe.wire.problem.ProblemExamples;
@@ -41,12 +41,12 @@ public class PlanResource {
     static final int MAX_SYMBOLS = 100_000;
     static final double MAX_BUDGET = 10_000;
 
-    private final CollectorConfig collector;
+    private final SymbolOwnership ownership;
     private final BudgetConfig budget;
     private final PlanConfig plan;
 
-    PlanResource(CollectorConfig collector, BudgetConfig budget, PlanConfig plan) {
-        this.collector = collector;
+    PlanResource(SymbolOwnership ownership, BudgetConfig budget, PlanConfig plan) {
+        this.ownership = ownership;
         this.budget = budget;
         this.plan = plan;
     }
@@ -69,7 +69,7 @@ public class PlanResource {
                     example = "2000") @QueryParam("symbols") String symbols,
             @Parameter(description = "requests per second, above 0 and at most 10000 (default: the configured"
                     + " rate budget)", example = "19") @QueryParam("budget") String budgetPerSecond) {
-        int n = symbols == null ? collector.symbols().size() : symbols(symbols);
+        int n = symbols == null ? ownership.universe().size() : symbols(symbols);
         double rate = budgetPerSecond == null ? budget.effectiveRequestsPerSecond() : budget(budgetPerSecond);
         return CoveragePlanner.plan(new PlanInput(n, rate, plan.budgetShare(), plan.lookbackMinutes(),
                 plan.freshnessTarget().toMillis() / 1000.0, plan.sweepOffset().toMillis() / 1000.0));

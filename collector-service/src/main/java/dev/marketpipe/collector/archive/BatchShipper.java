@@ -1,5 +1,7 @@
 package dev.marketpipe.collector.archive;
 
+import dev.marketpipe.collector.client.ArchiveClient;
+import dev.marketpipe.collector.client.ArchiveException;
 import dev.marketpipe.collector.spool.BatchSpool;
 import dev.marketpipe.wire.CollectedBatch;
 import jakarta.enterprise.context.ApplicationScoped;

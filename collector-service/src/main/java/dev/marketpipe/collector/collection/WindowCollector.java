@@ -7,7 +7,6 @@ import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.Sourced;
-import dev.marketpipe.collector.state.CollectionState;
 import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.CollectedBatch;

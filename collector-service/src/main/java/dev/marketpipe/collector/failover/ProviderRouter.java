@@ -1,7 +1,6 @@
 package dev.marketpipe.collector.failover;
 
 import dev.marketpipe.calendar.MarketCalendar;
-import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.outcome.ApiError;
 import dev.marketpipe.collector.outcome.CallContext;
@@ -10,10 +9,12 @@ import dev.marketpipe.collector.outcome.FailureReporter;
 import dev.marketpipe.collector.provider.Backup;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
+import dev.marketpipe.collector.provider.FailoverConfig;
 import dev.marketpipe.collector.provider.SecuritiesApiClient;
 import dev.marketpipe.collector.provider.SnapshotPage;
 import dev.marketpipe.collector.provider.SnapshotQuery;
 import dev.marketpipe.collector.provider.Sourced;
+import dev.marketpipe.collector.replica.SymbolOwnership;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.SourceRole;
 import io.micrometer.core.instrument.Gauge;
@@ -56,7 +57,7 @@ public class ProviderRouter {
     private final SecuritiesApiClient primary;
     private final SecuritiesApiClient backup;
     private final FailoverConfig failover;
-    private final CollectorConfig config;
+    private final SymbolOwnership ownership;
     private final FailureReporter reporter;
     private final CollectionOutcomes outcomes;
     private final MarketCalendar calendar;
@@ -67,13 +68,13 @@ public class ProviderRouter {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
     ProviderRouter(SecuritiesApiClient primary, @Backup SecuritiesApiClient backup, FailoverConfig failover,
-            CollectorConfig config, FailureReporter reporter,
+            SymbolOwnership ownership, FailureReporter reporter,
             CollectionOutcomes outcomes, MarketCalendar calendar, MarketClock clock, MeterRegistry registry,
             CircuitBreakerMaintenance breakers) {
         this.primary = primary;
         this.backup = backup;
         this.failover = failover;
-        this.config = config;
+        this.ownership = ownership;
         this.reporter = reporter;
         this.outcomes = outcomes;
         this.calendar = calendar;
@@ -184,7 +185,7 @@ public class ProviderRouter {
         LocalDate today = LocalDate.ofInstant(clock.now(), calendar.zone());
         List<LocalDate> days = calendar.tradingDays(today.minusDays(PROBE_LOOKBACK_DAYS), today.minusDays(1));
         String day = (days.isEmpty() ? today.minusDays(1) : days.get(days.size() - 1)).toString();
-        BarsQuery probe = new BarsQuery(config.symbols().get(0), BarInterval.ONE_DAY, day, day, 1);
+        BarsQuery probe = new BarsQuery(ownership.universe().get(0), BarInterval.ONE_DAY, day, day, 1);
         try {
             primary.fetchBars(probe, new AtomicInteger());
             registry.counter("marketpipe.collector.source.probes", "outcome", "answered").increment();

@@ -2,6 +2,7 @@ package dev.marketpipe.collector.gapfill;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.calendar.MarketCalendar;
+import dev.marketpipe.collector.client.LoaderClient;
 import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.collector.collection.WindowCollector;
 import dev.marketpipe.collector.config.MarketClock;
@@ -40,7 +41,7 @@ public class GapfillService implements JobWork {
     static final String KIND = "gapfill";
 
     private final GapfillPlanner planner;
-    private final CoverageClient coverage;
+    private final LoaderClient coverage;
     private final GapfillAttempts attempts;
     private final WindowCollector collector;
     private final MarketCalendar calendar;
@@ -50,7 +51,7 @@ public class GapfillService implements JobWork {
     private final JobsOfKind<Started> jobs;
     private final JobRunner runner;
 
-    GapfillService(GapfillPlanner planner, CoverageClient coverage, GapfillAttempts attempts,
+    GapfillService(GapfillPlanner planner, LoaderClient coverage, GapfillAttempts attempts,
             WindowCollector collector, MarketCalendar calendar, MarketClock clock, GapfillConfig config,
             MeterRegistry registry, JobStore store, JobRunner runner, ObjectMapper json) {
         this.planner = planner;

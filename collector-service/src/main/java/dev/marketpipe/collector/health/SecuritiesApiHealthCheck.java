@@ -1,8 +1,8 @@
 package dev.marketpipe.collector.health;
 
-import dev.marketpipe.collector.failover.FailoverConfig;
 import dev.marketpipe.collector.provider.AccessTokens;
 import dev.marketpipe.collector.provider.Backup;
+import dev.marketpipe.collector.provider.FailoverConfig;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -2,7 +2,6 @@ package dev.marketpipe.collector.job;
 
 import dev.marketpipe.collector.collection.FetchWindow;
 import dev.marketpipe.collector.collection.WindowCollector;
-import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.provider.ProviderException;
 import dev.marketpipe.collector.replica.SymbolOwnership;
@@ -45,7 +44,6 @@ public class JobRunner {
 
     private final JobStore store;
     private final SymbolOwnership ownership;
-    private final CollectorConfig collector;
     private final JobsConfig config;
     private final MarketClock clock;
     private final int parallelism;
@@ -56,11 +54,9 @@ public class JobRunner {
     private ScheduledExecutorService timer;
     private volatile boolean stopping;
 
-    JobRunner(JobStore store, SymbolOwnership ownership, CollectorConfig collector, JobsConfig config,
-            MarketClock clock) {
+    JobRunner(JobStore store, SymbolOwnership ownership, JobsConfig config, MarketClock clock) {
         this.store = store;
         this.ownership = ownership;
-        this.collector = collector;
         this.config = config;
         this.windowRetry = WindowRetry.of(config);
         this.clock = clock;
@@ -115,7 +111,7 @@ public class JobRunner {
             return;
         }
         List<JobStore.Claimed> claimed = store.claim(ownership.instanceId(), kinds.keySet(), ownership.owned(),
-                collector.symbols(), free, config.claim(), clock.now());
+                ownership.universe(), free, config.claim(), clock.now());
         for (JobStore.Claimed window : claimed) {
             running.add(window);
             workers.execute(() -> run(window));

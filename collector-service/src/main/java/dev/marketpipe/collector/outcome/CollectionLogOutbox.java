@@ -1,16 +1,16 @@
 package dev.marketpipe.collector.outcome;
 
+import dev.marketpipe.collector.client.LoaderClient;
 import dev.marketpipe.wire.CollectionAttempt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -38,7 +38,7 @@ public class CollectionLogOutbox {
     private static final int SEND_BATCH = 100;
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(5);
 
-    private final CollectionLogApi loader;
+    private final LoaderClient loader;
     private final CollectionLogStore store;
     private final CollectionLogConfig config;
     private final Clock clock;
@@ -55,12 +55,12 @@ public class CollectionLogOutbox {
     private boolean wakeUp;
 
     @Inject
-    CollectionLogOutbox(@RestClient CollectionLogApi loader, CollectionLogStore store, CollectionLogConfig config,
+    CollectionLogOutbox(LoaderClient loader, CollectionLogStore store, CollectionLogConfig config,
             MeterRegistry registry) {
         this(loader, store, config, registry, Clock.systemUTC());
     }
 
-    CollectionLogOutbox(CollectionLogApi loader, CollectionLogStore store, CollectionLogConfig config,
+    CollectionLogOutbox(LoaderClient loader, CollectionLogStore store, CollectionLogConfig config,
             MeterRegistry registry, Clock clock) {
         this.loader = loader;
         this.store = store;
@@ -220,7 +220,7 @@ public class CollectionLogOutbox {
     /** True when the loader acknowledged or refused the report for good (either way it is done). */
     private boolean send(CollectionAttempt report) {
         try {
-            loader.record(report).close();
+            loader.record(report);
             posted.increment();
             return true;
         } catch (WebApplicationException e) {

@@ -1,8 +1,6 @@
 package dev.marketpipe.collector.provider;
 
-import dev.marketpipe.collector.budget.ProviderBudgets;
 import dev.marketpipe.collector.config.CollectorConfig;
-import dev.marketpipe.collector.failover.FailoverConfig;
 import dev.marketpipe.wire.SourceRole;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

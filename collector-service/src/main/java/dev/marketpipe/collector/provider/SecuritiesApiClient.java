@@ -1,9 +1,8 @@
 package dev.marketpipe.collector.provider;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.marketpipe.collector.budget.BudgetShed;
 import dev.marketpipe.collector.config.MarketClock;
-import dev.marketpipe.wire.Bar;
-import dev.marketpipe.wire.BatchRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
 
 /**
  * The one door to the securities API. Its fault-tolerance policy is the spec §7.1 table:
@@ -78,23 +76,7 @@ public class SecuritiesApiClient {
             skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class, BudgetShed.class,
                     ProviderException.TokenThrottled.class})
     public BarsPage fetchBars(BarsQuery query, AtomicInteger attempts) {
-        attempts.incrementAndGet();
-        Instant started = clock.now();
-        long startNanos = System.nanoTime();
-        try {
-            ProviderAnswer<List<Bar>, BarsQuery> answer = provider.fetchBars(query, started);
-            count("success");
-            return new BarsPage(query, answer.raw(), answer.records(), answer.next(), started,
-                    elapsedMs(startNanos), attempts.get());
-        } catch (ProviderException e) {
-            count(e.errorType());
-            throw e;
-        } catch (ProcessingException e) {
-            count("connection_error");
-            throw e;
-        } finally {
-            responseTime.record(Duration.ofNanos(System.nanoTime() - startNanos));
-        }
+        return attempt(query, attempts, provider::fetchBars, BarsPage::new);
     }
 
     /**
@@ -113,14 +95,19 @@ public class SecuritiesApiClient {
             skipOn = {ProviderException.Rejected.class, ProviderException.RateLimited.class, BudgetShed.class,
                     ProviderException.TokenThrottled.class})
     public SnapshotPage fetchSnapshot(SnapshotQuery query, AtomicInteger attempts) {
+        return attempt(query, attempts, provider::fetchSnapshot, SnapshotPage::new);
+    }
+
+    /** One attempt of any request kind: counted by outcome and timed; the answer becomes the kind's page. */
+    private <Q, R, P> P attempt(Q query, AtomicInteger attempts, Request<Q, R> request, Page<Q, R, P> page) {
         attempts.incrementAndGet();
         Instant started = clock.now();
         long startNanos = System.nanoTime();
         try {
-            ProviderAnswer<BatchRecords, SnapshotQuery> answer = provider.fetchSnapshot(query, started);
+            ProviderAnswer<R, Q> answer = request.send(query, started);
             count("success");
-            return new SnapshotPage(query, answer.raw(), answer.records(), answer.next(), started,
-                    elapsedMs(startNanos), attempts.get());
+            return page.of(query, answer.raw(), answer.records(), answer.next(), started, elapsedMs(startNanos),
+                    attempts.get());
         } catch (ProviderException e) {
             count(e.errorType());
             throw e;
@@ -130,6 +117,18 @@ public class SecuritiesApiClient {
         } finally {
             responseTime.record(Duration.ofNanos(System.nanoTime() - startNanos));
         }
+    }
+
+    /** One request of the provider, e.g. {@link SecuritiesProvider#fetchBars}. */
+    @FunctionalInterface
+    private interface Request<Q, R> {
+        ProviderAnswer<R, Q> send(Q query, Instant at);
+    }
+
+    /** The page record of a request kind, e.g. {@link BarsPage}'s constructor. */
+    @FunctionalInterface
+    private interface Page<Q, R, P> {
+        P of(Q query, JsonNode raw, R records, Q next, Instant fetchedAt, long latencyMs, int attempts);
     }
 
     private void count(String outcome) {

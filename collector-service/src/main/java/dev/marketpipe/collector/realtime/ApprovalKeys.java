@@ -14,14 +14,14 @@ final class ApprovalKeys {
 
     static final Duration LIFETIME = Duration.ofHours(12);
 
-    private final KisApprovalApi api;
+    private final KisApprovalRestClient api;
     private final String appKey;
     private final String appSecret;
     private final Supplier<Instant> clock;
     private String key;
     private Instant issuedAt;
 
-    ApprovalKeys(KisApprovalApi api, String appKey, String appSecret, Supplier<Instant> clock) {
+    ApprovalKeys(KisApprovalRestClient api, String appKey, String appSecret, Supplier<Instant> clock) {
         this.api = api;
         this.appKey = appKey;
         this.appSecret = appSecret;
@@ -32,7 +32,7 @@ final class ApprovalKeys {
     synchronized String current() {
         Instant now = clock.get();
         if (key == null || now.isAfter(issuedAt.plus(LIFETIME))) {
-            JsonNode answer = api.approve(new KisApprovalApi.ApprovalRequest("client_credentials", appKey, appSecret));
+            JsonNode answer = api.approve(new KisApprovalRestClient.ApprovalRequest("client_credentials", appKey, appSecret));
             String issued = answer == null ? null : answer.path("approval_key").asText(null);
             if (issued == null || issued.isBlank()) {
                 throw new IllegalStateException("POST /oauth2/Approval answered without approval_key: "

@@ -84,11 +84,11 @@ public class RealtimeFeed {
         Optional<URI> primaryUrl = "kis".equals(settings.type()) ? kis.url() : settings.url();
         URI approvalUrl = config.approvalUrl().or(() -> primaryUrl)
                 .orElse(kis.paper() ? kis.paperUrl() : kis.realUrl());
-        KisApprovalApi api = QuarkusRestClientBuilder.newBuilder()
+        KisApprovalRestClient api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(approvalUrl)
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(KisApprovalApi.class);
+                .build(KisApprovalRestClient.class);
         approvalKeys = new ApprovalKeys(api, settings.requiredAppKey(), settings.requiredAppSecret(), clock::now);
         provider = settings.name();
         threads = Executors.newScheduledThreadPool(2, task -> {

@@ -1,14 +1,14 @@
 package dev.marketpipe.collector.reconciliation;
 
 import dev.marketpipe.calendar.MarketCalendar;
-import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.config.MarketClock;
-import dev.marketpipe.collector.failover.FailoverConfig;
 import dev.marketpipe.collector.outcome.ApiError;
 import dev.marketpipe.collector.provider.Backup;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
+import dev.marketpipe.collector.provider.FailoverConfig;
 import dev.marketpipe.collector.provider.SecuritiesApiClient;
+import dev.marketpipe.collector.replica.SymbolOwnership;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import io.micrometer.core.instrument.Gauge;
@@ -51,7 +51,7 @@ public class ReconciliationService {
     private final SecuritiesApiClient backup;
     private final FailoverConfig failover;
     private final ReconciliationConfig config;
-    private final CollectorConfig collector;
+    private final SymbolOwnership ownership;
     private final MarketCalendar calendar;
     private final MarketClock clock;
     private final AtomicReference<ReconciliationReport> last = new AtomicReference<>();
@@ -59,13 +59,13 @@ public class ReconciliationService {
     private final ReentrantLock running = new ReentrantLock();
 
     ReconciliationService(SecuritiesApiClient primary, @Backup SecuritiesApiClient backup, FailoverConfig failover,
-            ReconciliationConfig config, CollectorConfig collector, MarketCalendar calendar, MarketClock clock,
+            ReconciliationConfig config, SymbolOwnership ownership, MarketCalendar calendar, MarketClock clock,
             MeterRegistry registry) {
         this.primary = primary;
         this.backup = backup;
         this.failover = failover;
         this.config = config;
-        this.collector = collector;
+        this.ownership = ownership;
         this.calendar = calendar;
         this.clock = clock;
         Gauge.builder("marketpipe.collector.reconciliation.discrepancies", lastDiscrepancies, AtomicInteger::get)
@@ -94,7 +94,7 @@ public class ReconciliationService {
 
     /** A window of {@code sample-size} symbols that moves through the universe one window per day. */
     List<String> sample(LocalDate day) {
-        List<String> universe = collector.symbols();
+        List<String> universe = ownership.universe();
         int size = Math.min(config.sampleSize(), universe.size());
         int windows = Math.max(1, (universe.size() + size - 1) / size);
         int offset = (int) (day.toEpochDay() % windows) * size;

@@ -104,6 +104,14 @@ public class SymbolOwnership {
         return collector.symbols().stream().filter(mine::contains).toList();
     }
 
+    /**
+     * Every configured symbol, in configuration order: what the replicas together collect (a gap-fill, a
+     * reconciliation sample or the coverage plan looks at all of them). The one place that reads the configured list.
+     */
+    public List<String> universe() {
+        return collector.symbols();
+    }
+
     public String instanceId() {
         return instanceId;
     }

@@ -1,8 +1,8 @@
 package dev.marketpipe.collector.spool;
 
 import com.fasterxml.jackson.core.JacksonException;
-import dev.marketpipe.collector.archive.ArchiveClient;
-import dev.marketpipe.collector.archive.ArchiveException;
+import dev.marketpipe.collector.client.ArchiveClient;
+import dev.marketpipe.collector.client.ArchiveException;
 import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import io.quarkus.runtime.StartupEvent;

@@ -1,5 +1,8 @@
 package dev.marketpipe.collector.archive;
 
+import dev.marketpipe.collector.client.ArchiveClient;
+import dev.marketpipe.collector.client.ArchiveClients;
+import dev.marketpipe.collector.client.ArchiveException;
 import dev.marketpipe.collector.spool.BatchSpool;
 import dev.marketpipe.collector.spool.SpoolFixtures;
 import dev.marketpipe.wire.ArchiveReceipt;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static dev.marketpipe.collector.spool.SpoolFixtures.bars;
 import static dev.marketpipe.collector.spool.SpoolFixtures.files;
@@ -35,7 +39,7 @@ class BatchShipperTest {
     private final Deque<RuntimeException> answers = new ArrayDeque<>();
     private final List<UUID> attempted = new ArrayList<>();
 
-    private final ArchiveApi archive = batch -> {
+    private final Function<CollectedBatch, ArchiveReceipt> archive = batch -> {
         attempted.add(batch.batchId());
         RuntimeException failure = answers.pollFirst();
         if (failure != null) {
@@ -47,7 +51,7 @@ class BatchShipperTest {
     private BatchShipper shipper(long minFreeMib) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         BatchSpool spool = new BatchSpool(dir, minFreeMib, SpoolFixtures.json(), registry, Clock.systemUTC());
-        return new BatchShipper(new ArchiveClient(archive, registry), spool);
+        return new BatchShipper(ArchiveClients.answering(archive, registry), spool);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.marketpipe.collector.outcome;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketpipe.collector.WireMockResource;
+import dev.marketpipe.collector.client.LoaderClients;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.CollectionAttempt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,11 +13,10 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
-import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,8 +138,8 @@ class CollectionLogOutboxTest {
 
     private CollectionLogOutbox outbox(int capacity) {
         CollectionLogStore store = new CollectionLogStore(testSchema(), mapper);
-        CollectionLogOutbox outbox = new CollectionLogOutbox(loader, store, config(capacity), registry,
-                java.time.Clock.systemUTC());
+        CollectionLogOutbox outbox = new CollectionLogOutbox(LoaderClients.posting(loader::record), store,
+                config(capacity), registry, java.time.Clock.systemUTC());
         outbox.start();
         outboxes.add(outbox);
         return outbox;
@@ -204,15 +205,14 @@ class CollectionLogOutboxTest {
                 "primary", "simulator", 4, null, null);
     }
 
-    private static final class FlakyLoader implements CollectionLogApi {
+    private static final class FlakyLoader {
         volatile boolean up;
         volatile boolean refuse;
         final List<String> received = new CopyOnWriteArrayList<>();
         final List<UUID> ids = new CopyOnWriteArrayList<>();
         final List<java.time.Instant> occurred = new CopyOnWriteArrayList<>();
 
-        @Override
-        public Response record(CollectionAttempt attempt) {
+        Response record(CollectionAttempt attempt) {
             if (!up) {
                 throw new ProcessingException("connection refused");
             }

@@ -71,13 +71,13 @@ final class KisProvider implements SecuritiesProvider {
     /** Separates {@code ctx_area_fk100} and {@code ctx_area_nk100} in a cursor (neither contains it). */
     private static final char CURSOR_SEPARATOR = '\u001F';
 
-    private final KisApi api;
+    private final KisRestClient api;
     private final ProviderSettings settings;
     private final KisConfig config;
     private final KisAccount account;
     private final AccessTokens tokens;
 
-    KisProvider(KisApi api, ProviderSettings settings, KisConfig config, KisAccount account, AccessTokens tokens) {
+    KisProvider(KisRestClient api, ProviderSettings settings, KisConfig config, KisAccount account, AccessTokens tokens) {
         this.api = api;
         this.settings = settings;
         this.config = config;

@@ -11,9 +11,9 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * {@code marketpipe.collector.api.provider=kis}: the KIS Open API. Needs the app key and secret and the account
@@ -42,11 +42,11 @@ public class KisProviderFactory implements ProviderFactory {
         String appSecret = settings.requiredAppSecret();
         KisAccount account = account();
         URI url = config.url().orElse(config.paper() ? config.paperUrl() : config.realUrl());
-        KisApi api = QuarkusRestClientBuilder.newBuilder()
+        KisRestClient api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(url)
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(KisApi.class);
+                .build(KisRestClient.class);
         KisTokenIssuer issuer = new KisTokenIssuer(api, new KisTokenStore(dataSource, settings.name(), appSecret),
                 settings.budget(), appKey, appSecret, settings.tokenRefreshMargin(),
                 settings.tokenMinRequestInterval(), clock);

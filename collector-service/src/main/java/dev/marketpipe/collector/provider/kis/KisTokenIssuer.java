@@ -26,7 +26,7 @@ final class KisTokenIssuer implements AccessTokens.Issuer {
     /** {@code access_token_token_expired}: KST, {@code YYYY-MM-DD HH:MM:SS}. */
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final KisApi api;
+    private final KisRestClient api;
     private final KisTokenStore store;
     private final RateBudget budget;
     private final String appKey;
@@ -35,7 +35,7 @@ final class KisTokenIssuer implements AccessTokens.Issuer {
     private final Duration minRequestInterval;
     private final MarketClock clock;
 
-    KisTokenIssuer(KisApi api, KisTokenStore store, RateBudget budget, String appKey, String appSecret,
+    KisTokenIssuer(KisRestClient api, KisTokenStore store, RateBudget budget, String appKey, String appSecret,
             Duration refreshMargin, Duration minRequestInterval, MarketClock clock) {
         this.api = api;
         this.store = store;

@@ -30,13 +30,13 @@ import java.util.function.Supplier;
  */
 final class SpecProvider implements SecuritiesProvider {
 
-    private final SpecApi api;
+    private final SpecRestClient api;
     private final ProviderSettings settings;
     private final AccessTokens tokens;
     private final ObjectMapper mapper;
     private final Set<String> secrets;
 
-    SpecProvider(SpecApi api, ProviderSettings settings, AccessTokens tokens, ObjectMapper mapper,
+    SpecProvider(SpecRestClient api, ProviderSettings settings, AccessTokens tokens, ObjectMapper mapper,
             Set<String> secrets) {
         this.secrets = secrets;
         this.api = api;

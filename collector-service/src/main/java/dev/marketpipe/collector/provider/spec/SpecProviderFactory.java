@@ -39,11 +39,11 @@ public class SpecProviderFactory implements ProviderFactory {
     @Override
     public SecuritiesProvider create(ProviderSettings settings) {
         String client = settings.role() == SourceRole.BACKUP ? "backup-securities-api" : "securities-api";
-        SpecApi api = QuarkusRestClientBuilder.newBuilder()
+        SpecRestClient api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(settings.requiredUrl(client))
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(SpecApi.class);
+                .build(SpecRestClient.class);
         String appKey = settings.requiredAppKey();
         String appSecret = settings.requiredAppSecret();
         AccessTokens tokens = new AccessTokens(new SpecTokenIssuer(api, settings.budget(), appKey, appSecret, clock),

@@ -11,13 +11,13 @@ import java.time.Instant;
 /** {@code POST /oauth/token} with the client credentials: one request, which takes a rate-budget token first. */
 final class SpecTokenIssuer implements AccessTokens.Issuer {
 
-    private final SpecApi api;
+    private final SpecRestClient api;
     private final RateBudget budget;
     private final String appKey;
     private final String appSecret;
     private final MarketClock clock;
 
-    SpecTokenIssuer(SpecApi api, RateBudget budget, String appKey, String appSecret, MarketClock clock) {
+    SpecTokenIssuer(SpecRestClient api, RateBudget budget, String appKey, String appSecret, MarketClock clock) {
         this.api = api;
         this.budget = budget;
         this.appKey = appKey;

@@ -1,21 +1,5 @@
 package dev.marketpipe.collector.provider.kis;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.marketpipe.collector.provider.kis.KisFixtures.SYMBOL;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -45,7 +29,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,6 +42,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.marketpipe.collector.provider.kis.KisFixtures.SYMBOL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The KIS adapter against a WireMock KIS built from the official samples' field lists: the headers of every call,
@@ -414,8 +414,8 @@ class KisProviderTest {
     }
 
     private KisTokenIssuer issuer() {
-        KisApi api = io.quarkus.rest.client.reactive.QuarkusRestClientBuilder.newBuilder()
-                .baseUri(java.net.URI.create(wireMock.baseUrl() + WireMockResource.KIS)).build(KisApi.class);
+        KisRestClient api = io.quarkus.rest.client.reactive.QuarkusRestClientBuilder.newBuilder()
+                .baseUri(java.net.URI.create(wireMock.baseUrl() + WireMockResource.KIS)).build(KisRestClient.class);
         return new KisTokenIssuer(api, new KisTokenStore(dataSource, "kis", APP_SECRET),
                 dev.marketpipe.collector.budget.RateBudget.unlimited("kis-test", new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                 APP_KEY, APP_SECRET, Duration.ofMinutes(5), Duration.ofSeconds(60), clock);

@@ -1,0 +1,121 @@
+package dev.marketpipe.collector.collection;
+
+import dev.marketpipe.collector.archive.BatchShipper;
+import dev.marketpipe.collector.archive.Shipment;
+import dev.marketpipe.collector.config.CollectorConfig;
+import dev.marketpipe.collector.failover.ProviderRouter;
+import dev.marketpipe.collector.provider.SnapshotPage;
+import dev.marketpipe.collector.provider.SnapshotQuery;
+import dev.marketpipe.collector.provider.Sourced;
+import dev.marketpipe.logging.BatchLogContext;
+import dev.marketpipe.wire.CollectedBatch;
+import dev.marketpipe.wire.DataType;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Spec §3 steps 2–4 for the non-bar data types: fetch an order book (§1.2), the account info, the positions or a
+ * window of order history (§1.3), turn each answer (each page) into a {@link CollectedBatch} and hand it to the
+ * archive. Account batches carry no symbol, so their archive name is {@code account_info_{YYYYMMDD}_{HHMMSS}}.
+ * Requests go through {@link ProviderRouter} like bars: failover to the backup source, the §7.1 outcome reported
+ * once, and each batch says which source answered.
+ */
+@ApplicationScoped
+public class SnapshotCollector {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotCollector.class);
+
+    private final ProviderRouter api;
+    private final BatchShipper shipper;
+    private final CollectorConfig config;
+    private final MeterRegistry registry;
+    private final String collectorVersion;
+    private final LastCollection lastCollection;
+
+    SnapshotCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
+            LastCollection lastCollection) {
+        this.lastCollection = lastCollection;
+        this.api = api;
+        this.shipper = shipper;
+        this.config = config;
+        this.registry = registry;
+        this.collectorVersion = collectorVersion;
+    }
+
+    /** One order-book snapshot of {@code symbol}; the batch window is the snapshot's second. */
+    public Outcome orderBook(String symbol) {
+        return collect(SnapshotQuery.orderBook(symbol), null, null);
+    }
+
+    public Outcome accountInfo() {
+        return collect(SnapshotQuery.accountInfo(), null, null);
+    }
+
+    public Outcome positions() {
+        return collect(SnapshotQuery.positions(), null, null);
+    }
+
+    /** Every page of the order history of {@code [from, to)}. */
+    public Outcome orders(Instant from, Instant to) {
+        return collect(SnapshotQuery.orders(from.toString(), to.toString()), from, to);
+    }
+
+    private Outcome collect(SnapshotQuery first, Instant windowStart, Instant windowEnd) {
+        List<Sourced<SnapshotPage>> pages = new ArrayList<>();
+        for (SnapshotQuery query = first; query != null; query = pages.get(pages.size() - 1).value().next()) {
+            pages.add(api.fetchSnapshot(query));
+        }
+        int records = 0;
+        for (Sourced<SnapshotPage> page : pages) {
+            CollectedBatch batch = toBatch(page, windowStart, windowEnd);
+            try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
+                Shipment shipment = shipper.ship(batch);
+                lastCollection.collected();
+                records += batch.recordCount();
+                LOG.infof("batch %s: %d %s records from %s (%d ms, %d attempt(s)), %s", batch.batchId(),
+                        batch.recordCount(), first.dataType().code(), batch.provider(), batch.apiLatencyMs(),
+                        batch.attempts(), shipment);
+            }
+        }
+        registry.counter("marketpipe.collector.records.collected", "data_type", first.dataType().code(),
+                "interval", "none").increment(records);
+        return new Outcome(first.dataType(), pages.size(), records);
+    }
+
+    /** The batch records which source answered (spec §1 backup source, archive metadata {@code source}/{@code provider}). */
+    private CollectedBatch toBatch(Sourced<SnapshotPage> sourced, Instant windowStart, Instant windowEnd) {
+        SnapshotPage page = sourced.value();
+        // A snapshot's window is its own instant: the provider's timestamp when it gave one, else the fetch time.
+        Instant at = snapshotInstant(page);
+        Instant start = windowStart != null ? windowStart : at;
+        Instant end = windowEnd != null ? windowEnd : at;
+        SnapshotQuery query = page.query();
+        return new CollectedBatch(UUID.randomUUID(), query.dataType(), query.symbol(), null, sourced.source(),
+                sourced.provider(), start, end, query.page(), page.fetchedAt(), page.latencyMs(),
+                page.attempts(), config.api().apiVersion(), collectorVersion, page.rawResponse(), List.of(), null,
+                page.records());
+    }
+
+    private static Instant snapshotInstant(SnapshotPage page) {
+        Instant at = switch (page.query().dataType()) {
+            case ORDERBOOK -> page.records().orderBooks().get(0).timestamp();
+            case ACCOUNT_INFO -> page.records().accounts().get(0).timestamp();
+            case POSITIONS -> page.records().positions().isEmpty() ? null
+                    : page.records().positions().get(0).timestamp();
+            default -> null;
+        };
+        return at != null ? at : page.fetchedAt();
+    }
+
+    /** @param pages API answers archived, one batch each */
+    public record Outcome(DataType dataType, int pages, int records) {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.marketpipe.collector.provider.spec;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+
+/**
+ * The securities API of spec §1 (and of the bundled simulator) as a REST client, one instance per role built by
+ * {@link SpecProviderFactory}; {@link SpecProvider} takes a rate-budget token before every call.
+ */
+@RegisterProvider(SpecErrorMapper.class)
+interface SpecRestClient {
+
+    @POST
+    @Path("/oauth/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    SpecTokenResponse issueToken(SpecTokenRequest request);
+
+    /** Spec §1.1; the body is returned as received so that the archive keeps it byte for byte. */
+    @GET
+    @Path("/market/data")
+    @Produces(MediaType.APPLICATION_JSON)
+    String marketData(@HeaderParam("Authorization") String authorization,
+            @QueryParam("symbol") String symbol,
+            @QueryParam("interval") String interval,
+            @QueryParam("start_date") String startDate,
+            @QueryParam("end_date") String endDate,
+            @QueryParam("limit") int limit,
+            @QueryParam("page") int page);
+
+    /** Spec §1.2: the order book of one symbol now. */
+    @GET
+    @Path("/market/orderbook")
+    @Produces(MediaType.APPLICATION_JSON)
+    String orderBook(@HeaderParam("Authorization") String authorization, @QueryParam("symbol") String symbol);
+
+    /** Spec §1.3 account info. */
+    @GET
+    @Path("/account/info")
+    @Produces(MediaType.APPLICATION_JSON)
+    String accountInfo(@HeaderParam("Authorization") String authorization);
+
+    /** Spec §1.3 position data. */
+    @GET
+    @Path("/positions")
+    @Produces(MediaType.APPLICATION_JSON)
+    String positions(@HeaderParam("Authorization") String authorization);
+
+    /** Spec §1.3 order history over a window, paged like {@code /market/data}. */
+    @GET
+    @Path("/orders/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    String orderHistory(@HeaderParam("Authorization") String authorization,
+            @QueryParam("start_date") String startDate,
+            @QueryParam("end_date") String endDate,
+            @QueryParam("limit") int limit,
+            @QueryParam("page") int page);
+}

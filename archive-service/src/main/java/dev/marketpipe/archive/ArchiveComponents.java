@@ -1,6 +1,7 @@
 package dev.marketpipe.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.archive.client.ValidatorClient;
 import dev.marketpipe.archive.config.ArchiveConfig;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.disk.FreeSpacePolicy;
@@ -12,7 +13,6 @@ import dev.marketpipe.archive.outbox.ForwarderSettings;
 import dev.marketpipe.archive.outbox.OrphanAdoption;
 import dev.marketpipe.archive.outbox.OutboxForwarder;
 import dev.marketpipe.archive.outbox.ReplicaId;
-import dev.marketpipe.archive.validator.ValidatorSink;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -79,7 +79,7 @@ public class ArchiveComponents {
 
     @Produces
     @Singleton
-    OutboxForwarder forwarder(ArchiveOutbox outbox, ValidatorSink validator, ArchiveConfig config,
+    OutboxForwarder forwarder(ArchiveOutbox outbox, ValidatorClient validator, ArchiveConfig config,
                               ArchiveMetrics metrics) {
         return new OutboxForwarder(outbox, validator, ForwarderSettings.of(config.outbox()), metrics,
                 Clock.systemUTC());

@@ -1,11 +1,11 @@
 package dev.marketpipe.archive.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketpipe.archive.client.ValidatorClient;
 import dev.marketpipe.archive.config.ArchiveConfig;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.store.ArchiveStore;
 import dev.marketpipe.archive.store.ConfiguredArchiveStore;
-import dev.marketpipe.archive.validator.ValidatorSink;
 import dev.marketpipe.archive.outbox.BatchSink;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -59,7 +59,7 @@ public class ReplayService {
     private Thread runner;
 
     @Inject
-    public ReplayService(ConfiguredArchiveStore store, ValidatorSink validator, ArchiveRoot root, ObjectMapper mapper,
+    public ReplayService(ConfiguredArchiveStore store, ValidatorClient validator, ArchiveRoot root, ObjectMapper mapper,
                          ReplayConfig replay, ArchiveConfig archive) {
         this(store.get(), validator, new ArchivedBatchReader(mapper), new ReplayJournal(root.path(), mapper),
                 ReplaySettings.of(replay, archive.outbox()), Clock.systemUTC(), hostName());

@@ -1,4 +1,4 @@
-package dev.marketpipe.archive.validator;
+package dev.marketpipe.archive.client;
 
 import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;

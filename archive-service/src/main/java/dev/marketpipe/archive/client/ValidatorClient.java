@@ -1,8 +1,8 @@
-package dev.marketpipe.archive.validator;
+package dev.marketpipe.archive.client;
 
+import dev.marketpipe.archive.metrics.FailureReason;
 import dev.marketpipe.archive.outbox.BatchSink;
 import dev.marketpipe.archive.outbox.Delivery;
-import dev.marketpipe.archive.metrics.FailureReason;
 import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.GroupResult;
@@ -24,15 +24,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Hands a batch to the validator and reads its answer the way the outbox needs it — the archive's side of spec
- * §7.1: 2xx acknowledged; no answer, 5xx, 408 and 429 are transient (retry with backoff, honouring
- * {@code Retry-After}); every other 4xx means the batch can never be accepted. No retries here: the outbox owns
- * the retry loop, so a slow validator never holds more than one request per lane.
+ * The archive's client of the validator: hands a batch over through {@link ValidatorRestClient} and reads the
+ * answer the way the outbox needs it, by the pipeline's rules for calls between services: 2xx acknowledged; no
+ * answer, 5xx, 408 and 429 are transient (retry with backoff, honouring {@code Retry-After}); every other 4xx means
+ * the batch can never be accepted. No retries here: the outbox owns the retry loop, so a slow validator never holds
+ * more than one request per lane.
  */
 @Singleton
-public class ValidatorSink implements BatchSink {
+public class ValidatorClient implements BatchSink {
 
-    private static final Logger LOG = Logger.getLogger(ValidatorSink.class);
+    private static final Logger LOG = Logger.getLogger(ValidatorClient.class);
     private static final int DETAIL_LIMIT = 300;
     /** After a validator answered that it has no group endpoint, batches go one by one for this long. */
     private static final Duration GROUPS_REFUSED_FOR = Duration.ofMinutes(5);
@@ -41,7 +42,7 @@ public class ValidatorSink implements BatchSink {
     private volatile long groupsRefusedUntil = System.nanoTime();
 
     @Inject
-    public ValidatorSink(@RestClient ValidatorRestClient client) {
+    public ValidatorClient(@RestClient ValidatorRestClient client) {
         this.client = client;
     }
 

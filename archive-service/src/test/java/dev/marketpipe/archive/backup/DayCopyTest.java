@@ -1,12 +1,12 @@
 package dev.marketpipe.archive.backup;
 
-import dev.marketpipe.archive.FaultInjectingStore;
 import dev.marketpipe.archive.TestArchiveTree;
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
 import dev.marketpipe.archive.store.ArchiveDay;
 import dev.marketpipe.archive.store.ArchiveStore;
+import dev.marketpipe.archive.store.FaultInjectingStore;
 import dev.marketpipe.archive.store.Gzip;
 import dev.marketpipe.archive.store.filesystem.FilesystemArchiveStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Spec §4 backup and restore of one archive day between two filesystem stores. */
+/** Backup and restore of one archive day between two filesystem stores. */
 class DayCopyTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 3, 4);

@@ -1,12 +1,12 @@
 package dev.marketpipe.archive.retention;
 
-import dev.marketpipe.archive.FaultInjectingStore;
-import dev.marketpipe.archive.FaultInjectingStore.SimulatedCrash;
 import dev.marketpipe.archive.TestArchiveTree;
 import dev.marketpipe.archive.TestBatches;
 import dev.marketpipe.archive.disk.ArchiveRoot;
 import dev.marketpipe.archive.envelope.EnvelopeFormat;
 import dev.marketpipe.archive.store.ArchiveStore;
+import dev.marketpipe.archive.store.FaultInjectingStore.SimulatedCrash;
+import dev.marketpipe.archive.store.FaultInjectingStore;
 import dev.marketpipe.archive.store.Gzip;
 import dev.marketpipe.archive.store.filesystem.FilesystemArchiveStore;
 import dev.marketpipe.calendar.MarketCalendar;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Spec §4 retention on a tree of real envelopes with old dates, against the filesystem store and a fixed clock. */
+/** Archive retention on a tree of real envelopes with old dates, against the filesystem store and a fixed clock. */
 class RetentionJobTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
@@ -51,7 +51,7 @@ class RetentionJobTest {
     /** What each envelope of the tree should be after retention. */
     private enum Outcome { PLAIN, GZIPPED, GONE }
 
-    /** The tree: every envelope's ref → its original bytes and the outcome spec §4 asks for. */
+    /** The tree: every envelope's ref → its original bytes and the outcome the retention policy asks for. */
     private record Tree(ArchiveRoot root, FilesystemArchiveStore store, Map<String, byte[]> originals,
                         Map<String, Outcome> expected) {
     }
@@ -245,7 +245,7 @@ class RetentionJobTest {
         return new RetentionJob(store, POLICY, DAILY_BARS, Optional.empty(), CLOCK);
     }
 
-    /** Builds the tree every test above reasons about; each line says what spec §4 wants done with the file. */
+    /** Builds the tree every test above reasons about; each line says what the retention policy wants done with the file. */
     private static Tree tree(Path dir) throws IOException {
         ArchiveRoot root = root(dir);
         FilesystemArchiveStore store = new FilesystemArchiveStore(root, format());

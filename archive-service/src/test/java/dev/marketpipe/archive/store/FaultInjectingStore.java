@@ -1,9 +1,4 @@
-package dev.marketpipe.archive;
-
-import dev.marketpipe.archive.store.ArchiveKey;
-import dev.marketpipe.archive.store.ArchiveStore;
-import dev.marketpipe.archive.store.StoredEnvelope;
-import dev.marketpipe.archive.store.StoredObject;
+package dev.marketpipe.archive.store;
 
 import java.io.IOException;
 import java.util.List;

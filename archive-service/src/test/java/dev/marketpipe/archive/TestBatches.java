@@ -11,7 +11,7 @@ import java.util.UUID;
 /** Request bodies and batches for tests, written as JSON text so the raw response's exact bytes are known. */
 public final class TestBatches {
 
-    /** A §1.1 response, compact, with a decimal whose trailing zero must survive archiving. */
+    /** A {@code GET /market/data} response, compact, with a decimal whose trailing zero must survive archiving. */
     public static final String RAW = "{\"status\":\"success\",\"data\":[{\"timestamp\":\"2025-03-04T00:00:00Z\","
             + "\"symbol\":\"005930\",\"open\":75000,\"high\":75500,\"low\":74800,\"close\":75200.50,"
             + "\"volume\":1500000,\"value\":112800000000}],"

@@ -10,7 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A {@code CollectedBatch} the archive can take (spec §4): everything the envelope and its file name are made of
+ * A {@code CollectedBatch} the archive can take: everything the envelope and its file name are made of
  * is present, and the symbol is safe in a file name. The wire record itself carries no constraints (it is shared
  * by all services), so the archive states its own here.
  */

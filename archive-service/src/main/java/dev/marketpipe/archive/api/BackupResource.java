@@ -34,7 +34,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Backup and restore of archive days (spec §4 "Compression & Backup"): run one now, see the status, restore a day. */
+/** Backup and restore of archive days: run one now, see the status, restore a day. */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/backups")
 @Tag(name = "backups")

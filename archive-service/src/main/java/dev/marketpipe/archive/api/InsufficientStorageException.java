@@ -3,7 +3,7 @@ package dev.marketpipe.archive.api;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-/** 507 Insufficient Storage (RFC 4918): the archive's disk is full, nothing was written (spec §7.3). */
+/** 507 Insufficient Storage (RFC 4918): the archive's disk is full, nothing was written. */
 public class InsufficientStorageException extends WebApplicationException {
 
     public static final int STATUS = 507;

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 
-/** Runs spec §4 retention on demand, or shows what it would do ({@code dryRun=true}). */
+/** Runs the archive's retention on demand, or shows what it would do ({@code dryRun=true}). */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/retention/runs")
 @Tag(name = "retention")

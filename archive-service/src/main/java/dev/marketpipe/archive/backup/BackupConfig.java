@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import jakarta.validation.constraints.Min;
 
 /**
- * Settings of the archive's backup (spec §4 "Backup Frequency: Daily", "Backup Location"). The target is an
+ * Settings of the archive's backup (daily, to a second store). The target is an
  * {@code ArchiveStore} of its own, chosen by {@link #target()}: the same layout as the live archive, so a day is
  * copied, verified and restored object by object.
  */

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Metrics of spec §4 backup and restore, registered at start so alerts see them before the first run:
+ * Metrics of the archive's backup and restore, registered at start so alerts see them before the first run:
  * {@code marketpipe_archive_{backup,restore}_copied_bytes_total}, {@code …_objects_total{outcome}} (copied,
  * present, repaired, failed — failed means the copy did not verify after its retry or could not be written; a
  * restore adds corrupt_source and conflict), {@code …_runs_total{outcome}} (complete, incomplete, failed) and

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One backup run (spec §4 "Backup Frequency: Daily"): the days it covered, each with what was copied.
+ * One (daily) backup run: the days it covered, each with what was copied.
  *
  * @param trigger {@code schedule} or {@code api}
  * @param target  where the copies went ({@code filesystem:/backup/archive})

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The archive's backup (spec §4 "Backup Frequency: Daily"): every night the finished days before today (KST) are
+ * The archive's backup: every night the finished days before today (KST) are
  * copied to the {@link BackupTarget} and verified, and a day can be restored from it. One backup or restore at a
  * time per instance; both are idempotent, so replicas sharing a store may each run them. Started with the service
  * so a target that cannot be used stops it at once.

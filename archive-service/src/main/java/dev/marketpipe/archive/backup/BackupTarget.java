@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The store backups go to (spec §4 "Backup Location: S3 … or local backup drive"), chosen by
+ * The store backups go to (an S3-compatible bucket or a local backup drive), chosen by
  * {@code marketpipe.archive.backup.target}. It is an {@link ArchiveStore} like the live archive, so backup and
  * restore are the same object copy in two directions; adding a kind of target is one more branch here.
  */

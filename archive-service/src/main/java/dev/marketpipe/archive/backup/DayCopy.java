@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Copies one archive day object by object from one {@link ArchiveStore} to another — the backup and the restore of
- * spec §4. Every copy is verified by reading it back and comparing SHA-256; a mismatch is written and checked once
+ * Copies one archive day object by object from one {@link ArchiveStore} to another — the archive's backup and
+ * restore. Every copy is verified by reading it back and comparing SHA-256; a mismatch is written and checked once
  * more, then reported. What the destination already holds identically is skipped, also when one side has the
  * envelope plain and the other gzipped by retention ({@code X} vs {@code X.gz} of the same bytes), so a copy can be
  * rerun at any time and only does what is missing.

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Whether an archive object is intact by its own evidence, without any other copy: an envelope's
- * {@code metadata.raw_sha256} must match the raw response bytes it holds (spec §4 file format, see
+ * {@code metadata.raw_sha256} must match the raw response bytes it holds (see
  * {@code EnvelopeFormat}), and a {@code .gz} must be one complete gzip stream of such an envelope. A restore uses
  * this so a copy damaged in the backup target is never written over the live archive.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Settings of the raw archive (spec §4) and of its outbox. Defaults live in {@code application.properties}; every
+ * Settings of the raw archive and of its outbox. Defaults live in {@code application.properties}; every
  * property can be overridden by an environment variable ({@code MARKETPIPE_ARCHIVE_ROOT}, …).
  */
 @ConfigMapping(prefix = "marketpipe.archive")
@@ -19,10 +19,10 @@ public interface ArchiveConfig {
     /** Name of the {@code ArchiveStore} bean that keeps the envelopes ({@code filesystem}; later {@code s3}). */
     String store();
 
-    /** Below this much usable space (MiB) on the root's file system, new batches are refused (507, §7.3). */
+    /** Below this much usable space (MiB) on the root's file system, new batches are refused (507). */
     long minFreeSpaceMb();
 
-    /** Data types whose bars are also written as CSV next to their envelope (spec §4 "Alternative: CSV"). */
+    /** Data types whose bars are also written as CSV next to their envelope (the CSV alternative). */
     Optional<List<String>> csvDataTypes();
 
     /** Base URL of validator-service; the default of {@code quarkus.rest-client.validator.url}. */

@@ -9,7 +9,7 @@ import java.time.Duration;
 public interface IntegrityConfig {
 
     /**
-     * Age after which retention may have deleted an envelope (spec §4: compressed archives are kept 1 year): a
+     * Age after which retention may have deleted an envelope (compressed archives are kept 1 year): a
      * missing file of a day older than this is reported as expired, not missing. Keep it equal to the retention's
      * delete age.
      */

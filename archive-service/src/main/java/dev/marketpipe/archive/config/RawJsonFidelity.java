@@ -9,7 +9,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Keeps numbers of the raw response as they were sent (spec §4: the archive holds the original response):
+ * Keeps numbers of the raw response as they were sent (the archive holds the original response):
  * decimals are read as {@code BigDecimal} with their scale, so {@code 75200.50} is archived as {@code 75200.50}
  * and not as the double {@code 75200.5}.
  */

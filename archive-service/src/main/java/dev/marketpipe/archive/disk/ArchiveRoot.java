@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The archive's root folder and the fixed layout below it (spec §4): {@code raw/} for envelopes, {@code outbox/}
+ * The archive's root folder and the fixed layout below it: {@code raw/} for envelopes, {@code outbox/}
  * for batches still to be forwarded (a folder per replica sharing the root, see {@code ArchiveOutbox}),
  * {@code index/} for the per-batch markers. Also
  * answers the two questions readiness and the 507 rule ask: is the folder writable, and how much space is left.

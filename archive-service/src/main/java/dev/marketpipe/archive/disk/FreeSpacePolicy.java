@@ -3,7 +3,7 @@ package dev.marketpipe.archive.disk;
 import java.io.IOException;
 
 /**
- * The archive's disk-full rule (spec §7.3 "Disk Full: alert immediately"): below {@code minFreeBytes} of usable
+ * The archive's disk-full rule (a full disk is alerted at once): below {@code minFreeBytes} of usable
  * space new batches are refused (507) and readiness goes DOWN, before a half-written file could ever occur.
  */
 public final class FreeSpacePolicy {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Spec §4 "Alternative: CSV": a batch's bars as {@code timestamp,symbol,open,high,low,close,volume}, one row per
+ * The archive's CSV alternative: a batch's bars as {@code timestamp,symbol,open,high,low,close,volume}, one row per
  * bar in response order, RFC 4180 (CRLF line ends, a field with a comma, quote or line break quoted). Timestamps
  * are the bar start as an ISO-8601 UTC instant, prices plain decimals exactly as the provider gave them; a field
  * the provider left out stays empty rather than being guessed.

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The archive file format of spec §4: {@code {"metadata":{…},"raw_response":<the response>}}. Metadata carries
+ * The archive's file format: {@code {"metadata":{…},"raw_response":<the response>}}. Metadata carries
  * the spec's fields plus what a replay needs (batch id, source, provider, window, page) and {@code raw_sha256},
  * the SHA-256 of the raw response's JSON bytes exactly as they stand in the file, so the response can be checked
  * for damage without trusting anything else. Written compact (no indentation): the raw bytes inside the envelope

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.Readiness;
 import java.io.IOException;
 
 /**
- * Readiness (spec §8 health checks, "disk_space"): DOWN when the archive root cannot be written or its free space
+ * Readiness (the {@code disk_space} health check): DOWN when the archive root cannot be written or its free space
  * is below {@code marketpipe.archive.min-free-space-mb}, so no new batches are routed here.
  */
 @Readiness

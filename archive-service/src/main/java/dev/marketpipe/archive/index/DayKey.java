@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Where a batch sits in the day index: {@code index/days/YYYY/MM/DD/{dataType}@{symbol}@{batchId}.json}, the day
- * being the folder of its envelope (the KST date of the window start, spec §4). Data type and symbol are in the
+ * being the folder of its envelope (the KST date of the window start). Data type and symbol are in the
  * name so a day can be filtered by either without opening a file; {@code @} appears in neither, and the symbol is
  * empty for data types without one. Keys sort by date, then file name — the order of {@code GET /v1/batches}.
  */

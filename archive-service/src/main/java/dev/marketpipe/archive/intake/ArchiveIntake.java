@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Takes a collected batch into the archive (spec §4; architecture invariant 1, "archive first"). A batch is
+ * Takes a collected batch into the archive (architecture invariant 1, "archive first"). A batch is
  * acknowledged only when both its envelope and its outbox entry are durable, and a batch id is archived at most
  * once. The steps, each durable (fsync) before the next begins:
  *

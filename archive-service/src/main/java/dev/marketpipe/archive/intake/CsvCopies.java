@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Spec §4 "Alternative: CSV", per data type ({@code marketpipe.archive.csv-data-types}, none by default): for the
+ * The CSV alternative, per data type ({@code marketpipe.archive.csv-data-types}, none by default): for the
  * listed types the archive writes the batch's bars as CSV ({@link BarCsvFormat}) next to the envelope, under the
  * envelope's name with {@code .csv} ({@code market_data_005930_20250304_090000_2.json} →
  * {@code …_090000_2.csv}).
@@ -48,7 +48,7 @@ public class CsvCopies {
         for (DataType type : dataTypes) {
             if (!WITH_BARS.contains(type)) {
                 throw new IllegalArgumentException("marketpipe.archive.csv-data-types: " + type.code()
-                        + " has no CSV layout; spec §4's CSV holds bars, so only market_data can be listed");
+                        + " has no CSV layout; the CSV layout holds bars, so only market_data can be listed");
             }
         }
         this.store = store;

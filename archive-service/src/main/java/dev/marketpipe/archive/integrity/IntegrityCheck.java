@@ -27,7 +27,7 @@ import java.util.zip.ZipException;
 
 /**
  * Re-reads every envelope of one archive day and compares it with the SHA-256 recorded when it was archived
- * (issue 4 item 7, spec §4 backup "verify"). Reads through {@link ArchiveStore#readEnvelope}, so an envelope that
+ * (the verification the backups promise). Reads through {@link ArchiveStore#readEnvelope}, so an envelope that
  * retention gzipped is checked by its decompressed content.
  *
  * <p>Retention may delete old non-critical envelopes and leaves no trace of doing so; a missing envelope is

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The archive's metrics (spec §8 collection metrics), named {@code marketpipe.archive.*} (Prometheus:
+ * The archive's metrics (the pipeline's collection metrics), named {@code marketpipe.archive.*} (Prometheus:
  * {@code marketpipe_archive_*}). No symbol or batch id ever becomes a tag; the failure {@code reason} tag takes
  * only the values of {@link FailureReason}.
  */

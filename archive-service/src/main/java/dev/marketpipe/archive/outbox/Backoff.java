@@ -3,7 +3,7 @@ package dev.marketpipe.archive.outbox;
 import java.time.Duration;
 
 /**
- * Exponential backoff between delivery attempts (spec §7.1 "retry with exponential backoff"): the wait doubles
+ * Exponential backoff between delivery attempts: the wait doubles
  * per consecutive failure up to a ceiling, and a {@code Retry-After} from the validator is honoured up to the
  * same ceiling. Not thread-safe: one per lane (the outbox's lanes and the replay's lanes use the same rule).
  */

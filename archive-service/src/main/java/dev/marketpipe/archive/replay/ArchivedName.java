@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What an envelope's name says (spec §4 file naming, {@code ArchiveKey}): data type and symbol, read without opening
+ * What an envelope's name says (the file naming of {@code ArchiveKey}): data type and symbol, read without opening
  * the file, so a replay filters a day's folder cheaply. A gzipped envelope ({@code ….json.gz}, left by retention)
  * stands for the ref without {@code .gz}, which {@link ArchiveStore#readEnvelope} resolves.
  *

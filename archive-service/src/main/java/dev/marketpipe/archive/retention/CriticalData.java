@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides which archive files retention keeps forever (spec §4 "Critical Data: Permanent"), from the configured
+ * Decides which archive files retention keeps forever (critical data is kept permanently), from the configured
  * {@link CriticalRule}s. A file whose data type matches a rule with an interval is opened to read its
  * {@code metadata.interval} (a CSV copy: its envelope's); when that cannot be read (a damaged envelope) the file is
  * kept: retention deletes only what it can prove is not critical.

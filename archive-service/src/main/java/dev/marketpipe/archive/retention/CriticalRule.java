@@ -6,9 +6,9 @@ import dev.marketpipe.wire.DataType;
 import java.util.Optional;
 
 /**
- * One entry of {@code marketpipe.archive.retention.critical} (spec §4 "Critical Data: Permanent"): a data type, and
+ * One entry of {@code marketpipe.archive.retention.critical} (critical data is kept permanently): a data type, and
  * optionally the bar interval, whose archive files are never deleted — {@code market_data:1d} keeps the daily bars.
- * The data type is read from the file name (spec §4 naming starts with it), the interval from the envelope's
+ * The data type is read from the file name (an archive file's name starts with it), the interval from the envelope's
  * {@code metadata.interval}, because file names do not carry it.
  */
 record CriticalRule(DataType dataType, Optional<BarInterval> interval) {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reads one text field of an envelope's {@code metadata} (spec §4 file format) without building the raw response:
+ * Reads one text field of an envelope's {@code metadata} (the envelope file format) without building the raw response:
  * the metadata comes first in every envelope, so the parser stops long before the (possibly large) response.
  */
 final class EnvelopeMetadata {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The log part of spec §4's retention ("Logs: 90 days"): files below a configured folder (the service's file log
+ * The log part of the retention (logs are kept 90 days): files below a configured folder (the service's file log
  * handler, rotated files included) whose last modification is older than the limit are deleted. Here mtimes are the
  * right age: a log file is written by this machine until it is rotated away, and never copied around.
  * Symbolic links are neither followed nor deleted.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Settings of the archive's retention (spec §4 "Archive Retention Policy" and "Compression"). Ages are counted in
+ * Settings of the archive's retention (retention policy and compression). Ages are counted in
  * days between the trading date in an object's ref ({@code raw/YYYY/MM/DD/}) and today in Asia/Seoul, never from
  * file times: copies in an object store or brought back by a restore keep no meaningful mtime.
  */

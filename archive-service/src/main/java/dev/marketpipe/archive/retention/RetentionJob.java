@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * One pass of spec §4's retention over an {@link ArchiveStore}: gzip old envelopes, delete expired ones unless
+ * One pass of the archive's retention over an {@link ArchiveStore}: gzip old envelopes, delete expired ones unless
  * critical, delete old logs. Ages come from the trading date in each ref and the injected clock (Asia/Seoul).
  *
  * <p>Crash safety: an envelope {@code X} is compressed by writing {@code X.gz} = gzip(X) with

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Metrics of spec §4 retention (Prometheus: {@code marketpipe_archive_retention_compressed_bytes_total},
+ * Metrics of the archive's retention (Prometheus: {@code marketpipe_archive_retention_compressed_bytes_total},
  * {@code …_deleted_bytes_total{kind="archive|log"}}, {@code …_runs_total{outcome}}). Dry runs count nothing;
  * tags take only the fixed values named here.
  */

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The ages of spec §4's retention policy: envelopes of days more than {@code compressAfterDays} before today are
+ * The ages of the archive's retention policy: envelopes of days more than {@code compressAfterDays} before today are
  * gzipped, and objects of days more than {@code deleteAfterDays} before today are deleted unless critical.
  */
 record RetentionPolicy(int compressAfterDays, int deleteAfterDays) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one retention run did — or, in a dry run, would do (spec §4 retention, compression). Sizes are bytes:
+ * What one retention run did — or, in a dry run, would do (retention and compression). Sizes are bytes:
  * {@code compressed.bytes} counts the envelopes before compression, {@code gzipBytes} what their {@code .gz} take.
  *
  * @param today        the KRX date ages were counted from

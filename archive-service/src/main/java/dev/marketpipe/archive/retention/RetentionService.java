@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs spec §4 retention daily ({@code marketpipe.archive.retention.cron}) and on demand, one run at a time per
+ * Runs the archive's retention daily ({@code marketpipe.archive.retention.cron}) and on demand, one run at a time per
  * instance. Built at start-up so a wrong critical rule stops the service rather than the first night's run.
  * Replicas sharing a store may each run it: every step is idempotent and tolerates the others.
  */

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One day folder of the archive, {@code raw/YYYY/MM/DD/} (spec §4 directory structure). The date is the KRX
+ * One day folder of the archive, {@code raw/YYYY/MM/DD/}. The date is the KRX
  * trading date of the batches' windows (see {@link ArchiveKey}), so it is also the age retention and backup go by:
  * a ref says which day it belongs to wherever the object was copied or restored, unlike a file's mtime, which an
  * object store or a restore does not keep.

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a batch's envelope goes (spec §4 directory structure and file naming): folder {@code raw/YYYY/MM/DD} and
+ * Where a batch's envelope goes: folder {@code raw/YYYY/MM/DD} and
  * base name {@code {data_type}_{symbol}_{YYYYMMDD}_{HHMMSS}}, both from the window start in the exchange's zone
  * (KRX, Asia/Seoul), so one trading day is one folder. The n-th envelope published under one base name is
  * {@code base.json}, then {@code base_2.json}, {@code base_3.json}…
@@ -33,7 +33,7 @@ public record ArchiveKey(String directory, String baseName) {
         }
     }
 
-    /** The key of a batch; data types without a symbol (account info) leave it out, as in spec §4's examples. */
+    /** The key of a batch; data types without a symbol (account info) leave it out of the name. */
     public static ArchiveKey of(CollectedBatch batch) {
         return of(batch.dataType().code(), batch.symbol(), batch.windowStart());
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where envelopes are kept (spec §4 "Backup Location": local disk now, object storage later). One CDI bean per
+ * Where envelopes are kept (local disk, or an S3-compatible bucket). One CDI bean per
  * implementation, named for its type ({@code @Named("filesystem")}), chosen by {@code marketpipe.archive.store}.
  *
  * <p>Every implementation must guarantee: {@link #put} returns only once the bytes are durable, and it never

@@ -10,7 +10,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The compression of spec §4 ("Gzip after 30 days"): what retention writes to {@code ref + ".gz"} is exactly
+ * The archive's compression (gzip after 30 days): what retention writes to {@code ref + ".gz"} is exactly
  * {@code compress(original bytes)}, so whoever finds a {@code .gz} gets the original back bit for bit.
  */
 public final class Gzip {

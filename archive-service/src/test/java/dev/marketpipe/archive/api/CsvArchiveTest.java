@@ -22,7 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code marketpipe.archive.csv-data-types=market_data}: bars also as CSV, other types JSON only (spec §4). */
+/** {@code marketpipe.archive.csv-data-types=market_data}: bars also as CSV, other types JSON only. */
 @QuarkusTest
 @TestProfile(CsvArchiveTest.CsvForMarketData.class)
 @WithTestResource(ValidatorMock.class)

@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Spec §7.3 disk full: with less free space than the threshold, batches are refused and nothing is written. */
+/** Disk full: with less free space than the threshold, batches are refused and nothing is written. */
 @QuarkusTest
 @TestProfile(DiskFullTest.TinyDisk.class)
 @WithTestResource(ValidatorMock.class)

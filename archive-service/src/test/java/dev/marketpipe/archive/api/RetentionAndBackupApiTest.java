@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The REST side of spec §4 retention and backup on a running service. Its own profile gives it its own archive
+ * The REST side of the archive's retention and backup on a running service. Its own profile gives it its own archive
  * root, so its retention runs never touch the files of other tests.
  */
 @QuarkusTest

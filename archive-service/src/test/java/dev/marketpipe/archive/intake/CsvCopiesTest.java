@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Spec §4 "Alternative: CSV" through the intake: a CSV copy next to the envelope for the listed data types. */
+/** The CSV alternative through the intake: a CSV copy next to the envelope for the listed data types. */
 class CsvCopiesTest {
 
     private static final String WINDOW = "2025-03-04T00:00:00Z";

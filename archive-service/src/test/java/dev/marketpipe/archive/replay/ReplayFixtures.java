@@ -57,7 +57,7 @@ final class ReplayFixtures {
                 15, 1, "v1.0", "0.1.0", raw, bars, null);
     }
 
-    /** An order-book batch as the collector sends it (the raw response is the bare §1.2 object). */
+    /** An order-book batch as the collector sends it (the raw response is the bare order-book object). */
     static CollectedBatch orderBook(String symbol, String at) throws IOException {
         JsonNode raw = MAPPER.readTree("{\"symbol\":\"" + symbol + "\",\"timestamp\":\"" + at + "\","
                 + "\"bids\":[{\"price\":74900,\"quantity\":120},{\"price\":74800,\"quantity\":55}],"

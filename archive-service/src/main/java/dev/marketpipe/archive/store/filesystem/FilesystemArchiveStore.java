@@ -32,7 +32,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Keeps envelopes as files below {@code <root>/raw/} (spec §4 directory structure).
+ * Keeps envelopes as files below {@code <root>/raw/}.
  *
  * <p>Publishing never overwrites: the envelope is written to a temp file in the target folder and forced to the
  * device, then given its final name with a hard link ({@code link(2)} fails when the name exists, atomically, also

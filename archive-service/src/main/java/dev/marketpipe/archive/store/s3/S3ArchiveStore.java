@@ -41,7 +41,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Keeps envelopes as objects of an S3-compatible bucket (spec §4 "Backup Location: S3"), keyed exactly by their
+ * Keeps envelopes as objects of an S3-compatible bucket, keyed exactly by their
  * refs ({@code raw/YYYY/MM/DD/…json}) below an optional key prefix. Several archive replicas may share the bucket.
  *
  * <p>Publishing never overwrites: every PUT of a new envelope carries {@code If-None-Match: *}, which the service

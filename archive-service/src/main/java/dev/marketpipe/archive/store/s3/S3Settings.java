@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where an S3-compatible bucket is and how to reach it (spec §4 "Backup Location: S3"). A config group with its
+ * Where an S3-compatible bucket is and how to reach it. A config group with its
  * own defaults, so the archive store ({@code marketpipe.archive.s3.*}) and any other S3 target (a backup bucket,
  * as a group of its own mapping) are configured the same way.
  */

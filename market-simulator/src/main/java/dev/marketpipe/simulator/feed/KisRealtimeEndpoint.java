@@ -1,10 +1,10 @@
 package dev.marketpipe.simulator.feed;
 
-import static dev.marketpipe.simulator.feed.KisRealtimeFrames.ALREADY_SUBSCRIBED;
-import static dev.marketpipe.simulator.feed.KisRealtimeFrames.INVALID_APPROVAL;
-import static dev.marketpipe.simulator.feed.KisRealtimeFrames.INVALID_REQUEST;
-import static dev.marketpipe.simulator.feed.KisRealtimeFrames.MAX_SUBSCRIPTIONS;
-import static dev.marketpipe.simulator.feed.KisRealtimeFrames.NOT_SUBSCRIBED;
+import static dev.marketpipe.simulator.kis.KisMessageCodes.ALREADY_SUBSCRIBED;
+import static dev.marketpipe.simulator.kis.KisMessageCodes.INVALID_APPROVAL;
+import static dev.marketpipe.simulator.kis.KisMessageCodes.INVALID_REQUEST;
+import static dev.marketpipe.simulator.kis.KisMessageCodes.MAX_SUBSCRIPTIONS;
+import static dev.marketpipe.simulator.kis.KisMessageCodes.NOT_SUBSCRIBED;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -6,6 +6,7 @@ import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.market.KrxTickSize;
 import dev.marketpipe.provider.kis.KisTimes;
 import dev.marketpipe.provider.kis.realtime.KisRealtimeColumns;
+import dev.marketpipe.simulator.kis.KisMessageCodes;
 import dev.marketpipe.simulator.market.BarGenerator;
 import dev.marketpipe.simulator.market.OrderBook;
 import dev.marketpipe.simulator.market.TradeTape;
@@ -31,15 +32,6 @@ import java.util.List;
  */
 public final class KisRealtimeFrames {
 
-    static final String SUBSCRIBED = "OPSP0000";
-    static final String UNSUBSCRIBED = "OPSP0001";
-    static final String ALREADY_SUBSCRIBED = "OPSP0002";
-    static final String NOT_SUBSCRIBED = "OPSP0003";
-    static final String MAX_SUBSCRIPTIONS = "OPSP0008";
-    static final String INVALID_APPROVAL = "OPSP0011";
-    /** The simulator's code for a request it cannot read or serve (unknown tr_id or tr_key, bad JSON). */
-    static final String INVALID_REQUEST = "OPSP9999";
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId KST = MarketCalendar.KRX_ZONE;
     private static final DateTimeFormatter PING_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -55,7 +47,7 @@ public final class KisRealtimeFrames {
     /** The answer to a subscription: success with the subscription's AES key and IV. */
     static String subscribed(String trId, String trKey, String key, String iv) {
         ObjectNode frame = head(trId, trKey);
-        ObjectNode body = frame.putObject("body").put("rt_cd", "0").put("msg_cd", SUBSCRIBED)
+        ObjectNode body = frame.putObject("body").put("rt_cd", "0").put("msg_cd", KisMessageCodes.SUBSCRIBED)
                 .put("msg1", "SUBSCRIBE SUCCESS");
         body.putObject("output").put("iv", iv).put("key", key);
         return frame.toString();
@@ -63,7 +55,7 @@ public final class KisRealtimeFrames {
 
     static String unsubscribed(String trId, String trKey) {
         ObjectNode frame = head(trId, trKey);
-        frame.putObject("body").put("rt_cd", "0").put("msg_cd", UNSUBSCRIBED).put("msg1", "UNSUBSCRIBE SUCCESS");
+        frame.putObject("body").put("rt_cd", "0").put("msg_cd", KisMessageCodes.UNSUBSCRIBED).put("msg1", "UNSUBSCRIBE SUCCESS");
         return frame.toString();
     }
 
@@ -236,12 +228,7 @@ public final class KisRealtimeFrames {
         }
 
         Fields add(long value) {
-            if (!first) {
-                out.append(SEPARATOR);
-            }
-            first = false;
-            out.append(value);
-            return this;
+            return add(Long.toString(value));
         }
     }
 }

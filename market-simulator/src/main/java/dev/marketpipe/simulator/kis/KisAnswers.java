@@ -20,14 +20,6 @@ final class KisAnswers {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static final String RATE_LIMITED = "EGW00201";
-    static final String TOKEN_EXPIRED = "EGW00123";
-    static final String TOKEN_INVALID = "EGW00121";
-    static final String TOKEN_THROTTLED = "EGW00133";
-    static final String BAD_APP_KEY = "EGW00103";
-    static final String BAD_INPUT = "OPSQ2001";
-    static final String NO_SUCH_SERVICE = "OPSQ0002";
-
     private KisAnswers() {
     }
 
@@ -57,7 +49,7 @@ final class KisAnswers {
             LocalDate.parse(date == null ? "" : date, KisTimes.DATE);
             return Optional.empty();
         } catch (DateTimeParseException e) {
-            return Optional.of(error(BAD_INPUT, "ERROR : INPUT INVALID_CHECK_DATE"));
+            return Optional.of(error(KisMessageCodes.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_DATE"));
         }
     }
 
@@ -67,7 +59,7 @@ final class KisAnswers {
             LocalTime.parse(hour == null ? "" : hour, KisTimes.TIME);
             return Optional.empty();
         } catch (DateTimeParseException e) {
-            return Optional.of(error(BAD_INPUT, "ERROR : INPUT INVALID_CHECK_HOUR"));
+            return Optional.of(error(KisMessageCodes.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_HOUR"));
         }
     }
 

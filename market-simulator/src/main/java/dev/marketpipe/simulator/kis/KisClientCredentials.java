@@ -23,7 +23,7 @@ final class KisClientCredentials {
             return Optional.of(KisAnswers.tokenError("EGW00002", "grant_type은 client_credentials 이어야 합니다."));
         }
         if (!tokens.accepts(request.path("appkey").asText(null), request.path(secretField).asText(null))) {
-            return Optional.of(KisAnswers.tokenError(KisAnswers.BAD_APP_KEY, "유효하지 않은 AppKey입니다."));
+            return Optional.of(KisAnswers.tokenError(KisMessageCodes.BAD_APP_KEY, "유효하지 않은 AppKey입니다."));
         }
         return Optional.empty();
     }

@@ -20,10 +20,10 @@ public class KisFaults {
 
     public Response response(int status) {
         return switch (status) {
-            case 429 -> KisAnswers.error(KisAnswers.RATE_LIMITED, "초당 거래건수를 초과하였습니다.");
+            case 429 -> KisAnswers.error(KisMessageCodes.RATE_LIMITED, "초당 거래건수를 초과하였습니다.");
             case 401 -> {
                 tokens.expireAll();
-                yield KisAnswers.error(KisAnswers.TOKEN_EXPIRED, "기간이 만료된 token 입니다.");
+                yield KisAnswers.error(KisMessageCodes.TOKEN_EXPIRED, "기간이 만료된 token 입니다.");
             }
             default -> Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity("injected fault").build();
         };

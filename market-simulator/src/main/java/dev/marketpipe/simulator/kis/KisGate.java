@@ -29,20 +29,20 @@ public class KisGate {
         String token = authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 ? authorization.substring(SCHEME.length()).trim() : null;
         if (!tokens.known(token)) {
-            return Optional.of(KisAnswers.error(KisAnswers.TOKEN_INVALID, "유효하지 않은 token 입니다."));
+            return Optional.of(KisAnswers.error(KisMessageCodes.TOKEN_INVALID, "유효하지 않은 token 입니다."));
         }
         if (tokens.expired(token)) {
-            return Optional.of(KisAnswers.error(KisAnswers.TOKEN_EXPIRED, "기간이 만료된 token 입니다."));
+            return Optional.of(KisAnswers.error(KisMessageCodes.TOKEN_EXPIRED, "기간이 만료된 token 입니다."));
         }
         if (!tokens.accepts(headers.getHeaderString("appkey"), headers.getHeaderString("appsecret"))) {
-            return Optional.of(KisAnswers.error(KisAnswers.BAD_APP_KEY, "유효하지 않은 AppKey입니다."));
+            return Optional.of(KisAnswers.error(KisMessageCodes.BAD_APP_KEY, "유효하지 않은 AppKey입니다."));
         }
         String trId = headers.getHeaderString("tr_id");
         if (trId == null || !trIds.contains(trId)) {
-            return Optional.of(KisAnswers.error(KisAnswers.NO_SUCH_SERVICE, "없는 서비스 코드 입니다"));
+            return Optional.of(KisAnswers.error(KisMessageCodes.NO_SUCH_SERVICE, "없는 서비스 코드 입니다"));
         }
         if (!CUSTOMER_TYPES.contains(headers.getHeaderString("custtype"))) {
-            return Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_CUSTTYPE"));
+            return Optional.of(KisAnswers.error(KisMessageCodes.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_CUSTTYPE"));
         }
         return Optional.empty();
     }

@@ -71,14 +71,11 @@ public class KisQuotationResource {
             @QueryParam("FID_COND_MRKT_DIV_CODE") String market, @QueryParam("FID_INPUT_ISCD") String symbol,
             @QueryParam("FID_INPUT_HOUR_1") String hour, @QueryParam("FID_PW_DATA_INCU_YN") String past,
             @QueryParam("FID_ETC_CLS_CODE") String other) {
-        Optional<Response> refused = gate.refusal(headers, Set.of("FHKST03010200"))
-                .or(() -> checkMarket(market, symbol)).or(() -> KisAnswers.badTime(hour));
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, simulation.calendar().zone());
-        return minutes(symbol, today.atTime(LocalTime.parse(hour, KisTimes.TIME)), now, TODAY_ROWS);
+        return refusal(headers, "FHKST03010200", market, symbol).or(() -> KisAnswers.badTime(hour)).orElseGet(() -> {
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, simulation.calendar().zone());
+            return minutes(symbol, today.atTime(LocalTime.parse(hour, KisTimes.TIME)), now, TODAY_ROWS);
+        });
     }
 
     @GET
@@ -88,14 +85,10 @@ public class KisQuotationResource {
             @QueryParam("FID_COND_MRKT_DIV_CODE") String market, @QueryParam("FID_INPUT_ISCD") String symbol,
             @QueryParam("FID_INPUT_HOUR_1") String hour, @QueryParam("FID_INPUT_DATE_1") String date,
             @QueryParam("FID_PW_DATA_INCU_YN") String past, @QueryParam("FID_FAKE_TICK_INCU_YN") String fakeTicks) {
-        Optional<Response> refused = gate.refusal(headers, Set.of("FHKST03010230"))
-                .or(() -> checkMarket(market, symbol)).or(() -> KisAnswers.badTime(hour))
-                .or(() -> KisAnswers.badDate(date));
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        LocalDate day = LocalDate.parse(date, KisTimes.DATE);
-        return minutes(symbol, day.atTime(LocalTime.parse(hour, KisTimes.TIME)), clock.instant(), PAST_ROWS);
+        return refusal(headers, "FHKST03010230", market, symbol).or(() -> KisAnswers.badTime(hour))
+                .or(() -> KisAnswers.badDate(date))
+                .orElseGet(() -> minutes(symbol, LocalDate.parse(date, KisTimes.DATE)
+                        .atTime(LocalTime.parse(hour, KisTimes.TIME)), clock.instant(), PAST_ROWS));
     }
 
     @GET
@@ -105,14 +98,14 @@ public class KisQuotationResource {
             @QueryParam("FID_COND_MRKT_DIV_CODE") String market, @QueryParam("FID_INPUT_ISCD") String symbol,
             @QueryParam("FID_INPUT_DATE_1") String from, @QueryParam("FID_INPUT_DATE_2") String to,
             @QueryParam("FID_PERIOD_DIV_CODE") String period, @QueryParam("FID_ORG_ADJ_PRC") String adjusted) {
-        Optional<Response> refused = gate.refusal(headers, Set.of("FHKST03010100"))
-                .or(() -> checkMarket(market, symbol)).or(() -> KisAnswers.badDate(from))
+        return refusal(headers, "FHKST03010100", market, symbol).or(() -> KisAnswers.badDate(from))
                 .or(() -> KisAnswers.badDate(to))
-                .or(() -> "D".equals(period) ? Optional.empty() : Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT,
-                        "ERROR : INPUT INVALID_CHECK_PERIOD_DIV_CODE")));
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+                .or(() -> "D".equals(period) ? Optional.empty() : Optional.of(KisAnswers.error(
+                        KisMessageCodes.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_PERIOD_DIV_CODE")))
+                .orElseGet(() -> dailyRows(symbol, from, to));
+    }
+
+    private Response dailyRows(String symbol, String from, String to) {
         MarketCalendar calendar = simulation.calendar();
         Instant now = clock.instant();
         List<Bar> days = new ArrayList<>();
@@ -153,10 +146,10 @@ public class KisQuotationResource {
     @Operation(summary = "KIS FHKST01010200: the order book now, 10 levels a side")
     public Response orderBook(@Context HttpHeaders headers,
             @QueryParam("FID_COND_MRKT_DIV_CODE") String market, @QueryParam("FID_INPUT_ISCD") String symbol) {
-        Optional<Response> refused = gate.refusal(headers, Set.of("FHKST01010200")).or(() -> checkMarket(market, symbol));
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        return refusal(headers, "FHKST01010200", market, symbol).orElseGet(() -> book(symbol));
+    }
+
+    private Response book(String symbol) {
         OrderBook book = simulation.orderBooks().orderBook(symbol, clock.instant());
         ObjectNode answer = KisAnswers.ok();
         ObjectNode output1 = answer.putObject("output1").put("aspr_acpt_hour", KisTimes.TIME.format(
@@ -187,12 +180,17 @@ public class KisQuotationResource {
         return KisAnswers.json(answer, null);
     }
 
+    /** The refusal of a call to the path serving {@code trId} for {@code symbol} of {@code market}, if any. */
+    private Optional<Response> refusal(HttpHeaders headers, String trId, String market, String symbol) {
+        return gate.refusal(headers, Set.of(trId)).or(() -> checkMarket(market, symbol));
+    }
+
     private Optional<Response> checkMarket(String market, String symbol) {
         if (!"J".equals(market)) {
-            return Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_MRKT_DIV_CODE"));
+            return Optional.of(KisAnswers.error(KisMessageCodes.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_MRKT_DIV_CODE"));
         }
         if (symbol == null || !simulation.knows(symbol)) {
-            return Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_ISCD"));
+            return Optional.of(KisAnswers.error(KisMessageCodes.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_ISCD"));
         }
         return Optional.empty();
     }

@@ -148,7 +148,7 @@ public class KisTradingResource {
         if (continued) {
             Optional<Integer> at = offset(fk100, nk100, context);
             if (at.isEmpty()) {
-                return KisAnswers.error(KisAnswers.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_CTX_AREA");
+                return KisAnswers.error(KisMessageCodes.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_CTX_AREA");
             }
             offset = at.get();
         }
@@ -183,7 +183,7 @@ public class KisTradingResource {
     private Optional<Response> checkAccount(String cano, String product) {
         String[] parts = config.accountNumber().split("-");
         if (!parts[0].equals(cano) || !parts[1].equals(product)) {
-            return Optional.of(KisAnswers.error(KisAnswers.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_ACNO"));
+            return Optional.of(KisAnswers.error(KisMessageCodes.BAD_INPUT, "ERROR : INPUT INVALID_CHECK_ACNO"));
         }
         return Optional.empty();
     }

@@ -1,5 +1,15 @@
 package dev.marketpipe.simulator.market;
 
+import static dev.marketpipe.simulator.market.HashPurpose.AVERAGE;
+import static dev.marketpipe.simulator.market.HashPurpose.CASH;
+import static dev.marketpipe.simulator.market.HashPurpose.HOLD;
+import static dev.marketpipe.simulator.market.HashPurpose.HOLD_QUANTITY;
+import static dev.marketpipe.simulator.market.HashPurpose.ORDERS;
+import static dev.marketpipe.simulator.market.HashPurpose.ORDER_FILL;
+import static dev.marketpipe.simulator.market.HashPurpose.ORDER_QUANTITY;
+import static dev.marketpipe.simulator.market.HashPurpose.ORDER_SIDE;
+import static dev.marketpipe.simulator.market.HashPurpose.ORDER_TIME;
+
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.market.KrxTickSize;
 
@@ -13,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deterministic account data (spec §1.3): a seeded portfolio over the symbol universe, valued at
+ * Deterministic account data: a seeded portfolio over the symbol universe, valued at
  * {@link BarGenerator#priceAt}, a seeded cash balance per trading date, and seeded orders during each session.
  * A pure function of (seed, symbol universe, time), plain Java like {@link BarGenerator}, so tests can compute
  * what the API served.
@@ -32,16 +42,6 @@ public final class AccountGenerator {
     private static final int MAX_ORDERS_PER_SYMBOL = 2;
     private static final int MAX_ORDER_QUANTITY = 100;
     private static final DateTimeFormatter ORDER_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-
-    private static final long HOLD = 0x686F6C64L;
-    private static final long HOLD_QUANTITY = 0x68717479L;
-    private static final long AVERAGE = 0x61766720L;
-    private static final long CASH = 0x63617368L;
-    private static final long ORDERS = 0x6F726473L;
-    private static final long ORDER_TIME = 0x6F74696DL;
-    private static final long ORDER_SIDE = 0x6F736964L;
-    private static final long ORDER_QUANTITY = 0x6F717479L;
-    private static final long ORDER_FILL = 0x6F66696CL;
 
     private final BarGenerator bars;
     private final List<String> symbols;
@@ -64,12 +64,12 @@ public final class AccountGenerator {
         List<Holding> holdings = new ArrayList<>();
         for (String symbol : symbols) {
             long sym = SeededHash.key(symbol);
-            if (Long.remainderUnsigned(SeededHash.hash(bars.seed(), HOLD, sym), 100) >= HOLD_SHARE_PERCENT) {
+            if (Long.remainderUnsigned(SeededHash.hash(bars.seed(), HOLD.tag, sym), 100) >= HOLD_SHARE_PERCENT) {
                 continue;
             }
             long quantity = 10 * (1 + Long.remainderUnsigned(
-                    SeededHash.hash(bars.seed(), HOLD_QUANTITY, sym, date.toEpochDay()), 100));
-            double skew = 0.9 + 0.2 * SeededHash.unit(SeededHash.hash(bars.seed(), AVERAGE, sym));
+                    SeededHash.hash(bars.seed(), HOLD_QUANTITY.tag, sym, date.toEpochDay()), 100));
+            double skew = 0.9 + 0.2 * SeededHash.unit(SeededHash.hash(bars.seed(), AVERAGE.tag, sym));
             long average = KrxTickSize.round(bars.basePrice(symbol) * skew);
             long price = bars.priceAt(symbol, second);
             holdings.add(new Holding(second, symbol, quantity, average, price, quantity * price,
@@ -83,7 +83,7 @@ public final class AccountGenerator {
         Instant second = at.truncatedTo(ChronoUnit.SECONDS);
         LocalDate date = bars.calendar().tradingDate(second);
         long cash = MIN_CASH + CASH_UNIT * Long.remainderUnsigned(
-                SeededHash.hash(bars.seed(), CASH, date.toEpochDay()), CASH_RANGE / CASH_UNIT);
+                SeededHash.hash(bars.seed(), CASH.tag, date.toEpochDay()), CASH_RANGE / CASH_UNIT);
         List<Holding> holdings = positions(second);
         long value = holdings.stream().mapToLong(Holding::marketValue).sum();
         return new Account(accountNumber, second, cash, value, cash + value, holdings.size());
@@ -101,15 +101,16 @@ public final class AccountGenerator {
         List<Order> orders = new ArrayList<>();
         for (String symbol : symbols) {
             long sym = SeededHash.key(symbol);
-            int count = (int) Long.remainderUnsigned(SeededHash.hash(seed, ORDERS, sym, day), MAX_ORDERS_PER_SYMBOL + 1);
+            int count = (int) Long.remainderUnsigned(SeededHash.hash(seed, ORDERS.tag, sym, day),
+                    MAX_ORDERS_PER_SYMBOL + 1);
             for (int i = 1; i <= count; i++) {
                 Instant at = session.get().open().plusSeconds(
-                        Long.remainderUnsigned(SeededHash.hash(seed, ORDER_TIME, sym, day, i), seconds));
-                String side = (SeededHash.hash(seed, ORDER_SIDE, sym, day, i) & 1) == 0 ? "buy" : "sell";
-                long quantity = 1 + Long.remainderUnsigned(SeededHash.hash(seed, ORDER_QUANTITY, sym, day, i),
+                        Long.remainderUnsigned(SeededHash.hash(seed, ORDER_TIME.tag, sym, day, i), seconds));
+                String side = (SeededHash.hash(seed, ORDER_SIDE.tag, sym, day, i) & 1) == 0 ? "buy" : "sell";
+                long quantity = 1 + Long.remainderUnsigned(SeededHash.hash(seed, ORDER_QUANTITY.tag, sym, day, i),
                         MAX_ORDER_QUANTITY);
                 long price = bars.priceAt(symbol, at);
-                double fill = SeededHash.unit(SeededHash.hash(seed, ORDER_FILL, sym, day, i));
+                double fill = SeededHash.unit(SeededHash.hash(seed, ORDER_FILL.tag, sym, day, i));
                 String id = ORDER_DATE.format(date) + "-" + symbol + "-" + i;
                 if (fill < 0.70 || (fill < 0.85 && quantity == 1)) {
                     orders.add(new Order(id, at, symbol, side, quantity, price, quantity, price, "filled"));

@@ -1,5 +1,14 @@
 package dev.marketpipe.simulator.market;
 
+import static dev.marketpipe.simulator.market.HashPurpose.BASE_PRICE;
+import static dev.marketpipe.simulator.market.HashPurpose.CORRUPT;
+import static dev.marketpipe.simulator.market.HashPurpose.CORRUPT_KIND;
+import static dev.marketpipe.simulator.market.HashPurpose.DAILY_VALUE;
+import static dev.marketpipe.simulator.market.HashPurpose.DAY_CLOSE;
+import static dev.marketpipe.simulator.market.HashPurpose.STEP;
+import static dev.marketpipe.simulator.market.HashPurpose.VOLUME;
+import static dev.marketpipe.simulator.market.HashPurpose.WICK;
+
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.market.KrxTickSize;
@@ -17,7 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The simulator's ground truth (spec §1.1): seeded, reproducible KRX-like OHLCV bars. Every value is a pure
+ * The simulator's ground truth: seeded, reproducible KRX-like OHLCV bars. Every value is a pure
  * function of {@code (seed, symbol, interval, bar time)}, so any process that builds a generator with the same
  * seed, calendar and invalid fraction knows exactly what the API served — tests of other modules instantiate it
  * directly. Plain Java on purpose (no CDI), immutable and thread-safe.
@@ -55,16 +64,6 @@ public final class BarGenerator {
     private static final int REGULAR_SESSION_MINUTES = 390;
     /** A corrupted daily bar is stamped this long before the session open. */
     private static final Duration DAILY_OUT_OF_SESSION_SHIFT = Duration.ofHours(3);
-
-    // Domain separation: each purpose hashes with its own constant so that two purposes never share a number.
-    private static final long BASE_PRICE = 0x62617365L;
-    private static final long DAILY_VALUE = 0x76616C75L;
-    private static final long DAY_CLOSE = 0x636C6F73L;
-    private static final long STEP = 0x73746570L;
-    private static final long WICK = 0x7769636BL;
-    private static final long VOLUME = 0x766F6C75L;
-    private static final long CORRUPT = 0x636F7272L;
-    private static final long CORRUPT_KIND = 0x6B696E64L;
 
     private static final Corruption[] KINDS = {
         Corruption.HIGH_BELOW_LOW, Corruption.NEGATIVE_VOLUME, Corruption.MISSING_FIELD, Corruption.OUT_OF_SESSION
@@ -201,10 +200,10 @@ public final class BarGenerator {
         long sym = SeededHash.key(symbol);
         long ivl = SeededHash.key(interval.code());
         long time = barStart.getEpochSecond();
-        if (SeededHash.unit(SeededHash.hash(seed, CORRUPT, sym, ivl, time)) >= invalidFraction) {
+        if (SeededHash.unit(SeededHash.hash(seed, CORRUPT.tag, sym, ivl, time)) >= invalidFraction) {
             return Corruption.NONE;
         }
-        long kind = SeededHash.hash(seed, CORRUPT_KIND, sym, ivl, time);
+        long kind = SeededHash.hash(seed, CORRUPT_KIND.tag, sym, ivl, time);
         return KINDS[(int) Long.remainderUnsigned(kind, KINDS.length)];
     }
 
@@ -255,12 +254,12 @@ public final class BarGenerator {
     }
 
     private double basePrice(long sym) {
-        double u = SeededHash.unit(SeededHash.hash(seed, BASE_PRICE, sym));
+        double u = SeededHash.unit(SeededHash.hash(seed, BASE_PRICE.tag, sym));
         return Math.exp(Math.log(MIN_BASE_PRICE) + u * (Math.log(MAX_BASE_PRICE) - Math.log(MIN_BASE_PRICE)));
     }
 
     private long dailyClose(long sym, LocalDate date) {
-        double u = SeededHash.signedUnit(SeededHash.hash(seed, DAY_CLOSE, sym, date.toEpochDay()));
+        double u = SeededHash.signedUnit(SeededHash.hash(seed, DAY_CLOSE.tag, sym, date.toEpochDay()));
         return KrxTickSize.round(basePrice(sym) * (1.0 + DAILY_SWING * u));
     }
 
@@ -271,7 +270,7 @@ public final class BarGenerator {
     }
 
     private long averageMinuteVolume(long sym) {
-        double u = SeededHash.unit(SeededHash.hash(seed, DAILY_VALUE, sym));
+        double u = SeededHash.unit(SeededHash.hash(seed, DAILY_VALUE.tag, sym));
         double dailyValue = Math.exp(Math.log(MIN_DAILY_VALUE) + u * (Math.log(MAX_DAILY_VALUE) - Math.log(MIN_DAILY_VALUE)));
         return Math.max(1, Math.round(dailyValue / basePrice(sym) / REGULAR_SESSION_MINUTES));
     }
@@ -295,7 +294,7 @@ public final class BarGenerator {
 
         double[] walk = new double[n + 1];
         for (int i = 1; i <= n; i++) {
-            walk[i] = walk[i - 1] + SeededHash.bell(SeededHash.hash(seed, STEP, sym, day, i));
+            walk[i] = walk[i - 1] + SeededHash.bell(SeededHash.hash(seed, STEP.tag, sym, day, i));
         }
         double sigma = MINUTE_VOLATILITY * previousClose;
         double drift = dayClose - previousClose;
@@ -308,7 +307,7 @@ public final class BarGenerator {
                     ? dayClose
                     : clamp(KrxTickSize.round(previousClose + drift * fraction + sigma * bridge), lowerLimit, upperLimit);
             long open = i == 0 ? previousClose : path.close[i - 1];
-            long wick = SeededHash.hash(seed, WICK, sym, day, i);
+            long wick = SeededHash.hash(seed, WICK.tag, sym, day, i);
             long high = Math.max(open, close);
             for (int k = (int) Long.remainderUnsigned(wick, MAX_WICK_TICKS + 1); k > 0 && high < upperLimit; k--) {
                 high = KrxTickSize.up(high);
@@ -321,7 +320,7 @@ public final class BarGenerator {
             path.high[i] = high;
             path.low[i] = low;
             path.close[i] = close;
-            path.volume[i] = volume(averageVolume, (i + 0.5) / n, SeededHash.hash(seed, VOLUME, sym, day, i));
+            path.volume[i] = volume(averageVolume, (i + 0.5) / n, SeededHash.hash(seed, VOLUME.tag, sym, day, i));
         }
         return path;
     }

@@ -1,5 +1,8 @@
 package dev.marketpipe.simulator.market;
 
+import static dev.marketpipe.simulator.market.HashPurpose.BOOK_QUANTITY;
+import static dev.marketpipe.simulator.market.HashPurpose.BOOK_SIDE;
+
 import dev.marketpipe.market.KrxTickSize;
 
 import java.time.Instant;
@@ -8,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deterministic order books (spec §1.2) around the generator's price at a given second: {@value #DEPTH} levels
+ * Deterministic order books around the generator's price at a given second: {@value #DEPTH} levels
  * per side on the KRX tick grid with best bid &lt; best ask. A pure function of (seed, symbol, second); plain Java
  * like {@link BarGenerator}.
  */
@@ -17,8 +20,6 @@ public final class OrderBookGenerator {
     /** Levels per side. */
     public static final int DEPTH = 10;
 
-    private static final long BOOK_SIDE = 0x73696465L;
-    private static final long BOOK_QUANTITY = 0x7175616EL;
     private static final long BID = 1;
     private static final long ASK = 2;
 
@@ -33,7 +34,7 @@ public final class OrderBookGenerator {
         Instant second = at.truncatedTo(ChronoUnit.SECONDS);
         long price = bars.priceAt(symbol, second);
         // The last trade hit either the best ask or the best bid; which one is part of the (seeded) noise.
-        boolean lastTradeAtAsk = (SeededHash.hash(bars.seed(), BOOK_SIDE, SeededHash.key(symbol),
+        boolean lastTradeAtAsk = (SeededHash.hash(bars.seed(), BOOK_SIDE.tag, SeededHash.key(symbol),
                 second.getEpochSecond()) & 1) == 0;
         return orderBookAfter(symbol, second, price, lastTradeAtAsk);
     }
@@ -57,8 +58,8 @@ public final class OrderBookGenerator {
         long bid = bestBid;
         long ask = bestAsk;
         for (int level = 0; level < DEPTH; level++) {
-            bids.add(new OrderBook.Level(bid, quantity(typical, SeededHash.hash(seed, BOOK_QUANTITY, sym, time, BID * 64 + level))));
-            asks.add(new OrderBook.Level(ask, quantity(typical, SeededHash.hash(seed, BOOK_QUANTITY, sym, time, ASK * 64 + level))));
+            bids.add(new OrderBook.Level(bid, quantity(typical, SeededHash.hash(seed, BOOK_QUANTITY.tag, sym, time, BID * 64 + level))));
+            asks.add(new OrderBook.Level(ask, quantity(typical, SeededHash.hash(seed, BOOK_QUANTITY.tag, sym, time, ASK * 64 + level))));
             bid = KrxTickSize.down(bid);
             ask = KrxTickSize.up(ask);
         }

@@ -1,5 +1,11 @@
 package dev.marketpipe.simulator.market;
 
+import static dev.marketpipe.simulator.market.HashPurpose.ANCHOR;
+import static dev.marketpipe.simulator.market.HashPurpose.COUNT;
+import static dev.marketpipe.simulator.market.HashPurpose.NOISE;
+import static dev.marketpipe.simulator.market.HashPurpose.SECOND;
+import static dev.marketpipe.simulator.market.HashPurpose.SHARE;
+
 import dev.marketpipe.market.KrxTickSize;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
@@ -46,11 +52,6 @@ public final class TradeTape {
     private static final int SECONDS_PER_MINUTE = 60;
 
     // Domain separation, as in BarGenerator.
-    private static final long COUNT = 0x636E7454L;
-    private static final long SECOND = 0x7365636FL;
-    private static final long ANCHOR = 0x616E6368L;
-    private static final long NOISE = 0x6E6F6973L;
-    private static final long SHARE = 0x73686172L;
 
     private final BarGenerator bars;
     private final Density density;
@@ -110,7 +111,7 @@ public final class TradeTape {
         boolean highApart = high != open && high != close;
         boolean lowApart = low != open && low != close;
         int needed = open == close && !highApart && !lowApart ? 1 : 2 + (highApart ? 1 : 0) + (lowApart ? 1 : 0);
-        long drawn = density.minPerMinute() + Long.remainderUnsigned(SeededHash.hash(seed, COUNT, sym, time),
+        long drawn = density.minPerMinute() + Long.remainderUnsigned(SeededHash.hash(seed, COUNT.tag, sym, time),
                 density.maxPerMinute() - density.minPerMinute() + 1L);
         if (burst) {
             drawn = Math.round(drawn * density.burst().weight() / SECONDS_PER_MINUTE);
@@ -153,7 +154,7 @@ public final class TradeTape {
         prices[n - 1] = close;
         anchored[0] = true;
         anchored[n - 1] = true;
-        long hash = SeededHash.hash(seed, ANCHOR, sym, time);
+        long hash = SeededHash.hash(seed, ANCHOR.tag, sym, time);
         int interior = n - 2;
         if (highApart && interior > 0) {
             int at = 1 + (int) Long.remainderUnsigned(hash, interior);
@@ -181,7 +182,7 @@ public final class TradeTape {
             for (int i = previous + 1; i < next; i++) {
                 double fraction = (i - previous) / (double) (next - previous);
                 long price = KrxTickSize.round(prices[previous] + (prices[next] - prices[previous]) * fraction);
-                long noise = Long.remainderUnsigned(SeededHash.hash(seed, NOISE, sym, time, i), 3);
+                long noise = Long.remainderUnsigned(SeededHash.hash(seed, NOISE.tag, sym, time, i), 3);
                 price = noise == 0 ? KrxTickSize.down(price) : noise == 2 ? KrxTickSize.up(price) : price;
                 prices[i] = Math.max(low, Math.min(high, price));
             }
@@ -197,7 +198,7 @@ public final class TradeTape {
         double total = 0;
         for (int i = 0; i < n; i++) {
             // -ln(u): exponential weights, a few large prints among many small ones.
-            weights[i] = -Math.log(1.0 - SeededHash.unit(SeededHash.hash(seed, SHARE, sym, time, i)));
+            weights[i] = -Math.log(1.0 - SeededHash.unit(SeededHash.hash(seed, SHARE.tag, sym, time, i)));
             total += weights[i];
         }
         long spare = volume - n;
@@ -207,7 +208,7 @@ public final class TradeTape {
             given += quantities[i];
         }
         long left = volume - given;
-        int start = (int) Long.remainderUnsigned(SeededHash.hash(seed, SHARE, sym, time, -1), n);
+        int start = (int) Long.remainderUnsigned(SeededHash.hash(seed, SHARE.tag, sym, time, -1), n);
         for (int k = 0; left > 0; k++, left--) {
             quantities[(start + k) % n]++;
         }
@@ -218,7 +219,8 @@ public final class TradeTape {
     private static int[] seconds(long seed, long sym, long time, int n) {
         int[] seconds = new int[n];
         for (int i = 0; i < n; i++) {
-            seconds[i] = (int) Long.remainderUnsigned(SeededHash.hash(seed, SECOND, sym, time, i), SECONDS_PER_MINUTE);
+            seconds[i] = (int) Long.remainderUnsigned(SeededHash.hash(seed, SECOND.tag, sym, time, i),
+                    SECONDS_PER_MINUTE);
         }
         Arrays.sort(seconds);
         return seconds;
@@ -287,7 +289,7 @@ public final class TradeTape {
             double burstWeight = seconds * factor;
             int[] drawn = new int[n];
             for (int i = 0; i < n; i++) {
-                double x = SeededHash.unit(SeededHash.hash(seed, SECOND, sym, time, i)) * weight();
+                double x = SeededHash.unit(SeededHash.hash(seed, SECOND.tag, sym, time, i)) * weight();
                 int second;
                 if (x < startSecond) {
                     second = (int) x;

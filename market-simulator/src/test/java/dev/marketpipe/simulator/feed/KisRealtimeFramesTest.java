@@ -11,6 +11,7 @@ import dev.marketpipe.provider.kis.realtime.KisFrameReader;
 import dev.marketpipe.provider.kis.realtime.KisRealtimeColumns;
 import dev.marketpipe.provider.kis.realtime.KisRealtimeRecords;
 import dev.marketpipe.provider.kis.realtime.KisRecord;
+import dev.marketpipe.simulator.kis.KisMessageCodes;
 import dev.marketpipe.simulator.market.BarGenerator;
 import dev.marketpipe.simulator.market.OrderBook;
 import dev.marketpipe.simulator.market.OrderBookGenerator;
@@ -95,7 +96,7 @@ class KisRealtimeFramesTest {
         assertNotNull(ack.cipher());
         assertEquals("{\"header\":{\"tr_id\":\"H0STCNT0\",\"tr_key\":\"005930\",\"encrypt\":\"N\"},\"body\":{\"rt_cd\":"
                         + "\"1\",\"msg_cd\":\"OPSP0008\",\"msg1\":\"MAX SUBSCRIBE OVER\"}}",
-                KisRealtimeFrames.refused("H0STCNT0", "005930", KisRealtimeFrames.MAX_SUBSCRIPTIONS,
+                KisRealtimeFrames.refused("H0STCNT0", "005930", KisMessageCodes.MAX_SUBSCRIPTIONS,
                         "MAX SUBSCRIBE OVER"));
         assertEquals("{\"header\":{\"tr_id\":\"H0STCNT0\",\"tr_key\":\"005930\",\"encrypt\":\"N\"},\"body\":{\"rt_cd\":"
                         + "\"0\",\"msg_cd\":\"OPSP0001\",\"msg1\":\"UNSUBSCRIBE SUCCESS\"}}",

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The securities API's account endpoints (spec §1.3): {@code GET /account/info}, {@code GET /positions},
+ * The securities API's account endpoints: {@code GET /account/info}, {@code GET /positions},
  * {@code GET /orders/history}, deterministic from the seed and the time ({@link AccountGenerator}). Bearer token
  * required (see the auth filter). {@code at} (default now) lets a test ask what was served at an instant.
  */

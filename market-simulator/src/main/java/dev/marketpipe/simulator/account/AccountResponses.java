@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON shapes of the account endpoints (spec §1.3, CONTRACTS.md): the envelope of {@code GET /market/data}
+ * The JSON shapes of the account endpoints (CONTRACTS.md): the envelope of {@code GET /market/data}
  * ({@code status}, {@code data}, {@code meta}) with readable snake_case names; KIS equivalents are listed in
  * CONTRACTS.md.
  */

@@ -12,7 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Every {@code /market/*} request needs {@code Authorization: Bearer <token>} with a token this simulator issued
- * and that has not expired; anything else is 401 (spec §7.1 "Authentication Failed"). Pre-matching, so unknown
+ * and that has not expired; anything else is 401. Pre-matching, so unknown
  * market paths are refused before they are looked up.
  */
 @Provider

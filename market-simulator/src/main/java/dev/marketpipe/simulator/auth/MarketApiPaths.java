@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Which requests belong to the protected, counted and fault-injectable securities API: {@code /market/*} and the
- * account endpoints {@code /account/*}, {@code /positions}, {@code /orders/*} (spec §1.3).
+ * account endpoints {@code /account/*}, {@code /positions}, {@code /orders/*}.
  */
 public final class MarketApiPaths {
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code POST /oauth/token}: the client-credentials grant of the securities API (spec §1, CONTRACTS.md). */
+/** {@code POST /oauth/token}: the client-credentials grant of the securities API (CONTRACTS.md). */
 @Path("/oauth/token")
 @Tag(name = "auth")
 public class TokenResource {

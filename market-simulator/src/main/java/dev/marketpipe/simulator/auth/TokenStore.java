@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issues and checks access tokens (spec §1 "Authentication: OAuth 2.0 / Token"). Tokens are random, live in
+ * Issues and checks access tokens (OAuth 2.0 client credentials). Tokens are random, live in
  * memory with their expiry, and are gone after a restart — like a provider that revokes tokens, which clients
- * must survive by re-authenticating (spec §7.1, 401).
+ * must survive by re-authenticating (401).
  */
 @ApplicationScoped
 public class TokenStore {

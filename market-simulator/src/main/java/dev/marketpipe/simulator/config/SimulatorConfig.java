@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Settings of the simulated securities API (spec §1). Defaults live in {@code application.properties}; every
+ * Settings of the simulated securities API. Defaults live in {@code application.properties}; every
  * property can be set by env var (e.g. {@code MARKETPIPE_SIMULATOR_SEED}).
  */
 @ConfigMapping(prefix = "marketpipe.simulator")

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * Injectable API faults for the collector's error handling (spec §7.1): rate limits, expired sessions, server
+ * Injectable API faults for the collector's error handling: rate limits, expired sessions, server
  * errors. One plan at a time; each market request consumes one failure until none remain.
  */
 @ApplicationScoped

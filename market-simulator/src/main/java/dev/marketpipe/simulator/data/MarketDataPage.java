@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
-/** Answer of {@code GET /market/data} in the spec's shape (§1.1): {@code status}, {@code data}, {@code meta}. */
+/** Answer of {@code GET /market/data} in its documented shape (CONTRACTS.md): {@code status}, {@code data}, {@code meta}. */
 @RegisterForReflection
 public record MarketDataPage(String status, List<Bar> data, Meta meta) {
 

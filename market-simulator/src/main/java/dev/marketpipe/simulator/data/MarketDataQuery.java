@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * A validated {@code GET /market/data} request (spec §1.1, CONTRACTS.md): the window as instants
+ * A validated {@code GET /market/data} request (CONTRACTS.md): the window as instants
  * {@code [from, to)} plus paging. An ISO date bound means the whole exchange-local (KST) day, both ends inclusive;
  * an ISO instant bound is start-inclusive, end-exclusive. With one bound missing the window is that bound's day;
  * with both missing, today's.

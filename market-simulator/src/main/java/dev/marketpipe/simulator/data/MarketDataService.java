@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Serves the generator's bars for a window, page by page (spec §1.1), and order books (§1.2). Records are those of
+ * Serves the generator's bars for a window, page by page, and order books. Records are those of
  * {@link BarGenerator#servedBars} whose timestamp lies in the window, in time order; unless future bars are
  * switched on, a bar is served only once its slot has completed.
  */

@@ -20,7 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * The securities API's market endpoints (spec §1.1 {@code GET /market/data}, §1.2 {@code GET /market/orderbook}).
+ * The securities API's market endpoints ({@code GET /market/data}, {@code GET /market/orderbook}).
  * Query parameters arrive as strings so that every mistake gets a 400 with a clear message rather than the
  * framework's 404 for an unconvertible parameter. Bearer token required (see the auth filter).
  */

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An order-book snapshot in the shape of spec §1.2: bids best (highest) first, asks best (lowest) first.
+ * An order-book snapshot in the shape of {@code GET /market/orderbook}: bids best (highest) first, asks best (lowest) first.
  *
  * @param timestamp the snapshot instant, whole seconds
  */

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 /**
  * Body of {@code PUT /simulator/discrepancies}: from now on, serve the daily bar of {@code symbol} on trading date
  * {@code date} with {@code delta} added to {@code field} — so that a second simulator instance, acting as the backup
- * source, disagrees with the primary on exactly one known value (spec §1 reconciliation tests). Everything else stays
+ * source, disagrees with the primary on exactly one known value (reconciliation tests). Everything else stays
  * deterministic.
  */
 @RegisterForReflection

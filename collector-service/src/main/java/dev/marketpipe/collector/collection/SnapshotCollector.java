@@ -1,19 +1,12 @@
 package dev.marketpipe.collector.collection;
 
-import dev.marketpipe.collector.archive.BatchShipper;
-import dev.marketpipe.collector.archive.Shipment;
-import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.SnapshotPage;
 import dev.marketpipe.collector.provider.SnapshotQuery;
 import dev.marketpipe.collector.provider.Sourced;
-import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,24 +23,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class SnapshotCollector {
 
-    private static final Logger LOG = Logger.getLogger(SnapshotCollector.class);
-
     private final ProviderRouter api;
-    private final BatchShipper shipper;
-    private final CollectorConfig config;
-    private final MeterRegistry registry;
-    private final String collectorVersion;
-    private final LastCollection lastCollection;
+    private final BatchHandOver handOver;
 
-    SnapshotCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
-            LastCollection lastCollection) {
-        this.lastCollection = lastCollection;
+    SnapshotCollector(ProviderRouter api, BatchHandOver handOver) {
         this.api = api;
-        this.shipper = shipper;
-        this.config = config;
-        this.registry = registry;
-        this.collectorVersion = collectorVersion;
+        this.handOver = handOver;
     }
 
     /** One order-book snapshot of {@code symbol}; the batch window is the snapshot's second. */
@@ -76,17 +57,10 @@ public class SnapshotCollector {
         int records = 0;
         for (Sourced<SnapshotPage> page : pages) {
             CollectedBatch batch = toBatch(page, windowStart, windowEnd);
-            try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
-                Shipment shipment = shipper.ship(batch);
-                lastCollection.collected();
-                records += batch.recordCount();
-                LOG.infof("batch %s: %d %s records from %s (%d ms, %d attempt(s)), %s", batch.batchId(),
-                        batch.recordCount(), first.dataType().code(), batch.provider(), batch.apiLatencyMs(),
-                        batch.attempts(), shipment);
-            }
+            handOver.ship(batch, first.dataType().code() + " records", () -> { });
+            records += batch.recordCount();
         }
-        registry.counter("marketpipe.collector.records.collected", "data_type", first.dataType().code(),
-                "interval", "none").increment(records);
+        handOver.counted(first.dataType(), "none", records);
         return new Outcome(first.dataType(), pages.size(), records);
     }
 
@@ -100,7 +74,7 @@ public class SnapshotCollector {
         SnapshotQuery query = page.query();
         return new CollectedBatch(UUID.randomUUID(), query.dataType(), query.symbol(), null, sourced.source(),
                 sourced.provider(), start, end, query.page(), page.fetchedAt(), page.latencyMs(),
-                page.attempts(), config.api().apiVersion(), collectorVersion, page.rawResponse(), List.of(), null,
+                page.attempts(), handOver.apiVersion(), handOver.collectorVersion(), page.rawResponse(), List.of(), null,
                 page.records());
     }
 

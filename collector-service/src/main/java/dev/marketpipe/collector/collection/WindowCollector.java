@@ -1,20 +1,13 @@
 package dev.marketpipe.collector.collection;
 
-import dev.marketpipe.collector.archive.BatchShipper;
-import dev.marketpipe.collector.archive.Shipment;
-import dev.marketpipe.collector.config.CollectorConfig;
 import dev.marketpipe.collector.failover.ProviderRouter;
 import dev.marketpipe.collector.provider.BarsPage;
 import dev.marketpipe.collector.provider.BarsQuery;
 import dev.marketpipe.collector.provider.Sourced;
-import dev.marketpipe.logging.BatchLogContext;
 import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,26 +23,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class WindowCollector {
 
-    private static final Logger LOG = Logger.getLogger(WindowCollector.class);
-
     private final ProviderRouter api;
-    private final BatchShipper shipper;
-    private final CollectorConfig config;
-    private final MeterRegistry registry;
-    private final String collectorVersion;
+    private final BatchHandOver handOver;
     private final CollectionState state;
-    private final LastCollection lastCollection;
 
-    WindowCollector(ProviderRouter api, BatchShipper shipper, CollectorConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String collectorVersion,
-            CollectionState state, LastCollection lastCollection) {
-        this.state = state;
-        this.lastCollection = lastCollection;
+    WindowCollector(ProviderRouter api, BatchHandOver handOver, CollectionState state) {
         this.api = api;
-        this.shipper = shipper;
-        this.config = config;
-        this.registry = registry;
-        this.collectorVersion = collectorVersion;
+        this.handOver = handOver;
+        this.state = state;
     }
 
     /** Collects the window; returns how many API responses (pages) and records were archived (or spooled for it). */
@@ -70,19 +51,12 @@ public class WindowCollector {
             Instant end = i == pages.size() - 1 ? window.windowEnd()
                     : firstTimestamp(pages.get(i + 1).value(), window.windowEnd());
             CollectedBatch batch = toBatch(window, page, start, end);
-            try (BatchLogContext ignored = BatchLogContext.open(batch.batchId())) {
-                // a spooled batch counts as handed over: the spool delivers it (a refused one is gap-fill's to redo)
-                Shipment shipment = shipper.ship(batch);
-                lastCollection.collected();
-                state.archived(window.symbol(), window.interval(), page.value().bars());
-                records += batch.recordCount();
-                LOG.infof("batch %s: %d %s bars of %s from %s (%d ms, %d attempt(s)), %s", batch.batchId(),
-                        batch.recordCount(), window.interval().code(), window.symbol(), batch.provider(),
-                        batch.apiLatencyMs(), batch.attempts(), shipment);
-            }
+            // a refused batch (4xx) throws: it is gap-fill's to redo
+            handOver.ship(batch, window.interval().code() + " bars of " + window.symbol(),
+                    () -> state.archived(window.symbol(), window.interval(), page.value().bars()));
+            records += batch.recordCount();
         }
-        registry.counter("marketpipe.collector.records.collected", "data_type", DataType.MARKET_DATA.code(),
-                "interval", window.interval().code()).increment(records);
+        handOver.counted(DataType.MARKET_DATA, window.interval().code(), records);
         return new Outcome(pages.size(), records);
     }
 
@@ -91,7 +65,7 @@ public class WindowCollector {
         BarsPage page = sourced.value();
         return new CollectedBatch(UUID.randomUUID(), DataType.MARKET_DATA, window.symbol(), window.interval(),
                 sourced.source(), sourced.provider(), start, end, page.query().page(), page.fetchedAt(),
-                page.latencyMs(), page.attempts(), config.api().apiVersion(), collectorVersion, page.rawResponse(),
+                page.latencyMs(), page.attempts(), handOver.apiVersion(), handOver.collectorVersion(), page.rawResponse(),
                 page.bars(), null);
     }
 

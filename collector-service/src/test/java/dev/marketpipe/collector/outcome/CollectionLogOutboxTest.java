@@ -1,8 +1,8 @@
 package dev.marketpipe.collector.outcome;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marketpipe.collector.WireMockResource;
 import dev.marketpipe.collector.client.LoaderClients;
+import dev.marketpipe.collector.testing.WireMockResource;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import dev.marketpipe.wire.CollectionAttempt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

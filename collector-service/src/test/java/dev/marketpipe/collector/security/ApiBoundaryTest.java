@@ -1,8 +1,8 @@
 package dev.marketpipe.collector.security;
 
-import dev.marketpipe.collector.WireMockResource;
-import dev.marketpipe.testsupport.PostgresTestResource;
+import dev.marketpipe.collector.testing.WireMockResource;
 import dev.marketpipe.testsupport.ApiBoundaryChecks;
+import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -2,8 +2,8 @@ package dev.marketpipe.collector.spool;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.marketpipe.collector.WireMockResource;
 import dev.marketpipe.collector.collection.SnapshotCollector;
+import dev.marketpipe.collector.testing.WireMockResource;
 import dev.marketpipe.testsupport.LogCapture;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,8 +1,8 @@
 package dev.marketpipe.collector.spool;
 
-import dev.marketpipe.collector.WireMockResource;
 import dev.marketpipe.collector.client.ArchiveClient;
 import dev.marketpipe.collector.client.BrokenArchiveClient;
+import dev.marketpipe.collector.testing.WireMockResource;
 import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,5 +1,6 @@
 package dev.marketpipe.collector.provider.kis;
 
+import dev.marketpipe.collector.provider.TokenRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,7 +28,7 @@ interface KisRestClient {
     @Path("/oauth2/tokenP")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Response issueToken(KisTokenRequest request);
+    Response issueToken(TokenRequest request);
 
     /** A domestic-stock GET: {@code /uapi/domestic-stock/v1/{group}/{api}} with the headers every call carries. */
     @GET

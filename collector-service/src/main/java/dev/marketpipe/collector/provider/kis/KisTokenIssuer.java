@@ -6,6 +6,7 @@ import dev.marketpipe.collector.budget.WorkPriority;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.provider.AccessTokens;
 import dev.marketpipe.collector.provider.ProviderException;
+import dev.marketpipe.collector.provider.TokenRequest;
 import dev.marketpipe.provider.kis.KisTimes;
 import jakarta.ws.rs.core.Response;
 
@@ -83,7 +84,7 @@ final class KisTokenIssuer implements AccessTokens.Issuer {
 
     private AccessTokens.Issued request(Instant now) {
         budget.acquire(WorkPriority.current());
-        try (Response response = api.issueToken(new KisTokenRequest("client_credentials", appKey, appSecret))) {
+        try (Response response = api.issueToken(new TokenRequest("client_credentials", appKey, appSecret))) {
             JsonNode body = KisErrors.json(response.readEntity(String.class));
             String token = body == null ? null : body.path("access_token").asText(null);
             if (token == null || token.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.marketpipe.collector.provider.spec;
 
+import dev.marketpipe.collector.provider.TokenRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +22,7 @@ interface SpecRestClient {
     @Path("/oauth/token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    SpecTokenResponse issueToken(SpecTokenRequest request);
+    SpecTokenResponse issueToken(TokenRequest request);
 
     /** Spec §1.1; the body is returned as received so that the archive keeps it byte for byte. */
     @GET

@@ -5,6 +5,7 @@ import dev.marketpipe.collector.budget.WorkPriority;
 import dev.marketpipe.collector.config.MarketClock;
 import dev.marketpipe.collector.provider.AccessTokens;
 import dev.marketpipe.collector.provider.ProviderException;
+import dev.marketpipe.collector.provider.TokenRequest;
 
 import java.time.Instant;
 
@@ -29,7 +30,7 @@ final class SpecTokenIssuer implements AccessTokens.Issuer {
     public AccessTokens.Issued issue(String refused) {
         budget.acquire(WorkPriority.current());
         Instant requestedAt = clock.now();
-        SpecTokenResponse response = api.issueToken(new SpecTokenRequest("client_credentials", appKey, appSecret));
+        SpecTokenResponse response = api.issueToken(new TokenRequest("client_credentials", appKey, appSecret));
         if (response == null || response.accessToken() == null || response.accessToken().isBlank()) {
             throw new ProviderException.AuthenticationFailed(200, "the token endpoint answered without a token");
         }

@@ -1,5 +1,6 @@
 package dev.marketpipe.validator.api;
 
+import dev.marketpipe.wire.BatchEnvelopeCheck;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.DataType;
 import jakarta.ws.rs.BadRequestException;
@@ -28,39 +29,22 @@ final class BatchRequestCheck {
         if (batch == null) {
             throw new BadRequestException("the request body must be a CollectedBatch");
         }
-        List<String> missing = new ArrayList<>();
-        if (batch.batchId() == null) {
-            missing.add("batchId");
-        }
-        if (batch.dataType() == null) {
-            missing.add("dataType");
-        }
-        boolean bars = batch.dataType() == null || batch.dataType() == DataType.MARKET_DATA;
-        if (bars && batch.interval() == null) {
-            missing.add("interval");
-        }
-        if ((bars || batch.dataType().isPerSymbol()) && (batch.symbol() == null || batch.symbol().isBlank())) {
-            missing.add("symbol");
-        }
-        if (bars && batch.bars() == null) {
-            missing.add("bars");
-        }
-        if (!bars && (batch.records() == null || batch.records().of(batch.dataType()) == null)) {
-            missing.add("records." + RECORD_LISTS.get(batch.dataType()));
+        List<BatchEnvelopeCheck.Problem> problems = BatchEnvelopeCheck.of(batch);
+        boolean bars = BatchEnvelopeCheck.isBars(batch.dataType());
+        String name = bars ? "bars" : "records." + RECORD_LISTS.get(batch.dataType());
+        List<?> records = bars ? batch.bars() : batch.records() == null ? null : batch.records().of(batch.dataType());
+        List<String> missing = new ArrayList<>(BatchEnvelopeCheck.missing(problems));
+        if (records == null) {
+            missing.add(name);
         }
         if (!missing.isEmpty()) {
             throw new BadRequestException("missing required field" + (missing.size() > 1 ? "s: " : ": ")
                     + String.join(", ", missing));
         }
-        List<?> records = bars ? batch.bars() : batch.records().of(batch.dataType());
-        String name = bars ? "bars" : "records." + RECORD_LISTS.get(batch.dataType());
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i) == null) {
-                throw new BadRequestException(name + "[" + i + "] is null");
-            }
-        }
-        if (batch.windowStart() != null && batch.windowEnd() != null
-                && batch.windowEnd().isBefore(batch.windowStart())) {
+        BatchEnvelopeCheck.nullElement(name, records).ifPresent(problem -> {
+            throw new BadRequestException(problem.field() + " is null");
+        });
+        if (BatchEnvelopeCheck.has(problems, BatchEnvelopeCheck.Kind.ENDS_BEFORE_START)) {
             throw new BadRequestException("windowEnd " + batch.windowEnd() + " is before windowStart "
                     + batch.windowStart());
         }

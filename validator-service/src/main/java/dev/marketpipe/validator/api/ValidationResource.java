@@ -78,9 +78,7 @@ public class ValidationResource {
         try {
             return Response.ok(service.validateAndLoad(batch)).type(MediaType.APPLICATION_JSON_TYPE).build();
         } catch (LoaderUnavailableException e) {
-            // answered, not thrown: an expected state of a neighbour, not our bug, so no stack trace in the log
-            return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
-                    "the loader is unavailable, redeliver later: " + e.getMessage());
+            return loaderUnavailable(e);
         } catch (LoaderRejectedException e) {
             throw BatchRequestCheck.unprocessable("the loader refused the verdict (" + e.status() + "): "
                     + e.detail());
@@ -115,10 +113,15 @@ public class ValidationResource {
             results = GroupCheck.eachChecked(batches, CollectedBatch::batchId, this::checked,
                     service::validateAndLoadAll);
         } catch (LoaderUnavailableException e) {
-            return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
-                    "the loader is unavailable, redeliver later: " + e.getMessage());
+            return loaderUnavailable(e);
         }
         return Response.ok(new GroupResults(results)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** 503: answered, not thrown: an expected state of a neighbour, not our bug, so no stack trace in the log. */
+    private static Response loaderUnavailable(LoaderUnavailableException e) {
+        return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                "the loader is unavailable, redeliver later: " + e.getMessage());
     }
 
     /** {@link BatchRequestCheck}, a refusal counted. */

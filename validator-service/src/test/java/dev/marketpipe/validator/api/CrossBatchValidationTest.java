@@ -1,13 +1,10 @@
 package dev.marketpipe.validator.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.validator.Bars;
-import dev.marketpipe.validator.validation.LoaderPreviousCloses;
 import dev.marketpipe.validator.rules.RuleCodes;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
@@ -15,13 +12,10 @@ import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.CollectedBatch;
 import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.ValidatedBatch;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,33 +44,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
-class CrossBatchValidationTest {
+class CrossBatchValidationTest extends LoaderStubbedTest {
 
-    private static final String RECEIPT = """
-            {"batchId":"%s","rowsChanged":5,"rowsUnchanged":0,"quarantined":0,"duplicate":false}""";
     private static final String WINDOW_START = "2025-03-04T00:00:00Z";
     private static final String WINDOW_END = "2025-03-04T00:10:00Z";
 
-    @LoaderWireMock.InjectLoader
-    WireMockServer loader;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    LoaderPreviousCloses previousCloses;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @Inject
-    MeterRegistry registry;
-
     @BeforeEach
-    void resetLoader() {
-        loader.resetAll();
-        previousCloses.clear();
-        breakers.resetAll();
+    void stubPreviousCloses() {
         loader.stubFor(get(urlPathEqualTo("/v1/bars")).withQueryParam("interval", WireMock.equalTo("1d"))
                 .willReturn(okJson("[]")));
     }
@@ -106,7 +80,7 @@ class CrossBatchValidationTest {
     }
 
     private ValidatedBatch validate(CollectedBatch batch) throws Exception {
-        loader.stubFor(post(urlEqualTo("/v1/loads")).willReturn(okJson(RECEIPT.formatted(batch.batchId()))));
+        loaderAccepts(batch, 5, 0);
         given().contentType(ContentType.JSON).body(json.writeValueAsString(batch))
                 .when().post("/v1/validations").then().statusCode(200);
         List<LoggedRequest> posts = loader.findAll(postRequestedFor(urlEqualTo("/v1/loads")));

@@ -1,10 +1,7 @@
 package dev.marketpipe.validator.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.marketpipe.validator.Bars;
-import dev.marketpipe.validator.validation.LoaderPreviousCloses;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.BatchGroup;
 import dev.marketpipe.wire.CollectedBatch;
@@ -14,8 +11,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,28 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
 @TestSecurity(user = "tester", roles = {"pipeline"})
-class ValidationGroupResourceTest {
-
-    private static final String RECEIPT = """
-            {"batchId":"%s","rowsChanged":%d,"rowsUnchanged":0,"quarantined":0,"duplicate":false}""";
-
-    @LoaderWireMock.InjectLoader
-    WireMockServer loader;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    LoaderPreviousCloses previousCloses;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
+class ValidationGroupResourceTest extends LoaderStubbedTest {
 
     @BeforeEach
-    void resetLoader() {
-        loader.resetAll();
-        previousCloses.clear();
-        breakers.resetAll();
+    void stubLoaderReads() {
         loader.stubFor(get(urlPathEqualTo("/v1/bars")).willReturn(okJson("[]")));
         loader.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(okJson("{\"status\":\"UP\",\"checks\":[]}")));
     }
@@ -76,7 +53,7 @@ class ValidationGroupResourceTest {
     private void loaderAccepts(CollectedBatch batch, int rows) {
         loader.stubFor(post(urlEqualTo("/v1/loads"))
                 .withRequestBody(matchingJsonPath("$.batchId", WireMock.equalTo(batch.batchId().toString())))
-                .willReturn(okJson(RECEIPT.formatted(batch.batchId(), rows))));
+                .willReturn(okJson(RECEIPT.formatted(batch.batchId(), rows, 0))));
     }
 
     /** The loader's answer to the group: each given result JSON in turn. */
@@ -87,7 +64,7 @@ class ValidationGroupResourceTest {
 
     private static String loadedResult(CollectedBatch batch, int rows) {
         return "{\"batchId\":\"%s\",\"status\":200,\"receipt\":%s}".formatted(batch.batchId(),
-                RECEIPT.formatted(batch.batchId(), rows));
+                RECEIPT.formatted(batch.batchId(), rows, 0));
     }
 
     /** The verdicts the loader got in its one group request, in order. */

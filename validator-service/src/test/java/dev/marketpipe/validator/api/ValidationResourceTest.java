@@ -1,15 +1,12 @@
 package dev.marketpipe.validator.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.marketpipe.testsupport.Management;
 import dev.marketpipe.testsupport.TestTokens;
 import dev.marketpipe.validator.Bars;
-import dev.marketpipe.validator.validation.LoaderPreviousCloses;
 import dev.marketpipe.validator.rules.RuleCodes;
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
@@ -19,13 +16,10 @@ import dev.marketpipe.wire.QualityIssue;
 import dev.marketpipe.wire.QuarantineStatus;
 import dev.marketpipe.wire.QuarantinedBar;
 import dev.marketpipe.wire.ValidatedBatch;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,45 +45,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
-class ValidationResourceTest {
+class ValidationResourceTest extends LoaderStubbedTest {
 
-    private static final String RECEIPT = """
-            {"batchId":"%s","rowsChanged":%d,"rowsUnchanged":0,"quarantined":%d,"duplicate":false}""";
     /** The stored daily bar of Friday 2025-02-28 (2025-03-03 is a holiday): close 10000, band [7000, 13000]. */
     private static final String PREVIOUS_DAY = """
             [{"timestamp":"2025-02-28T00:00:00Z","symbol":"005930","open":9900,"high":10100,"low":9800,
               "close":10000,"volume":123456,"value":null}]""";
 
-    @LoaderWireMock.InjectLoader
-    WireMockServer loader;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    LoaderPreviousCloses previousCloses;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @Inject
-    MeterRegistry registry;
-
     @BeforeEach
-    void resetLoader() {
-        loader.resetAll();
-        previousCloses.clear();
-        breakers.resetAll();
+    void stubLoaderReads() {
         loader.stubFor(get(urlPathEqualTo("/v1/bars")).willReturn(okJson(PREVIOUS_DAY)));
         // the cross-batch checks' read of the window: nothing stored yet (CrossBatchValidationTest covers it)
         loader.stubFor(get(urlPathEqualTo("/v1/bars")).withQueryParam("interval", WireMock.equalTo("1m"))
                 .willReturn(okJson("[]")));
         loader.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(okJson("{\"status\":\"UP\",\"checks\":[]}")));
-    }
-
-    private void loaderAccepts(CollectedBatch batch, int rows, int quarantined) {
-        loader.stubFor(post(urlEqualTo("/v1/loads"))
-                .willReturn(okJson(RECEIPT.formatted(batch.batchId(), rows, quarantined))));
     }
 
     /** Five minutes from 09:00 KST: clean, volume 0, high < low, +30% + one tick, missing close. */

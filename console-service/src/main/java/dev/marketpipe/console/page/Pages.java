@@ -38,7 +38,11 @@ public class Pages {
 
     /** 303 back to {@code path} with a notice or an error for the person. */
     public static Response back(String path, String notice, String error) {
-        UriBuilder target = UriBuilder.fromPath(path);
+        return back(UriBuilder.fromPath(path), notice, error);
+    }
+
+    /** 303 back to {@code target} (a page with its own query, e.g. its filters) with a notice or an error. */
+    static Response back(UriBuilder target, String notice, String error) {
         if (notice != null) {
             target.queryParam("notice", notice);
         }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -94,21 +95,15 @@ public class ReviewPage {
         } catch (StageError e) {
             error = "#" + id + ": " + e.getMessage();
         }
-        jakarta.ws.rs.core.UriBuilder target = jakarta.ws.rs.core.UriBuilder.fromPath("/review");
+        UriBuilder target = UriBuilder.fromPath("/review");
         filter(target, "status", status);
         filter(target, "symbol", symbol);
         filter(target, "reason", reason);
         filter(target, "date", date);
-        if (notice != null) {
-            target.queryParam("notice", notice);
-        }
-        if (error != null) {
-            target.queryParam("error", error);
-        }
-        return Response.seeOther(target.build()).build();
+        return Pages.back(target, notice, error);
     }
 
-    private static void filter(jakarta.ws.rs.core.UriBuilder target, String name, String value) {
+    private static void filter(UriBuilder target, String name, String value) {
         if (value != null && !value.isBlank()) {
             target.queryParam(name, value);
         }

@@ -25,7 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The market calendar the collector plans with: which dates trade and their sessions (spec §2 trading hours). */
+/** The market calendar the collector plans with: which dates trade and their sessions (KRX trading hours). */
 @RolesAllowed({Roles.READER, Roles.OPERATOR})
 @Path("/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.temporal.ChronoUnit;
 
-/** Spec §1 data reconciliation: the last report, or a run now (primary vs backup daily bars). */
+/** Data reconciliation: the last report, or a run now (primary vs backup daily bars). */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)

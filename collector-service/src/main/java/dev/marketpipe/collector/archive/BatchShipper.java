@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Hands each collected batch to archive-service, the pipeline's durability point (architecture invariant 1), so
- * that nothing is lost while the archive is down or its disk is full (spec §7.3) and collection never waits for
+ * that nothing is lost while the archive is down or its disk is full and collection never waits for
  * it for long. The archive gets a few quick attempts ({@link ArchiveClient#shipNow}); a batch it still cannot take
  * is written to the collector's durable {@link BatchSpool} and the caller goes on, the spool's drainer delivering it
  * later, also after a restart. A batch of a symbol that already has batches in the spool goes straight to the spool,

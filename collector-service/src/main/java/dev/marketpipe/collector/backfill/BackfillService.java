@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Backfill jobs (spec §3 for a past range): split into request windows by {@link BackfillPlanner}, stored as a
+ * Backfill jobs (collection of a past range): split into request windows by {@link BackfillPlanner}, stored as a
  * durable job ({@link JobStore}) and run by the {@link JobRunner} of whichever replica holds each window's symbol, so
  * a backfill survives restarts, crashes and rolling updates and is listed and cancellable across them.
  */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The shared provider rate budget (spec §1 "Rate Limits"), under {@code marketpipe.collector.budget}; defaults in
+ * The shared provider rate budget, under {@code marketpipe.collector.budget}; defaults in
  * application.properties.
  */
 @ConfigMapping(prefix = "marketpipe.collector.budget")
@@ -50,7 +50,7 @@ public interface BudgetConfig {
     Duration maxPoll();
 
     /**
-     * Requests per second of the backup provider (spec §1 "Secondary API"), a provider with a limit of its own;
+     * Requests per second of the backup provider, a provider with a limit of its own;
      * unset: the primary's {@link #effectiveRequestsPerSecond()}. Reserves, waits and margins are the primary's.
      */
     Optional<Integer> backupRequestsPerSecond();

@@ -1,7 +1,7 @@
 package dev.marketpipe.collector.budget;
 
 /**
- * Priority of a piece of collection work (spec §2 table, column "Priority"). When the shared rate budget is short,
+ * Priority of a piece of collection work (each scheduled job has one). When the shared rate budget is short,
  * {@link #LOW} work is deferred first and {@link #HIGH} work is never starved.
  */
 public enum Priority {

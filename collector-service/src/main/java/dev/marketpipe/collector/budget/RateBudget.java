@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
- * One provider's request budget (spec §1 "Rate Limits"), shared by every job of every collector replica through
+ * One provider's request budget (its rate limit), shared by every job of every collector replica through
  * one row of {@code collector.rate_budget}. Its metrics carry the provider's name ({@code provider} tag).
  *
  * <p>The row keeps the instants (database clock, microseconds) of the grants of the last window (one second plus a
@@ -39,7 +39,7 @@ import java.util.function.IntSupplier;
  * outright — so Low is deferred first and High is never starved. A request that waited longer than its priority's
  * {@code maxWait} is shed ({@link BudgetShed}) without being sent.
  *
- * <p>While the row cannot be reached (PostgreSQL down, spec §7.3) the replica grants from its fair share of the
+ * <p>While the row cannot be reached (PostgreSQL down) the replica grants from its fair share of the
  * budget ({@link LocalShare}: each priority's limit divided by the replicas it last saw), so collection goes on and
  * the replicas together stay within the provider's limit; it asks the row again every {@link #UNAVAILABLE_RETRY}.
  * When the row is back, the grants of the last window made locally are written into it, and for one more window plus

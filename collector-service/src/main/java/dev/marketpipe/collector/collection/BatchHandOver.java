@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Spec §3 step 4 for every data type: hands a collected batch to the archive ({@link BatchShipper}), marks the
+ * For every data type: hands a collected batch to the archive ({@link BatchShipper}), marks the
  * collection for the health check ({@link LastCollection}) and logs one line naming the batch; counts the records
  * a collection request brought ({@code marketpipe.collector.records.collected}). Also the versions each
  * {@link CollectedBatch} records.

@@ -25,7 +25,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Per (symbol, interval) collection state in the collector's own schema (spec §3 step 7 "update metadata"): the
+ * Per (symbol, interval) collection state in the collector's own schema: the
  * newest bar start handed to the archive. Incremental collection starts after it (the live job after a restart);
  * gap-fill does not trust it and asks the loader what is really stored.
  */

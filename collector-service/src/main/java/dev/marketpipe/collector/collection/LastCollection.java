@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * When this collector last handed a collected batch on (archived or spooled), for spec §8 {@code last_collection}.
- * In memory: after a restart there is no last collection until the next batch.
+ * When this collector last handed a collected batch on (archived or spooled), for the {@code last_collection} health
+ * check. In memory: after a restart there is no last collection until the next batch.
  */
 @ApplicationScoped
 public class LastCollection {

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Spec §3 steps 2–4 for the non-bar data types: fetch an order book (§1.2), the account info, the positions or a
- * window of order history (§1.3), turn each answer (each page) into a {@link CollectedBatch} and hand it to the
+ * Collection of the non-bar data types: fetch an order book, the account info, the positions or a window of
+ * order history, turn each answer (each page) into a {@link CollectedBatch} and hand it to the
  * archive. Account batches carry no symbol, so their archive name is {@code account_info_{YYYYMMDD}_{HHMMSS}}.
- * Requests go through {@link ProviderRouter} like bars: failover to the backup source, the §7.1 outcome reported
+ * Requests go through {@link ProviderRouter} like bars: failover to the backup source, the outcome reported
  * once, and each batch says which source answered.
  */
 @ApplicationScoped
@@ -64,7 +64,7 @@ public class SnapshotCollector {
         return new Outcome(first.dataType(), pages.size(), records);
     }
 
-    /** The batch records which source answered (spec §1 backup source, archive metadata {@code source}/{@code provider}). */
+    /** The batch records which source answered, primary or backup ({@code source}/{@code provider} metadata). */
     private CollectedBatch toBatch(Sourced<SnapshotPage> sourced, Instant windowStart, Instant windowEnd) {
         SnapshotPage page = sourced.value();
         // A snapshot's window is its own instant: the provider's timestamp when it gave one, else the fetch time.

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Spec §3 steps 2–4 for one {@link FetchWindow}: fetch every page from the securities API, turn each response
+ * Collection of one {@link FetchWindow}: fetch every page from the securities API, turn each response
  * into a {@link CollectedBatch} and hand it to the archive. Used by backfills and by the live job alike.
  */
 @ApplicationScoped
@@ -40,8 +40,9 @@ public class WindowCollector {
         for (BarsQuery query = first; query != null; query = pages.get(pages.size() - 1).value().next()) {
             pages.add(api.fetchBars(query));
         }
-        // each batch covers the window from its earliest bar to the next page's: providers page forwards (spec) or
-        // backwards (KIS, newest first), so the pages are put in time order first; pages without bars keep their place
+        // each batch covers the window from its earliest bar to the next page's: providers page forwards (the spec
+        // provider) or backwards (KIS, newest first), so the pages are put in time order first; pages without bars keep
+        // their place
         pages.sort(Comparator.comparing((Sourced<BarsPage> p) -> earliest(p.value()),
                 Comparator.nullsLast(Comparator.naturalOrder())));
         int records = 0;
@@ -60,7 +61,7 @@ public class WindowCollector {
         return new Outcome(pages.size(), records);
     }
 
-    /** The batch records which source answered (spec §1 backup source, archive metadata {@code source}/{@code provider}). */
+    /** The batch records which source answered, primary or backup ({@code source}/{@code provider} metadata). */
     private CollectedBatch toBatch(FetchWindow window, Sourced<BarsPage> sourced, Instant start, Instant end) {
         BarsPage page = sourced.value();
         return new CollectedBatch(UUID.randomUUID(), DataType.MARKET_DATA, window.symbol(), window.interval(),

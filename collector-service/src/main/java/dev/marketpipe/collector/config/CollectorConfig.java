@@ -13,16 +13,16 @@ public interface CollectorConfig {
 
     Api api();
 
-    /** The symbols the live job collects (spec §2). */
+    /** The symbols the live job collects. */
     List<String> symbols();
 
     Live live();
 
     Backfill backfill();
 
-    /** The securities API (spec §1). */
+    /** The securities API. */
     interface Api {
-        /** Which securities API this is: {@code spec} (the spec's contract, the bundled simulator) or {@code kis}. */
+        /** Which securities API this is: {@code spec} (the contract the bundled simulator serves) or {@code kis}. */
         @WithDefault("spec")
         String provider();
 

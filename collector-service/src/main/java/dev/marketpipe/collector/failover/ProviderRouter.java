@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
- * Which securities API collection talks to (spec §1 "Backup Data Sources"), and the one place where a call's final
- * failure is reported (spec §7.1, {@link FailureReporter}). Every request kind goes through it: bars, order books,
+ * Which securities API collection talks to (the primary or the backup source), and the one place where a call's final
+ * failure is reported ({@link FailureReporter}). Every request kind goes through it: bars, order books,
  * account info, positions and order history.
  * <ul>
  *   <li>On the primary: a call that fails for good (after its retries, or with the breaker open) is asked of the

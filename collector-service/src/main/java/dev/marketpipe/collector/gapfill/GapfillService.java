@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Gap-fill jobs (issue 3 item 7): per symbol, ask the loader what is stored, let {@link GapfillPlanner} pick the
+ * Self-healing gap-fill jobs: per symbol, ask the loader what is stored, let {@link GapfillPlanner} pick the
  * missing windows, and collect them with the same {@link WindowCollector} as backfills. Durable jobs on the same
  * {@link JobRunner}: each symbol is first a plan window (run by the replica that holds it), whose outcome adds the
  * fetch windows of what is missing, so a gap-fill survives restarts like a backfill. Whatever made a bar missing

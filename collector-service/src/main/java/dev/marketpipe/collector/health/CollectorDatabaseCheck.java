@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.Readiness;
 import javax.sql.DataSource;
 
 /**
- * Readiness {@code database_connection} (spec §8): the collector's PostgreSQL holds the shared rate budget, the
+ * Readiness check {@code database_connection}: the collector's PostgreSQL holds the shared rate budget, the
  * leases and the collection state. Without it no request may be sent (the budget grants no token) and the
  * operator API (backfills, leases) cannot answer, so the collector is not ready.
  */

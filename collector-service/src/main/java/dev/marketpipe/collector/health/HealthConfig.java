@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
 
-/** Thresholds of the collector's spec §8 health checks ({@code marketpipe.collector.health}). */
+/** Thresholds of the collector's health checks ({@code marketpipe.collector.health}). */
 @ConfigMapping(prefix = "marketpipe.collector.health")
 public interface HealthConfig {
 

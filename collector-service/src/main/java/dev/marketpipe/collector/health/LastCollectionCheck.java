@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Spec §8 {@code last_collection}: DOWN when the KRX regular session has been running for longer than
+ * Health check {@code last_collection}: DOWN when the KRX regular session has been running for longer than
  * {@code marketpipe.collector.health.last-collection.max-age} and this collector has collected no batch within that
  * time. Outside the session (nights, weekends, holidays, late-open mornings) nothing is expected, so it is UP; the
  * age counts from the session's open at the earliest, so a morning is not DOWN for the previous evening.

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * Spec §8 {@code api_connection}: UP when the collector holds (or can obtain) an access token from the primary
+ * Health check {@code api_connection}: UP when the collector holds (or can obtain) an access token from the primary
  * securities API, or — with failover enabled — from the backup. Goes through {@link AccessTokens}, which reuses the
  * cached token and requests a new one at most once per minimum interval, so probing never requests tokens in a loop.
  *
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * one provider, so an outage would take all of them out of their Service at once, stall every rollout and node drain
  * (the PodDisruptionBudget counts unready pods), and gate only the operators' own API — while the collector goes on
  * retrying, failing over and recording each failure in {@code data_collection_log} whatever its readiness. Nor
- * liveness: a restart brings no provider back. The outage reaches a person through the §8 alerts on collection
+ * liveness: a restart brings no provider back. The outage reaches a person through the alerts on collection
  * success; this entry says which side is down and why.
  */
 @Wellness

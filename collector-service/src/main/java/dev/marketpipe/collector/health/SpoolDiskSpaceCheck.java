@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 
 /**
- * Readiness, spec §8 {@code disk_space}: the usable space on the disk of the collector's spool, the only disk it
+ * Readiness check {@code disk_space}: the usable space on the disk of the collector's spool, the only disk it
  * writes (batches wait there while the archive cannot take them). Below
  * {@code marketpipe.collector.health.disk-space.min-free-gb} the pod is not ready, before the spool itself starts
  * refusing batches (at {@code marketpipe.collector.spool.min-free-mib}); a full disk is this pod's volume, which a

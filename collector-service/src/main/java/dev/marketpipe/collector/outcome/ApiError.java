@@ -9,8 +9,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import java.util.List;
 
 /**
- * A securities-API call that failed for good, named by its spec §7.1 row. {@link #type()} is a short, bounded name
- * (a metric label and the {@code error_type} column); {@link #alerts()} says whether the operator is alerted.
+ * A securities-API call that failed for good, named by its row of the API error table ({@link ProviderException}).
+ * {@link #type()} is a short, bounded name (a metric label and the {@code error_type} column); {@link #alerts()} says
+ * whether the operator is alerted.
  */
 public record ApiError(String type, int status, String message) {
 

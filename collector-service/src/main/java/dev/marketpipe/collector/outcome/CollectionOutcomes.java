@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * Spec §8 "collection success rate" and "error count by type": how each collection request ended, after its retries
+ * Collection success rate and error count by type: how each collection request ended, after its retries
  * and any failover to the backup source — unlike {@code marketpipe.collector.api.requests}, which counts every
  * single attempt. One request is one page of one data type (and symbol and interval). Counted as
  * {@code marketpipe.collector.collections{data_type, outcome=success|failed, error_type}}; every label is a short,
  * bounded name ({@link ApiError#type()}, {@code none} on success), never a symbol. How long a request took, retries
- * and failover included, is spec §8 "average collection time": {@code marketpipe.collector.collection.duration}.
+ * and failover included (the average collection time), is {@code marketpipe.collector.collection.duration}.
  */
 @Startup
 @ApplicationScoped
@@ -56,13 +56,13 @@ public class CollectionOutcomes {
 
     private Timer duration(String dataType) {
         return Timer.builder(DURATION)
-                .description("Time of one collection request, retries and failover included (spec §8)")
+                .description("Time of one collection request, retries and failover included")
                 .tag("data_type", dataType).serviceLevelObjectives(DURATION_BUCKETS).register(registry);
     }
 
     private Counter counter(String dataType, String outcome, String errorType) {
         return Counter.builder(METRIC)
-                .description("Collection requests by how they ended, after retries and failover (spec §8)")
+                .description("Collection requests by how they ended, after retries and failover")
                 .tag("data_type", dataType).tag("outcome", outcome).tag("error_type", errorType)
                 .register(registry);
     }

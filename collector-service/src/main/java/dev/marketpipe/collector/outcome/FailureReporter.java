@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What happens after a securities-API call failed for good (spec §7.1 "then alert", "log error"): an ERROR log line
+ * What happens after a securities-API call failed for good: an ERROR log line
  * naming symbol, interval and error type, the alert counter {@code marketpipe.collector.api.alerts{type}} (every row
  * but 400), and a {@code data_collection_log} row through the loader ({@link CollectionLogOutbox}). Messages are
  * scrubbed: credentials and bearer tokens never leave the collector.

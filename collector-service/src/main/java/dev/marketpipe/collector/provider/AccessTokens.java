@@ -112,7 +112,7 @@ public class AccessTokens {
     }
 
     /**
-     * One call with the current token; a refused token (spec §7.1 401) is replaced once and the call repeated.
+     * One call with the current token; a refused token (401) is replaced once and the call repeated.
      *
      * @param call gets the token (without scheme)
      */

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
- * The backup securities API (spec §1 "Secondary API"): its type, name and credentials. Its URL and timeouts are
+ * The backup securities API: its type, name and credentials. Its URL and timeouts are
  * {@code quarkus.rest-client.backup-securities-api.*}; it is used only with {@code marketpipe.collector.failover.enabled}.
  */
 @ConfigMapping(prefix = "marketpipe.collector.backup-api")

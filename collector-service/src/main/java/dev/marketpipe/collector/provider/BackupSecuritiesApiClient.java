@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 /**
- * The backup securities API behind the same spec §7.1 policy as the primary: it inherits every request method and
+ * The backup securities API behind the same error policy as the primary: it inherits every request method and
  * its fault-tolerance annotations, with a circuit breaker of its own. Override a value per method with
  * {@code quarkus.fault-tolerance."dev.marketpipe.collector.provider.BackupSecuritiesApiClient/<method>".…}.
  */

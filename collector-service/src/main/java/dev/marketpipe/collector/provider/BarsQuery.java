@@ -3,9 +3,9 @@ package dev.marketpipe.collector.provider;
 import dev.marketpipe.wire.BarInterval;
 
 /**
- * One request for bars of one symbol over a window (spec §1.1), and where in the window's pages it stands.
+ * One request for bars of one symbol over a window, and where in the window's pages it stands.
  *
- * @param startDate ISO date (a whole trading day) or ISO instant, as the spec's API takes it
+ * @param startDate ISO date (a whole trading day) or ISO instant, as the {@code spec} provider's API takes it
  * @param endDate   ISO date (inclusive) or ISO instant (exclusive)
  * @param page      1-based number of the response within the window
  * @param cursor    the provider's own continuation of the previous response ({@code null} on the first page):

@@ -14,7 +14,7 @@ import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 
 /**
- * One {@link RateBudget} per configured provider (spec §1 "Rate Limits"): the primary's and the backup's are
+ * One {@link RateBudget} per configured provider: the primary's and the backup's are
  * different providers with limits of their own, each kept in its own {@code collector.rate_budget} row keyed by the
  * provider's name, which every replica shares. Built at start-up, so that a backup configured under the primary's
  * name (which would merge the two budgets, and make batches of both sources look alike) stops the collector at once.

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A securities-API call that did not succeed, one subclass per row of the spec §7.1 error table so that the
- * fault-tolerance policy of {@link SecuritiesApiClient} can say which rows are retried.
+ * A securities-API call that did not succeed, one subclass per row of the API error table of
+ * {@link SecuritiesApiClient}, so that its fault-tolerance policy can say which rows are retried.
  */
 public abstract class ProviderException extends RuntimeException {
 

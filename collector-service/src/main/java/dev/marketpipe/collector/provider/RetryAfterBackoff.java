@@ -3,7 +3,7 @@ package dev.marketpipe.collector.provider;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 
 /**
- * Spec §7.1 backoff: wait what a 429's {@code Retry-After} asks for, otherwise double the wait at every retry
+ * The retry backoff: wait what a 429's {@code Retry-After} asks for, otherwise double the wait at every retry
  * (starting at the {@code @Retry} delay, capped at 30 s). One instance per call, so the doubling is per call.
  */
 public class RetryAfterBackoff implements CustomBackoffStrategy {

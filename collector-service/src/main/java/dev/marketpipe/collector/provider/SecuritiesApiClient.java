@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one door to the securities API. Its fault-tolerance policy is the spec §7.1 table:
+ * The one door to the securities API. Its fault-tolerance policy is the API error table:
  * <table>
  * <tr><th>answer</th><th>what happens</th></tr>
  * <tr><td>429</td><td>wait {@code Retry-After} (else exponential backoff) and retry</td></tr>
@@ -80,7 +80,7 @@ public class SecuritiesApiClient {
     }
 
     /**
-     * Fetch one answer of an account or order-book endpoint (spec §1.2, §1.3), with the same §7.1 policy as
+     * Fetch one answer of an account or order-book endpoint, with the same error policy as
      * {@link #fetchBars}: same annotations, same call path.
      *
      * @param attempts incremented on every attempt

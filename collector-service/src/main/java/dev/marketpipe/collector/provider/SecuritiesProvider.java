@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One securities API (ARCHITECTURE "Providers"): how to authenticate and keep the token, how to ask for each data
- * type, how to read the answers ({@link dev.marketpipe.provider.ResponseFormat}, shared with the archive's replay),
- * and which spec §7.1 row each failure belongs to ({@link ProviderException}). One call is one request: one attempt,
- * with at most one token renewal; retries, timeouts and the circuit breaker are {@link SecuritiesApiClient}'s, the
- * same for every provider. Every request (token requests included) takes a token of the provider's rate budget
- * before it leaves.
+ * One securities API (ARCHITECTURE "Providers"): how to authenticate and keep the token, how to ask for each data type,
+ * how to read the answers ({@link dev.marketpipe.provider.ResponseFormat}, shared with the archive's replay), and which
+ * row of the API error table each failure belongs to ({@link ProviderException}). One call is one request: one attempt,
+ * with at most one token renewal; retries, timeouts and the circuit breaker are {@link SecuritiesApiClient}'s, the same
+ * for every provider. Every request (token requests included) takes a token of the provider's rate budget before it
+ * leaves.
  *
  * <p>One implementation per package ({@code provider/spec}, {@code provider/kis}), built by a {@link ProviderFactory}
  * named for it and chosen by {@code marketpipe.collector.api.provider} (the backup by

@@ -3,7 +3,7 @@ package dev.marketpipe.collector.provider;
 import dev.marketpipe.wire.DataType;
 
 /**
- * One request to an order-book or account endpoint (spec §1.2, §1.3).
+ * One request to an order-book or account endpoint.
  *
  * @param symbol    the symbol of an order-book request, else null
  * @param startDate the window start of an order-history request (ISO date or instant), else null

@@ -2,6 +2,6 @@ package dev.marketpipe.collector.provider;
 
 import dev.marketpipe.wire.SourceRole;
 
-/** An answer of the securities API and which configured provider gave it (spec §1 primary/backup). */
+/** An answer of the securities API and which configured provider gave it (primary or backup). */
 public record Sourced<T>(T value, SourceRole source, String provider) {
 }

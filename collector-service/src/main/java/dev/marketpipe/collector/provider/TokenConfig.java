@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
 
-/** Token lifecycle (spec §1 authentication, §7.1 401 row), under {@code marketpipe.collector.token}. */
+/** Token lifecycle (authentication, renewal on a 401), under {@code marketpipe.collector.token}. */
 @ConfigMapping(prefix = "marketpipe.collector.token")
 public interface TokenConfig {
 

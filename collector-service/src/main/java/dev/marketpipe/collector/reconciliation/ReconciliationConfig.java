@@ -2,7 +2,7 @@ package dev.marketpipe.collector.reconciliation;
 
 import io.smallrye.config.ConfigMapping;
 
-/** Spec §1 "Data Reconciliation: compare primary vs secondary data" ({@code marketpipe.collector.reconciliation}). */
+/** Data reconciliation, comparing the primary's and the backup's data ({@code marketpipe.collector.reconciliation}). */
 @ConfigMapping(prefix = "marketpipe.collector.reconciliation")
 public interface ReconciliationConfig {
 

@@ -36,7 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * Spec §1 "Data Reconciliation": asks the primary and the backup for the same daily bars and reports every value
+ * Data reconciliation: asks the primary and the backup for the same daily bars and reports every value
  * on which they differ — in the last report ({@code GET /v1/reconciliation}), as the gauge
  * {@code marketpipe.collector.reconciliation.discrepancies} (count of the last run) and as one WARN line per
  * discrepancy. Daily after the close for a rotating sample of symbols, or on demand.

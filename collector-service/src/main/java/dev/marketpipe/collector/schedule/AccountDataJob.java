@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Spec §2 account data every 5 minutes in market hours (spec §1.3), one job per data type: the account balance
+ * Account data every 5 minutes during market hours, one job per data type: the account balance
  * ({@code account-info}), the positions ({@code positions}) and the order history of today's session so far
  * ({@code orders}). Each order-history run asks for the whole session up to now; the loader upserts on the order
  * id, so an order seen again (or whose fill changed) updates its row instead of doubling it. {@link Jobs} makes
@@ -70,7 +70,7 @@ public final class AccountDataJob extends MarketHoursJob {
         return collect(session.get().open(), now);
     }
 
-    /** The account-data jobs of the spec §2 table, by their schedule keys. */
+    /** The account-data jobs, by their schedule keys. */
     @ApplicationScoped
     static class Jobs {
 

@@ -1,7 +1,7 @@
 package dev.marketpipe.collector.schedule;
 
 /**
- * One row of the spec §2 collection schedule. A job is a bean implementing this interface; its schedule lives in
+ * One entry of the collection schedule. A job is a bean implementing this interface; its schedule lives in
  * configuration under {@code marketpipe.collector.schedule.<name>} ({@code enabled}, {@code cron},
  * {@code priority}, optionally {@code delay}), and {@link JobScheduler} runs it at its cron with its priority, so
  * every API request it makes takes its rate-budget token at that priority. Adding a job is one class and its

@@ -3,7 +3,7 @@ package dev.marketpipe.collector.schedule;
 import java.util.List;
 
 /**
- * Issue 3 coverage planner (spec §2 1-minute OHLCV under spec §1 rate limits): given N symbols, a request budget and
+ * Coverage planner (1-minute OHLCV within the provider's rate limit): given N symbols, a request budget and
  * a request that returns the last k minutes of 1-minute bars, chooses each symbol's polling cadence so that every
  * bar is still collected, and predicts freshness — the delay from a bar's completion to its collection. A pure
  * function.

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Spec §2 "Daily OHLCV, once daily, after market close, Medium": once the day's session has closed (its real close,
+ * Daily OHLCV, once a day after the market close, Medium priority: once the day's session has closed (its real close,
  * so a CSAT day's 16:30 counts) plus {@code marketpipe.collector.schedule.daily.delay}, collects that day's daily
  * bar of every symbol, once per trading day. Nothing on a closed day.
  */

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Spec §2 "5-Minute OHLCV, every 5 minutes, market hours, Medium": the 5-minute bar that just completed. */
+/** 5-minute OHLCV, every 5 minutes during market hours, Medium priority: the 5-minute bar that just completed. */
 @ApplicationScoped
 public class FiveMinuteBarJob implements CollectionJob {
 

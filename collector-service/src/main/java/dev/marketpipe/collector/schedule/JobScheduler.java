@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Schedules every {@link CollectionJob} bean by its configuration (spec §2): at its cron, one run at a time, with
+ * Schedules every {@link CollectionJob} bean by its configuration: at its cron, one run at a time, with
  * the job's priority set for the rate budget. A job without configuration stops the start-up, so a new job cannot
  * silently run unscheduled.
  */

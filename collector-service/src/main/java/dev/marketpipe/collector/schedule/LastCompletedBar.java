@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The work of an intraday bar job (spec §2 "every N minutes, market hours"): collect, for every symbol, the bar of
+ * The work of an intraday bar job (every N minutes during market hours): collect, for every symbol, the bar of
  * one interval that completed last in today's session — once, and only while it is fresh (an older bar is left to
  * backfill / gap-fill). Outside the session the calendar has no completed bar and nothing is requested.
  */

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Spec §2 "1-Minute OHLCV, every 1 minute, market hours", within the rate budget (issue 3 item 5): once a minute it
+ * 1-minute OHLCV, every minute during market hours, within the rate budget: once a minute it
  * polls the share of the symbols this replica holds that is due under the coverage plan, each for every bar since
  * it was last polled. Outside the session (nights, weekends, holidays) it does nothing. Scheduled as the
  * {@code one-minute} job of {@code marketpipe.collector.schedule} (High priority).

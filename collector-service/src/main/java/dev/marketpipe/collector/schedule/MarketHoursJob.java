@@ -5,7 +5,7 @@ import dev.marketpipe.collector.collection.SnapshotCollector;
 import dev.marketpipe.collector.config.MarketClock;
 
 /**
- * A snapshot job of the spec §2 table that collects only during market hours: the scheduled {@link #run()} asks
+ * A scheduled snapshot job that collects only during market hours: the scheduled {@link #run()} asks
  * the calendar, {@link #collect()} (also behind {@code POST /v1/collections/{type}/run}) collects whatever the time.
  */
 abstract class MarketHoursJob implements CollectionJob {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Spec §2 "Order Book Snapshots, every 10 seconds, market hours, Low": one snapshot of every configured symbol per
+ * Order-book snapshots, every 10 seconds during market hours, Low priority: one snapshot of every configured symbol per
  * run while the session is open; nothing outside it.
  */
 @ApplicationScoped

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The collection schedule of spec §2, one entry per {@link CollectionJob} under
- * {@code marketpipe.collector.schedule.<job>}; the spec table is the default in application.properties.
+ * The collection schedule, one entry per {@link CollectionJob} under
+ * {@code marketpipe.collector.schedule.<job>}; the defaults are in application.properties.
  */
 @ConfigMapping(prefix = "marketpipe.collector.schedule")
 public interface ScheduleConfig {
@@ -24,7 +24,7 @@ public interface ScheduleConfig {
         /** Quartz cron: when the job looks for due work (it asks the market calendar whether there is any). */
         String cron();
 
-        /** Priority of the job's API requests in the shared rate budget (spec §2 table). */
+        /** Priority of the job's API requests in the shared rate budget. */
         Priority priority();
 
         /** A job-specific delay, e.g. how long after the close the daily bar is collected. */

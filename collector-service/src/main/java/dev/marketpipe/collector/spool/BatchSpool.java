@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Batches the archive could not take yet, kept on the collector's disk until it does (spec §7.3 "disk full" on the
- * archive's side, or the archive down): one durable file per batch, in arrival order, surviving restarts and
+ * Batches the archive could not take yet, kept on the collector's disk until it does (the archive's disk
+ * full, or the archive down): one durable file per batch, in arrival order, surviving restarts and
  * {@code kill -9}. {@link SpoolDrainer} empties it oldest first.
  *
  * <p>Per-symbol order: while a symbol ({@link SpooledBatch#orderKey}) has batches here, {@link #holds} says so and

@@ -17,6 +17,6 @@ public interface SpoolConfig {
     /** The longest wait between drain passes while the archive keeps failing (the wait doubles per failed pass). */
     Duration drainMaxDelay();
 
-    /** Below this much usable space on the spool's disk nothing more is spooled (spec §7.3 "disk full"). */
+    /** Below this much usable space on the spool's disk nothing more is spooled (disk full). */
     long minFreeMib();
 }

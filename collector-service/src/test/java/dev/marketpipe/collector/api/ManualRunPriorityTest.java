@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A manual run ({@code POST /v1/collections/{type}/run}) takes its rate-budget tokens at the priority its job's
- * schedule gives (spec §2 table), not at a default: an operator's trigger must not jump ahead of High work, and the
+ * schedule gives, not at a default: an operator's trigger must not jump ahead of High work, and the
  * schedule's own trigger must not be starved behind it.
  */
 @QuarkusTest

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Spec §1 backup source: failover after X = 3 failed primary calls, failback when the probe gets an answer, batches
+ * The backup source: failover after 3 consecutive failed primary calls, failback when the probe gets an answer, batches
  * that say which source answered, and reconciliation of daily bars. The primary and the backup are two WireMock
  * stand-ins (the backup under {@code /backup}).
  */

@@ -44,9 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Spec §1 backup source for the order-book and account data types: their requests go through the same failover as
+ * The backup source for the order-book and account data types: their requests go through the same failover as
  * bars (a call the primary failed for good is asked of the backup, X failed calls switch collection over, a 400 is
- * skipped), their batches say which source answered, and each call's §7.1 outcome reaches the collection log once.
+ * skipped), their batches say which source answered, and each call's outcome reaches the collection log once.
  */
 @QuarkusTest
 @TestProfile(FailoverTest.FailoverOn.class)

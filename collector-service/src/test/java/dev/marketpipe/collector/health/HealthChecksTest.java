@@ -31,7 +31,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The collector's spec §8 health checks as Kubernetes sees them: {@code disk_space} (spool disk below its minimum →
+ * The collector's health checks as Kubernetes sees them: {@code disk_space} (spool disk below its minimum →
  * not ready, 503 on {@code /q/health/ready}), {@code database_connection} (ready with PostgreSQL up), and
  * {@code last_collection} (wellness, enforced only while the KRX session runs) on a clock the test moves.
  */

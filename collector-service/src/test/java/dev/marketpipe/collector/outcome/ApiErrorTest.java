@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which failures are the provider's (failover, alert) and which are not (spec §7.1 and §1 rate limits). */
+/** Which failures are the provider's (failover, alert) and which are not (API errors and rate limits). */
 class ApiErrorTest {
 
     @Test

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Spec §1 rate limits with a backup source: the backup is a provider with a limit of its own, so its requests take
+ * Rate limits with a backup source: the backup is a provider with a limit of its own, so its requests take
  * tokens of its own {@code collector.rate_budget} row ({@code simulator-backup}), never of the primary's
  * ({@code simulator}), and the primary's requests never of the backup's.
  */

@@ -52,9 +52,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The spec §7.1 error table, row by row, against a WireMock securities API: attempts, waits, re-authentication,
- * skip, the alert counter and the data_collection_log row posted to the (WireMock) loader. Then the token
- * lifecycle: reuse, at most one request per minimum interval, no loop.
+ * The API error table of {@link SecuritiesApiClient}, row by row, against a WireMock securities API: attempts, waits,
+ * re-authentication, skip, the alert counter and the data_collection_log row posted to the (WireMock) loader. Then the
+ * token lifecycle: reuse, at most one request per minimum interval, no loop.
  */
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
@@ -150,7 +150,7 @@ class SecuritiesApiClientTest {
         assertNull(page.bars().get(0).close());
     }
 
-    // --- §7.1 row "429: wait [X seconds], retry with exponential backoff" ---------------------------------------
+    // --- 429: wait, then retry with exponential backoff ---------------------------------------------------------
 
     @Test
     void rateLimitWaitsForRetryAfterThenRetries() {
@@ -180,7 +180,7 @@ class SecuritiesApiClientTest {
         assertRow(CollectionLogRows.awaitRows(wireMock, 1).get(0), "rate_limited", 4);
     }
 
-    // --- §7.1 row "401: re-authenticate, alert operator" -------------------------------------------------------
+    // --- 401: re-authenticate, alert the operator --------------------------------------------------------------
 
     @Test
     void expiredTokenIsRenewedOnceAndTheRequestRepeated() {
@@ -209,7 +209,7 @@ class SecuritiesApiClientTest {
         assertRow(CollectionLogRows.awaitRows(wireMock, 1).get(0), "auth_failed", 1);
     }
 
-    // --- §7.1 row "400: log error, skip request" -----------------------------------------------------------------
+    // --- 400: log the error, skip the request --------------------------------------------------------------------
 
     @Test
     void badRequestIsSkippedWithoutRetryLoggedAndNotAlerted() {
@@ -225,7 +225,7 @@ class SecuritiesApiClientTest {
         assertTrue(row.path("errorMessage").asText().contains("unknown interval"), row.toString());
     }
 
-    // --- §7.1 row "500: retry [3 times], then alert" -------------------------------------------------------------
+    // --- 500: retry 3 times, then alert --------------------------------------------------------------------------
 
     @Test
     void serverErrorIsRetriedThreeTimesWithBackoffThenAlertedAndLogged() {
@@ -242,7 +242,7 @@ class SecuritiesApiClientTest {
         assertTrue(row.path("executionTimeMs").asLong() >= 350, row.toString());
     }
 
-    // --- §7.1 row "Timeout: retry [3 times], then alert" --------------------------------------------------------
+    // --- timeout: retry 3 times, then alert ---------------------------------------------------------------------
 
     @Test
     void timeoutIsRetriedThreeTimesThenAlertedAndLogged() {

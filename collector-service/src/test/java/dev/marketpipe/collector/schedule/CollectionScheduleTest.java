@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Spec §2 schedule: the 5-minute and daily jobs, gated by the calendar, configured with the table's priorities. */
+/** The collection schedule: the 5-minute and daily jobs, gated by the calendar, configured with their priorities. */
 @QuarkusTest
 @QuarkusTestResource(WireMockResource.class)
 @QuarkusTestResource(PostgresTestResource.class)

@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3 item 5: with more symbols than the budget can poll every minute, the live job follows the coverage plan —
- * each symbol is polled once every cadence, and the windows it requests cover every bar of the session exactly once.
- * The planner sees 150 symbols at 1 request/s (0.9 usable): a sweep takes 167 s, so the cadence is 3 minutes.
- * (The budget itself is off so the test does not wait for tokens.)
+ * Live collection within the rate budget: with more symbols than the budget can poll every minute, the live job follows
+ * the coverage plan — each symbol is polled once every cadence, and the windows it requests cover every bar of the
+ * session exactly once. The planner sees 150 symbols at 1 request/s (0.9 usable): a sweep takes 167 s, so the cadence
+ * is 3 minutes. (The budget itself is off so the test does not wait for tokens.)
  */
 @QuarkusTest
 @TestProfile(PlannedLiveCollectionTest.TinyBudget.class)

@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 4 item 8 from the collector's side: while the archive answers 507 (disk full) the collector keeps every
+ * A full archive disk seen from the collector: while the archive answers 507 (disk full) the collector keeps every
  * batch in its spool and goes on collecting; once the archive takes batches again each arrives exactly once, in
  * the order it was collected. WireMock is the archive (and the securities API); the spool is a real folder.
  */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 7 "Logs": the collector's lines about one batch carry its id (MDC batchId) — where it is collected and
+ * The collector's log lines about one batch carry its id (MDC batchId) — where it is collected and
  * spooled (the archive down), and where the spool's drainer hands it to the archive later, on its own thread.
  */
 @QuarkusTest

@@ -19,7 +19,7 @@ public final class ApiStubs {
             ],"meta":{"total_records":2,"page":1,"total_pages":1,"limit":1000}}""";
 
     /** Path prefix of the backup securities API on the same WireMock server. */
-    /** Order-book, account-info and positions answers of the spec API. */
+    /** Order-book, account-info and positions answers of the {@code spec} provider's API. */
     public static final String BOOK = """
             {"symbol":"005930","timestamp":"2025-03-04T01:00:10Z",
              "bids":[{"price":75000,"quantity":1000},{"price":74900,"quantity":1500}],

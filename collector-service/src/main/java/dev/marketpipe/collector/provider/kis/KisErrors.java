@@ -7,9 +7,9 @@ import dev.marketpipe.collector.provider.ProviderException;
 import java.io.IOException;
 
 /**
- * Which spec §7.1 row a KIS answer belongs to. Success is HTTP 200 <em>and</em> {@code rt_cd == "0"}; every failure
- * is classified by its {@code msg_cd} (or the OAuth answer's {@code error_code}) whatever the HTTP status, since KIS
- * sends JSON error bodies on HTTP 500 and 403 too:
+ * Which row of the API error table ({@link ProviderException}) a KIS answer belongs to. Success is HTTP 200
+ * <em>and</em> {@code rt_cd == "0"}; every failure is classified by its {@code msg_cd} (or the OAuth answer's
+ * {@code error_code}) whatever the HTTP status, since KIS sends JSON error bodies on HTTP 500 and 403 too:
  * <table>
  * <tr><th>msg_cd</th><th>row</th></tr>
  * <tr><td>{@value #RATE_LIMITED} calls per second exceeded</td><td>rate limited: back off and retry</td></tr>

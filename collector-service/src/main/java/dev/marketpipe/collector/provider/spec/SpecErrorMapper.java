@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 
-/** Turns non-2xx answers of the securities API into the {@link ProviderException} of their §7.1 row. */
+/** Turns non-2xx answers of the securities API into the {@link ProviderException} of their error-table row. */
 public class SpecErrorMapper implements ResponseExceptionMapper<ProviderException> {
 
     private static final int MAX_DETAIL = 300;

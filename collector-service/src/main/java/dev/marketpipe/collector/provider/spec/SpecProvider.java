@@ -24,9 +24,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The spec's contract (§1.1 bars, §1.2 order book, §1.3 account data; the bundled simulator serves it): a bearer
- * token from {@code POST /oauth/token}, page-numbered answers ({@code meta.total_pages}), failures by HTTP status
- * ({@link SpecErrorMapper}). Answers are read by {@link SpecFormat}, the reader the archive's replay uses too.
+ * The {@code spec} provider's contract (bars, order book, account data; the bundled simulator serves it, see
+ * docs/CONTRACTS.md "Securities API"): a bearer token from {@code POST /oauth/token}, page-numbered answers
+ * ({@code meta.total_pages}), failures by HTTP status ({@link SpecErrorMapper}). Answers are read by
+ * {@link SpecFormat}, the reader the archive's replay uses too.
  */
 final class SpecProvider implements SecuritiesProvider {
 

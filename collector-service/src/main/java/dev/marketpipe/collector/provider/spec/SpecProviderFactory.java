@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code marketpipe.collector.api.provider=spec}: the spec's contract at the configured URL, with the configured
- * credentials (the simulator's demo ones only with {@code marketpipe.collector.api.demo-credentials=true}).
+ * {@code marketpipe.collector.api.provider=spec}: the {@code spec} provider's contract at the configured URL, with the
+ * configured credentials (the simulator's demo ones only with {@code marketpipe.collector.api.demo-credentials=true}).
  */
 @Named("spec")
 @Unremovable

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /**
- * The securities API of spec §1 (and of the bundled simulator) as a REST client, one instance per role built by
- * {@link SpecProviderFactory}; {@link SpecProvider} takes a rate-budget token before every call.
+ * The {@code spec} provider's securities API (the contract the bundled simulator serves) as a REST client, one instance
+ * per role built by {@link SpecProviderFactory}; {@link SpecProvider} takes a rate-budget token before every call.
  */
 @RegisterProvider(SpecErrorMapper.class)
 interface SpecRestClient {
@@ -24,7 +24,10 @@ interface SpecRestClient {
     @Produces(MediaType.APPLICATION_JSON)
     SpecTokenResponse issueToken(TokenRequest request);
 
-    /** Spec §1.1; the body is returned as received so that the archive keeps it byte for byte. */
+    /**
+     * Bars of one symbol over a window, one page; the body is returned as received so that the archive keeps it byte
+     * for byte.
+     */
     @GET
     @Path("/market/data")
     @Produces(MediaType.APPLICATION_JSON)
@@ -36,25 +39,25 @@ interface SpecRestClient {
             @QueryParam("limit") int limit,
             @QueryParam("page") int page);
 
-    /** Spec §1.2: the order book of one symbol now. */
+    /** The order book of one symbol now. */
     @GET
     @Path("/market/orderbook")
     @Produces(MediaType.APPLICATION_JSON)
     String orderBook(@HeaderParam("Authorization") String authorization, @QueryParam("symbol") String symbol);
 
-    /** Spec §1.3 account info. */
+    /** Account info. */
     @GET
     @Path("/account/info")
     @Produces(MediaType.APPLICATION_JSON)
     String accountInfo(@HeaderParam("Authorization") String authorization);
 
-    /** Spec §1.3 position data. */
+    /** Position data. */
     @GET
     @Path("/positions")
     @Produces(MediaType.APPLICATION_JSON)
     String positions(@HeaderParam("Authorization") String authorization);
 
-    /** Spec §1.3 order history over a window, paged like {@code /market/data}. */
+    /** Order history over a window, paged like {@code /market/data}. */
     @GET
     @Path("/orders/history")
     @Produces(MediaType.APPLICATION_JSON)

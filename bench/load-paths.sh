@@ -17,7 +17,10 @@ for f in $(ls "$ROOT"/loader-service/src/main/resources/db/migration/V*__*.sql |
 done
 LIB="$ROOT/loader-service/target/quarkus-app/lib/main"
 [ -d "$LIB" ] || { echo "build first: ./mvnw -B -ntp -pl loader-service -am package -DskipTests" >&2; exit 1; }
-CP="$ROOT/loader-service/target/classes:$LIB/*:$LIB/../boot/*"
+# the benchmark lives with the loader's tests (dev.marketpipe.loader.bench.LoadPaths), compiled by the same build
+CP="$ROOT/loader-service/target/test-classes:$ROOT/loader-service/target/classes:$LIB/*:$LIB/../boot/*"
+[ -f "$ROOT/loader-service/target/test-classes/dev/marketpipe/loader/bench/LoadPaths.class" ] || {
+  echo "build first: ./mvnw -B -ntp -pl loader-service -am package -DskipTests" >&2; exit 1; }
 postgres_version=$(psql -X -At -h 127.0.0.1 -p "$PORT" -U postgres -c 'SHOW server_version' postgres)
 echo "PostgreSQL $postgres_version, $(nproc) CPUs, java $(java -version 2>&1 | head -1)"
-java -Xmx4g -cp "$CP" "$ROOT/bench/LoadPaths.java" "$URL" "$SYMBOLS" "$BARS" "$ROW_BY_ROW"
+java -Xmx4g -cp "$CP" dev.marketpipe.loader.bench.LoadPaths "$URL" "$SYMBOLS" "$BARS" "$ROW_BY_ROW"

@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Plain SQL for assertions: the tests look at the tables themselves, not only at the API. */
-final class Db {
+public final class Db {
 
     private final DataSource dataSource;
 
-    Db(DataSource dataSource) {
+    public Db(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    List<Map<String, Object>> rows(String sql, Object... params) {
+    public List<Map<String, Object>> rows(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -52,16 +52,16 @@ final class Db {
         };
     }
 
-    Object value(String sql, Object... params) {
+    public Object value(String sql, Object... params) {
         List<Map<String, Object>> rows = rows(sql, params);
         return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
     }
 
-    long count(String sql, Object... params) {
+    public long count(String sql, Object... params) {
         return ((Number) value(sql, params)).longValue();
     }
 
-    void execute(String sql) {
+    public void execute(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
@@ -70,7 +70,7 @@ final class Db {
     }
 
     /** The query plan of {@code sql} without costs, one plan line per text line. */
-    String plan(String sql) {
+    public String plan(String sql) {
         StringBuilder plan = new StringBuilder();
         for (Map<String, Object> line : rows("EXPLAIN (COSTS OFF) " + sql)) {
             plan.append(line.values().iterator().next()).append('\n');
@@ -79,7 +79,7 @@ final class Db {
     }
 
     /** md5 over every column of every row of {@code table} for {@code symbol}, updated_at included. */
-    String checksum(String table, String symbol) {
+    public String checksum(String table, String symbol) {
         return (String) value("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM " + table
                 + " t WHERE symbol = ?", symbol);
     }

@@ -11,27 +11,27 @@ import io.restassured.specification.RequestSpecification;
 import static io.restassured.RestAssured.given;
 
 /** The loader's REST API as the tests call it, with the application's own JSON mapper for the wire types. */
-final class LoaderApi {
+public final class LoaderApi {
 
     private final ObjectMapper json;
     private final String token;
 
     /** Calls without a token, for tests that run under {@code @TestSecurity}. */
-    LoaderApi(ObjectMapper json) {
+    public LoaderApi(ObjectMapper json) {
         this(json, null);
     }
 
     /** Calls with this bearer token. */
-    LoaderApi(ObjectMapper json, String token) {
+    public LoaderApi(ObjectMapper json, String token) {
         this.json = json;
         this.token = token;
     }
 
-    ValidatableResponse post(ValidatedBatch batch) {
+    public ValidatableResponse post(ValidatedBatch batch) {
         return postRaw(write(batch));
     }
 
-    ValidatableResponse postRaw(String body) {
+    public ValidatableResponse postRaw(String body) {
         RequestSpecification request = given().contentType(ContentType.JSON).body(body);
         if (token != null) {
             request.auth().oauth2(token);
@@ -39,7 +39,7 @@ final class LoaderApi {
         return request.when().post("/v1/loads").then();
     }
 
-    LoadReceipt load(ValidatedBatch batch) {
+    public LoadReceipt load(ValidatedBatch batch) {
         String body = post(batch).statusCode(200).extract().asString();
         try {
             return json.readValue(body, LoadReceipt.class);
@@ -48,7 +48,7 @@ final class LoaderApi {
         }
     }
 
-    String write(Object value) {
+    public String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

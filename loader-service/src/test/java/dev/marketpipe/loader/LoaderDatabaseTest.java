@@ -10,20 +10,20 @@ import javax.sql.DataSource;
  * What most loader tests start from: the real PostgreSQL behind the loader ({@link Db}), the loader's own HTTP API
  * ({@link LoaderApi}) and a symbol no other test uses, so tests sharing one database never see each other's rows.
  */
-abstract class LoaderDatabaseTest {
+public abstract class LoaderDatabaseTest {
 
     @Inject
-    DataSource dataSource;
+    protected DataSource dataSource;
 
     @Inject
-    ObjectMapper objectMapper;
+    protected ObjectMapper objectMapper;
 
-    Db db;
-    LoaderApi api;
-    String symbol;
+    protected Db db;
+    protected LoaderApi api;
+    protected String symbol;
 
     @BeforeEach
-    void setUpLoaderTest() {
+    protected void setUpLoaderTest() {
         db = new Db(dataSource);
         api = new LoaderApi(objectMapper);
         symbol = TestBatches.uniqueSymbol();

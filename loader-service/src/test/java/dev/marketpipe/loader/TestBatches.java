@@ -16,18 +16,18 @@ import java.util.List;
 import java.util.UUID;
 
 /** Builds the test batches: KRX-like 1-minute bars with tick-sized prices, unique symbols per test. */
-final class TestBatches {
+public final class TestBatches {
 
     private TestBatches() {
     }
 
     /** A symbol no other test uses, also against a reused external test database. */
-    static String uniqueSymbol() {
+    public static String uniqueSymbol() {
         return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
     /** {@code n} consecutive bars of {@code interval} starting at {@code first}, distinct values per bar. */
-    static List<Bar> bars(String symbol, Instant first, BarInterval interval, int n) {
+    public static List<Bar> bars(String symbol, Instant first, BarInterval interval, int n) {
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long base = 75_000 + 100L * i;
@@ -39,11 +39,11 @@ final class TestBatches {
         return bars;
     }
 
-    static ValidatedBatch accepted(String symbol, BarInterval interval, List<Bar> bars) {
+    public static ValidatedBatch accepted(String symbol, BarInterval interval, List<Bar> bars) {
         return batch(UUID.randomUUID(), symbol, interval, bars, List.of(), List.of());
     }
 
-    static ValidatedBatch batch(UUID id, String symbol, BarInterval interval, List<Bar> accepted,
+    public static ValidatedBatch batch(UUID id, String symbol, BarInterval interval, List<Bar> accepted,
             List<QuarantinedBar> quarantined, List<QualityIssue> batchIssues) {
         return new ValidatedBatch(id, DataType.MARKET_DATA, symbol, interval, SourceRole.PRIMARY,
                 "raw/2025/03/04/market_data_" + symbol + "_20250304_090000.json", Instant.parse("2025-03-04T00:01:00Z"),
@@ -52,7 +52,7 @@ final class TestBatches {
                 1.0);
     }
 
-    static ValidatedBatch withId(ValidatedBatch b, UUID id) {
+    public static ValidatedBatch withId(ValidatedBatch b, UUID id) {
         return new ValidatedBatch(id, b.dataType(), b.symbol(), b.interval(), b.source(), b.archiveRef(),
                 b.fetchedAt(), b.apiLatencyMs(), b.recordsReceived(), b.accepted(), b.quarantined(), b.batchIssues(),
                 b.qualityScore());

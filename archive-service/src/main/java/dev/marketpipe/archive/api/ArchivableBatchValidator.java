@@ -1,8 +1,8 @@
 package dev.marketpipe.archive.api;
 
 import dev.marketpipe.archive.store.ArchiveKey;
+import dev.marketpipe.wire.BatchEnvelopeCheck;
 import dev.marketpipe.wire.CollectedBatch;
-import dev.marketpipe.wire.DataType;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
@@ -15,10 +15,9 @@ public class ArchivableBatchValidator implements ConstraintValidator<ArchivableB
             return true; // @NotNull's job
         }
         context.disableDefaultConstraintViolation();
-        boolean valid = required(context, "batchId", batch.batchId());
-        valid &= required(context, "dataType", batch.dataType());
-        if (batch.dataType() == DataType.MARKET_DATA) {
-            valid &= required(context, "interval", batch.interval()); // order books and account data have none
+        boolean valid = true;
+        for (BatchEnvelopeCheck.Problem problem : BatchEnvelopeCheck.of(batch)) {
+            valid = envelopeViolation(context, batch, problem) && valid;
         }
         valid &= required(context, "source", batch.source());
         valid &= required(context, "windowStart", batch.windowStart());
@@ -26,22 +25,28 @@ public class ArchivableBatchValidator implements ConstraintValidator<ArchivableB
         if (batch.rawResponse() == null || batch.rawResponse().isNull() || batch.rawResponse().isMissingNode()) {
             valid = violation(context, "rawResponse", "is required (the response exactly as received)");
         }
-        boolean needsSymbol = batch.dataType() != null && batch.dataType().isPerSymbol();
-        if (batch.symbol() == null) {
-            if (needsSymbol) {
-                valid = violation(context, "symbol", "is required for " + batch.dataType().code());
-            }
-        } else if (!ArchiveKey.SYMBOL.matcher(batch.symbol()).matches()) {
+        if (batch.symbol() != null && !ArchiveKey.SYMBOL.matcher(batch.symbol()).matches()) {
             valid = violation(context, "symbol", "must match " + ArchiveKey.SYMBOL.pattern());
-        }
-        if (batch.windowStart() != null && batch.windowEnd() != null
-                && batch.windowEnd().isBefore(batch.windowStart())) {
-            valid = violation(context, "windowEnd", "must not be before windowStart");
         }
         if (batch.page() < 0) {
             valid = violation(context, "page", "must not be negative");
         }
         return valid;
+    }
+
+    /**
+     * The shared envelope check's problem on its field. Without a data type only that is named (what else the kind
+     * needs is unknown), and a symbol that is present but blank is named by the symbol pattern instead.
+     */
+    private static boolean envelopeViolation(ConstraintValidatorContext context, CollectedBatch batch,
+            BatchEnvelopeCheck.Problem problem) {
+        return switch (problem.field()) {
+            case "symbol" -> batch.dataType() == null || batch.symbol() != null
+                    || violation(context, "symbol", "is required for " + batch.dataType().code());
+            case "interval" -> batch.dataType() == null || required(context, "interval", null);
+            case "windowEnd" -> violation(context, "windowEnd", "must not be before windowStart");
+            default -> required(context, problem.field(), null);
+        };
     }
 
     private static boolean required(ConstraintValidatorContext context, String field, Object value) {

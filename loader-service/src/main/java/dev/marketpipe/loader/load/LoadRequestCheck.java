@@ -2,7 +2,7 @@ package dev.marketpipe.loader.load;
 
 import dev.marketpipe.wire.AcceptedBar;
 import dev.marketpipe.wire.Bar;
-import dev.marketpipe.wire.DataType;
+import dev.marketpipe.wire.BatchEnvelopeCheck;
 import dev.marketpipe.wire.QuarantinedBar;
 import dev.marketpipe.wire.ValidatedBatch;
 import jakarta.ws.rs.BadRequestException;
@@ -34,20 +34,8 @@ public final class LoadRequestCheck {
         if (batch == null) {
             throw new BadRequestException("a ValidatedBatch JSON body is required");
         }
-        List<String> missing = new ArrayList<>();
-        if (batch.batchId() == null) {
-            missing.add("batchId");
-        }
-        if (batch.dataType() == null) {
-            missing.add("dataType");
-        }
-        boolean bars = batch.dataType() == null || batch.dataType() == DataType.MARKET_DATA;
-        if ((bars || batch.dataType().isPerSymbol()) && (batch.symbol() == null || batch.symbol().isBlank())) {
-            missing.add("symbol");
-        }
-        if (bars && batch.interval() == null) {
-            missing.add("interval");
-        }
+        List<String> missing = new ArrayList<>(BatchEnvelopeCheck.missing(BatchEnvelopeCheck.of(batch)));
+        boolean bars = BatchEnvelopeCheck.isBars(batch.dataType());
         if (bars && batch.accepted() == null) {
             missing.add("accepted");
         }

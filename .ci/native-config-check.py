@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks what `-Dnative -Dquarkus.native.sources-only=true` generated (issue 7 item 6): the reflection and resource
+"""Checks what `-Dnative -Dquarkus.native.sources-only=true` generated: the reflection and resource
 configuration each service's native image would be built with. Run by .ci/native-checks.sh after the build.
 
 A native image only keeps what is registered, so this checks the things the services read or write outside

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What a reader of a service's OpenAPI document needs of every operation: a summary, a description of each parameter,
  * the answers it gives (a success and the client's mistakes, each described) and at least one example (of a
- * parameter, of the request body or of an answer).
+ * parameter, of the request body or of an answer); an operation that needs a role also shows its 401 and 403 answers
+ * as problem JSON with an example.
  */
 final class OpenApiDocumentation {
 
@@ -52,6 +53,15 @@ final class OpenApiDocumentation {
         });
         if (!hasExample(definition)) {
             problems.add(operation.key() + ": no example");
+        }
+        if (!operation.roles().isEmpty()) {
+            for (String refusal : List.of("401", "403")) {
+                Map<String, Object> content = (Map<String, Object>) responses.getOrDefault(refusal, Map.of())
+                        .getOrDefault("content", Map.of());
+                if (!hasExample(content.get("application/problem+json"))) {
+                    problems.add(operation.key() + ": no " + refusal + " answer as problem JSON with an example");
+                }
+            }
         }
         return problems;
     }

@@ -5,8 +5,6 @@ import dev.marketpipe.archive.backup.BackupService;
 import dev.marketpipe.archive.backup.BackupStatus;
 import dev.marketpipe.archive.backup.DayCopyReport;
 import dev.marketpipe.security.Roles;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -39,12 +37,6 @@ import java.util.Optional;
 @Path("/v1/backups")
 @Tag(name = "backups")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class BackupResource {
 
     private static final Long RETRY_AFTER_SECONDS = 30L;

@@ -9,8 +9,6 @@ import dev.marketpipe.archive.listing.BatchPage;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.ArchiveReceipt;
 import dev.marketpipe.wire.CollectedBatch;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -49,12 +47,6 @@ import java.util.UUID;
 @Path("/v1/batches")
 @Tag(name = "batches")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no pipeline role", value = ProblemExamples.FORBIDDEN)))
 public class BatchResource {
 
     /** Suggested wait before retrying after a storage error (the intake resumes where the attempt stopped). */

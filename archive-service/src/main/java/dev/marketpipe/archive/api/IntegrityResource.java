@@ -3,8 +3,6 @@ package dev.marketpipe.archive.api;
 import dev.marketpipe.archive.integrity.IntegrityCheck;
 import dev.marketpipe.archive.integrity.IntegrityReport;
 import dev.marketpipe.security.Roles;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,12 +25,6 @@ import java.io.IOException;
 @Path("/v1/integrity")
 @Tag(name = "integrity")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class IntegrityResource {
 
     private final IntegrityCheck check;

@@ -3,8 +3,6 @@ package dev.marketpipe.archive.api;
 import dev.marketpipe.archive.retention.RetentionReport;
 import dev.marketpipe.archive.retention.RetentionService;
 import dev.marketpipe.security.Roles;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -31,12 +29,6 @@ import java.io.IOException;
 @Path("/v1/retention/runs")
 @Tag(name = "retention")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class RetentionResource {
 
     private static final Long RETRY_AFTER_SECONDS = 30L;

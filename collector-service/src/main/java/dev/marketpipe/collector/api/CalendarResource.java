@@ -3,8 +3,6 @@ package dev.marketpipe.collector.api;
 import dev.marketpipe.calendar.MarketCalendar;
 import dev.marketpipe.calendar.Session;
 import dev.marketpipe.security.Roles;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -29,12 +27,6 @@ import java.util.List;
 @RolesAllowed({Roles.READER, Roles.OPERATOR})
 @Path("/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no reader or operator role", value = ProblemExamples.FORBIDDEN)))
 public class CalendarResource {
 
     private static final long MAX_DAYS = 3660;

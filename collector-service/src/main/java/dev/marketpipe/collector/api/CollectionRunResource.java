@@ -7,8 +7,6 @@ import dev.marketpipe.collector.schedule.JobScheduler;
 import dev.marketpipe.collector.schedule.OrderBookJob;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.DataType;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.BadRequestException;
@@ -44,12 +42,6 @@ import java.util.Map;
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/collections")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class CollectionRunResource {
 
     private static final long MAX_ORDER_WINDOW_DAYS = 370;

@@ -4,8 +4,6 @@ import dev.marketpipe.collector.gapfill.GapfillRequest;
 import dev.marketpipe.collector.gapfill.GapfillService;
 import dev.marketpipe.collector.gapfill.GapfillStatus;
 import dev.marketpipe.security.Roles;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,12 +40,6 @@ import java.util.UUID;
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/gapfills")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class GapfillResource {
 
     private final GapfillService gapfills;

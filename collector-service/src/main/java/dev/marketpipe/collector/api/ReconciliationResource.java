@@ -4,8 +4,6 @@ import dev.marketpipe.collector.reconciliation.ReconciliationReport;
 import dev.marketpipe.collector.reconciliation.ReconciliationRequest;
 import dev.marketpipe.collector.reconciliation.ReconciliationService;
 import dev.marketpipe.security.Roles;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,12 +28,6 @@ import java.time.temporal.ChronoUnit;
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no operator role", value = ProblemExamples.FORBIDDEN)))
 public class ReconciliationResource {
 
     /** Longest range one run may compare (one request per symbol and source fits a year of daily bars). */

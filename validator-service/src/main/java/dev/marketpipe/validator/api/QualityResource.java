@@ -3,8 +3,6 @@ package dev.marketpipe.validator.api;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.validator.quality.QualityTracker;
 import dev.marketpipe.validator.quality.SymbolDayQuality;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -31,12 +29,6 @@ import java.util.regex.Pattern;
  */
 @RolesAllowed({Roles.READER, Roles.OPERATOR})
 @Path("/v1/quality")
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no reader or operator role", value = ProblemExamples.FORBIDDEN)))
 public class QualityResource {
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._-]{1,20}");

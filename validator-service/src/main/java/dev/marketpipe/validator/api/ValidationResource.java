@@ -13,7 +13,6 @@ import dev.marketpipe.wire.GroupResult;
 import dev.marketpipe.wire.GroupResults;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -32,18 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 
 /**
- * {@code POST /v1/validations} (CONTRACTS.md "validator-service"): spec §5 on one archived batch, the verdict
+ * {@code POST /v1/validations} (CONTRACTS.md "validator-service"): the quality rules on one archived batch, the verdict
  * forwarded to the loader, the loader's receipt as the answer; {@code POST /v1/validations/groups} the same for
  * several batches in one request, each with its own result.
  */
 @RolesAllowed(Roles.PIPELINE)
 @Path("/v1/validations")
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no pipeline role", value = ProblemExamples.FORBIDDEN)))
 public class ValidationResource {
 
     private final ValidationService service;
@@ -59,7 +52,7 @@ public class ValidationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Validate a batch (spec §5) and load the verdict",
+    @Operation(summary = "Validate a batch and load the verdict",
             description = "Answers 200 only after the loader acknowledged the verdict.")
     @RequestBody(required = true, description = "a CollectedBatch as the archive forwards it (archiveRef set, the raw"
             + " response reduced to its meta)",
@@ -89,7 +82,7 @@ public class ValidationResource {
     @Path("/groups")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Validate several batches (spec §5) and load their verdicts",
+    @Operation(summary = "Validate several batches and load their verdicts",
             description = "Each batch judged as POST /v1/validations would, the verdicts loaded together (one"
                     + " transaction of the loader): 200 with one result per batch, in the order sent (200 and the"
                     + " loader's receipt, or the 4xx the batch alone would get). 503 when the loader is unavailable:"

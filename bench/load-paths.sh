@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load paths into market_data_1min, measured in one run on one throwaway PostgreSQL (issue 6 "Measure"):
+# Load paths into market_data_1min, measured in one run on one throwaway PostgreSQL:
 # raw COPY, the loader's BarUpserter (called directly: the loader's own class and SQL), JDBC batched upsert,
 # row-by-row upsert; new rows and redelivered unchanged rows. Results: docs/BENCHMARKS.md.
 # Usage (after ./mvnw -B -ntp -pl loader-service -am package -DskipTests; needs PostgreSQL server binaries, psql):

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 
-/** {@code GET /v1/integrity} (issue 4 item 7): re-reads a day of the archive and reports what is not as archived. */
+/** {@code GET /v1/integrity}: re-reads a day of the archive and reports what is not as archived. */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/v1/integrity")
 @Tag(name = "integrity")

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 
 /**
- * Readiness (issue 4 item 3, "readiness degrades when the backlog is old"): DOWN while the oldest batch waiting in
+ * Readiness (it degrades when the backlog is old): DOWN while the oldest batch waiting in
  * the outbox has waited longer than {@code marketpipe.archive.outbox.max-backlog-age} — downstream has not
  * acknowledged for that long, so this replica stops taking new batches and the collector keeps them until it
  * recovers. Liveness is not affected: a restart would not make the validator answer.

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Lists archived batches by day ({@code GET /v1/batches}, issue 4 item 3): reads only the asked days' folders of
+ * Lists archived batches by day ({@code GET /v1/batches}): reads only the asked days' folders of
  * the day index, filters data type and symbol by file name, and pages by position (date, then entry name).
  *
  * <p>The forwarding state is derived, not stored: an intake that has no completion is pending; an archived batch

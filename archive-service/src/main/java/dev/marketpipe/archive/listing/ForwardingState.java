@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Where an archived batch is on its way downstream (issue 4 item 3), as {@code GET /v1/batches} reports it. Derived
+ * Where an archived batch is on its way downstream, as {@code GET /v1/batches} reports it. Derived
  * from the index and the outbox folders at the time of the request, not stored: see {@link BatchListing}.
  */
 public enum ForwardingState {

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * folder fsync, so it is either complete or absent after a crash; it is deleted when the validator acknowledged it,
  * or moved to {@code outbox/<replica-id>/dead/} when the validator can never accept it.
  *
- * <p>Several replicas may share one archive root (issue 4 item 2); each forwards only its own folder, which it
+ * <p>Several replicas may share one archive root; each forwards only its own folder, which it
  * locks ({@code .owner}) for as long as it runs. The entries of a replica that is gone are adopted by another one
  * ({@link OrphanAdoption}, through {@link #takeOver}).
  *
@@ -58,8 +58,8 @@ public final class ArchiveOutbox {
     /**
      * The batches of entries this process appended and the forwarder has not read yet, by file name: the forwarder
      * usually reads an entry milliseconds after it was written, and reading it back and parsing it again was the
-     * archive's largest single cost per batch (issue 6, pipeline backfill profile). The file stays the durable
-     * record; this only spares re-reading what was just written.
+     * archive's largest single cost per batch (as a profile of the pipeline's backfill showed). The file stays the
+     * durable record; this only spares re-reading what was just written.
      */
     private final Map<String, CollectedBatch> handedOver = new ConcurrentHashMap<>();
     private OwnerLock owner;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Takes over the outbox entries nobody forwards any more (issue 4 item 2, several replicas on one archive root):
+ * Takes over the outbox entries nobody forwards any more (several replicas on one archive root):
  * those of a replica that is gone — its {@code .owner} lock could be taken — and those of the single-replica layout
  * older versions kept directly in {@code outbox/}. Run at start and every
  * {@code marketpipe.archive.outbox.orphan-check-interval}; one replica at a time adopts ({@code .adoption.lock}).

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The name of one archive replica among several sharing one archive root (issue 4 item 2): its outbox folder is
+ * The name of one archive replica among several sharing one archive root: its outbox folder is
  * {@code outbox/<replica-id>/}, so each replica forwards only the batches it accepted. The name becomes a folder
  * name, hence the strict pattern; {@code dead} and {@code adopted} are the names of folders inside the outbox and
  * cannot be replica ids.

@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 
 /**
- * Settings of {@code POST /v1/replays} (issue 4 item 6). Deliveries use the outbox's backoff
+ * Settings of {@code POST /v1/replays}. Deliveries use the outbox's backoff
  * ({@code marketpipe.archive.outbox.initial-backoff}/{@code max-backoff}); these are the replay's own limits.
  */
 @ConfigMapping(prefix = "marketpipe.archive.replay")

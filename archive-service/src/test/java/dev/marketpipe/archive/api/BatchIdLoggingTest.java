@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 7 "Logs": the archive's lines about one batch carry its id (MDC batchId) — the request thread that writes
+ * Logs: the archive's lines about one batch carry its id (MDC batchId) — the request thread that writes
  * it and the outbox thread that forwards it, retry included.
  */
 @QuarkusTest

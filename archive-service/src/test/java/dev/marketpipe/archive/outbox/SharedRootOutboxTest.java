@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Several replicas on one archive root (issue 4 item 2): each forwards only its own outbox folder, and the entries
+ * Several replicas on one archive root: each forwards only its own outbox folder, and the entries
  * of a replica that is gone — or of the older single-replica layout — are adopted exactly once, in order per symbol.
  * Replicas of one JVM are told apart by their lock (a second lock on one file is refused inside a JVM); a replica
  * alive in another process is a child process holding the lock.

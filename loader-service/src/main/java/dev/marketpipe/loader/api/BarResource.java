@@ -13,8 +13,6 @@ import dev.marketpipe.wire.Bar;
 import dev.marketpipe.wire.BarInterval;
 import dev.marketpipe.wire.BarWindow;
 import dev.marketpipe.wire.BarWindows;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -53,18 +51,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@code GET /v1/bars}: stored bars of one symbol and interval in {@code [from, to)}, in time order, for the
- * trading system (issue 6 "read API"), the validator's previous close and reports. The body stays a plain JSON
+ * trading system, the validator's previous close and reports. The body stays a plain JSON
  * array (or CSV); a page that is not the last carries {@code Link: <…&cursor=…>; rel="next"} (RFC 8288). A symbol
  * with no bar at all in the interval's table is 404, so a typo is not mistaken for "nothing traded".
  */
 @Path("/v1/bars")
 @TranslatesDatabaseFaults
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class BarResource {
 
     /** Names the asked symbols {@code GET /v1/bars/latest} found no bar of (absent when all were found). */

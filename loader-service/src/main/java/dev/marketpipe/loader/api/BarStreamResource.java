@@ -7,8 +7,6 @@ import dev.marketpipe.loader.push.BarEvent;
 import dev.marketpipe.loader.push.BarStream;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.BarInterval;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
@@ -41,12 +39,6 @@ import java.util.Set;
  * {@code Last-Event-ID} gets every retained change after that id first, then the live ones, with no gap.
  */
 @Path("/v1/stream/bars")
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class BarStreamResource {
 
     private final BarStream stream;

@@ -7,8 +7,6 @@ import dev.marketpipe.loader.config.LoaderConfig;
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.CollectionAttempt;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -32,17 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 
 /**
- * {@code GET /v1/collection-log}: the latest {@code data_collection_log} rows (spec §6), newest first;
- * {@code POST /v1/collection-log}: the collector reports a collection attempt that failed (spec §7.1), one row each.
+ * {@code GET /v1/collection-log}: the latest {@code data_collection_log} rows, newest first;
+ * {@code POST /v1/collection-log}: the collector reports a collection attempt that failed (an API error), one row each.
  */
 @Path("/v1/collection-log")
 @TranslatesDatabaseFaults
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class CollectionLogResource {
 
     private final CollectionLog log;
@@ -83,7 +75,7 @@ public class CollectionLogResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a failed collection attempt",
-            description = "Record a collection attempt that did not end in a loaded batch (spec §7.1: failed after "
+            description = "Record a collection attempt that did not end in a loaded batch (an API error: failed after "
             + "its retries, skipped 400, answered by the backup instead); 201 with the stored row, 200 with the row an "
             + "earlier report of the same attemptId wrote.")
     @RequestBody(required = true, description = "a CollectionAttempt: status error (errorType required) or warning",

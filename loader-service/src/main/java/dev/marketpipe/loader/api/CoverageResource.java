@@ -7,8 +7,6 @@ import dev.marketpipe.loader.coverage.CoverageReader;
 import dev.marketpipe.loader.database.TranslatesDatabaseFaults;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.BarInterval;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -34,12 +32,6 @@ import java.time.Duration;
 @RolesAllowed({Roles.PIPELINE, Roles.OPERATOR})
 @Path("/v1/coverage")
 @TranslatesDatabaseFaults
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class CoverageResource {
 
     private final CoverageReader reader;

@@ -9,8 +9,6 @@ import dev.marketpipe.wire.GroupResults;
 import dev.marketpipe.wire.LoadReceipt;
 import dev.marketpipe.wire.ValidatedBatch;
 import dev.marketpipe.wire.ValidatedBatchGroup;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -33,12 +31,6 @@ import java.util.List;
 @RolesAllowed(Roles.PIPELINE)
 @Path("/v1/loads")
 @TranslatesDatabaseFaults
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class LoadResource {
 
     private final BatchLoader loader;

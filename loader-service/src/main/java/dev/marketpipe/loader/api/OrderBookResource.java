@@ -5,8 +5,6 @@ import dev.marketpipe.loader.orderbook.OrderBookLevelRow;
 import dev.marketpipe.loader.orderbook.OrderBookReader;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.OrderBookSnapshot;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -32,17 +30,11 @@ import java.util.List;
 
 /**
  * {@code GET /v1/orderbooks/latest}: the newest stored order-book snapshot of one symbol for the trading system
- * (spec §1.2 shape); 404 when none is stored, never an empty 200.
+ * (the order-book record shape); 404 when none is stored, never an empty 200.
  */
 @RolesAllowed(Roles.READER)
 @Path("/v1/orderbooks/latest")
 @TranslatesDatabaseFaults
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class OrderBookResource {
 
     private final OrderBookReader reader;
@@ -56,7 +48,7 @@ public class OrderBookResource {
     @Operation(summary = "The newest stored order book of a symbol",
             description = "The newest stored order book of a symbol: {symbol, timestamp, bids, asks}, levels best "
             + "first; with Accept: text/csv one row per level (symbol,timestamp,side,level,price,quantity)")
-    @APIResponse(responseCode = "200", description = "the snapshot (spec §1.2 shape)",
+    @APIResponse(responseCode = "200", description = "the snapshot",
             content = {@Content(mediaType = ApiExamples.JSON,
                     schema = @Schema(implementation = OrderBookSnapshot.class),
                     examples = @ExampleObject(name = "two levels a side", value = ApiExamples.ORDER_BOOK)),

@@ -8,8 +8,6 @@ import dev.marketpipe.loader.quarantine.QuarantineReader;
 import dev.marketpipe.loader.quarantine.QuarantineReview;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.QuarantineStatus;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -36,17 +34,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code /v1/quarantine}: quarantined records (spec §7.2), newest first, and the manual review of them. The loader
+ * {@code /v1/quarantine}: quarantined records, newest first, and the manual review of them. The loader
  * owns the table, so the decisions are taken here, where an approved bar can be loaded in the same transaction.
  */
 @Path("/v1/quarantine")
 @TranslatesDatabaseFaults
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class QuarantineResource {
 
     private final QuarantineReader reader;

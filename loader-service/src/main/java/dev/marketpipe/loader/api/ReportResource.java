@@ -8,8 +8,6 @@ import dev.marketpipe.loader.report.KeptReports;
 import dev.marketpipe.loader.report.ReportKeeper;
 import dev.marketpipe.security.Roles;
 import dev.marketpipe.wire.BarInterval;
-import dev.marketpipe.wire.problem.Problem;
-import dev.marketpipe.wire.problem.ProblemExamples;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -40,18 +38,12 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * {@code /v1/reports/daily}: spec §11's post-market check of one KRX date (the loader owns the market and quarantine
+ * {@code /v1/reports/daily}: the after-close check of one KRX date (the loader owns the market and quarantine
  * tables the report is made of), as JSON for programs or as an HTML page for a person ({@code Accept: text/html}),
  * live or as kept by the after-close job.
  */
 @Path("/v1/reports/daily")
 @TranslatesDatabaseFaults
-@APIResponse(responseCode = "401", description = ProblemExamples.UNAUTHORIZED_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "no token", value = ProblemExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = ProblemExamples.FORBIDDEN_DESCRIPTION, content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "role missing", value = ProblemExamples.FORBIDDEN)))
 public class ReportResource {
 
     private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
@@ -73,7 +65,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "Daily report of one KST date",
             description = "Daily report of one KST date: per symbol expected, stored and missing bars (missing as "
-            + "[from, to) KST ranges), quarantined records by reason, quality score; overall KPIs against spec §8. "
+            + "[from, to) KST ranges), quarantined records by reason, quality score; overall KPIs against targets. "
             + "JSON by default; Accept: text/html gives the page with the completeness heat-map. A 1m report also "
             + "has the real-time figures (trades, minutes built from ticks, bars that differed).")
     @APIResponse(responseCode = "200", description = "the report, made now",

@@ -29,7 +29,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class BarReader {
 
-    /** Where a daily bar starts when the calendar has no session for its date (spec §2 market open). */
+    /** Where a daily bar starts when the calendar has no session for its date (the regular market open). */
     static final LocalTime FALLBACK_OPEN = LocalTime.of(9, 0);
 
     private static final MarketCalendar KRX = MarketCalendar.krx();

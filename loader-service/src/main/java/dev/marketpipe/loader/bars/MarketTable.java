@@ -3,7 +3,7 @@ package dev.marketpipe.loader.bars;
 import dev.marketpipe.wire.BarInterval;
 
 /**
- * The spec §6 market table of each bar interval and its natural key: intraday bars are keyed by
+ * The market table of each bar interval and its natural key: intraday bars are keyed by
  * {@code (symbol, timestamp)}, daily bars by {@code (symbol, date)} (the KRX trading date).
  */
 public enum MarketTable {

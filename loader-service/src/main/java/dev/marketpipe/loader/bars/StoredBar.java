@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One bar as stored (spec §1.1 record shape), answered by {@code GET /v1/bars} and {@code GET /v1/bars/latest}.
+ * One bar as stored (the market-data record shape), answered by {@code GET /v1/bars} and {@code GET /v1/bars/latest}.
  * The property order is the column order of the {@code text/csv} answers.
  *
  * @param timestamp bar start; for a daily bar the session open of its trading date

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a {@link CollectionAttempt} before it becomes a {@code data_collection_log} row: every value must fit its
- * spec §6 column, and the enumerated ones (status, source, data type) must be known. All findings in one 400.
+ * column, and the enumerated ones (status, source, data type) must be known. All findings in one 400.
  */
 public final class CollectionAttemptCheck {
 
     static final Set<String> STATUSES = Set.of(CollectionLogView.SUCCESS, CollectionLogView.WARNING,
             CollectionLogView.ERROR);
-    /** Column widths of spec §6 and V2/V4. */
+    /** Column widths of migrations V1, V2 and V4. */
     static final int MAX_SYMBOL = 20;
     static final int MAX_INTERVAL = 10;
     static final int MAX_PROVIDER = 40;

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reads {@code data_collection_log}, newest first (for reports and the collection-success KPI, spec §8), and writes
- * the rows of collection attempts the collector reports (spec §7.1 outcomes).
+ * Reads {@code data_collection_log}, newest first (for reports and the collection-success KPI), and writes
+ * the rows of collection attempts the collector reports (API error outcomes).
  */
 @ApplicationScoped
 public class CollectionLog {

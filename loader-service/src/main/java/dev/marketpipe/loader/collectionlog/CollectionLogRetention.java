@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How long {@code data_collection_log} rows are kept (spec §4 "Logs: [90 days]", §7.3 "purge old logs"). */
+/** How long {@code data_collection_log} rows are kept (logs: 90 days) and how old ones are purged. */
 @ConfigMapping(prefix = "marketpipe.loader.collection-log")
 public interface CollectionLogRetention {
 

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The spec §6 {@code data_collection_log} table in plain SQL, its row being a {@link CollectionLogView}: one
+ * The {@code data_collection_log} table in plain SQL, its row being a {@link CollectionLogView}: one
  * insert, used for a loaded batch's row on the batch's own connection and transaction, and for a reported
  * collection attempt; and the reads. Plain statements, not a Hibernate entity: opening a session and flushing it
- * for one row was ≈ 15 % of the loader's CPU per batch (issue 6, pipeline backfill profile).
+ * for one row was ≈ 15 % of the loader's CPU per batch (as a profile of the pipeline's backfill showed).
  */
 public final class CollectionLogTable {
 

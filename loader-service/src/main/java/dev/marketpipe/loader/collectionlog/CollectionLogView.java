@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One row of spec §6 {@code data_collection_log} ({@link CollectionLogTable}), and its JSON in
- * {@code GET /v1/collection-log}: the outcome of one loaded batch (spec §3 step 8 "log success/failure"), with the
+ * One row of {@code data_collection_log} ({@link CollectionLogTable}), and its JSON in
+ * {@code GET /v1/collection-log}: the outcome of one loaded batch (success or failure), with the
  * batch columns added in V2, or a collection attempt the collector reported as failed (V4 columns:
- * {@code errorType} the spec §7.1 row, {@code provider}, {@code attempts} calls made, retries included). The loader
+ * {@code errorType} the kind of API error, {@code provider}, {@code attempts} calls made, retries included). The loader
  * writes exactly one per loaded batch id, and one per reported attempt id.
  */
 @RegisterForReflection

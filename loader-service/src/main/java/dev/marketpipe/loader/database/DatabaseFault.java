@@ -1,7 +1,7 @@
 package dev.marketpipe.loader.database;
 
 /**
- * The kinds of database failure spec §7.3 names, each with what the loader does about it. The {@link #label()}
+ * The kinds of database failure the loader tells apart, each with what it does about it. The {@link #label()}
  * is the {@code kind} label of {@code marketpipe_loader_database_faults_total}: a fixed, small set.
  */
 public enum DatabaseFault {

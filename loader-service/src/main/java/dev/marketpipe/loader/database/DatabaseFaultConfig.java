@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Spec §7.3 handling of database faults (defaults in {@code application.properties}, each overridable by env var). */
+/** Handling of database faults (defaults in {@code application.properties}, each overridable by env var). */
 @ConfigMapping(prefix = "marketpipe.loader.database")
 public interface DatabaseFaultConfig {
 

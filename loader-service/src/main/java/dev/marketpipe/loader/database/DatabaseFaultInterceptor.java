@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 import java.util.Optional;
 
 /**
- * Spec §7.3 at the REST boundary, outside the transaction so that a failed one can be run again as a whole:
+ * Database faults at the REST boundary, outside the transaction so that a failed one can be run again as a whole:
  * <ul>
  *   <li>connection lost → 503 (the caller retries; the archive's outbox keeps the batch); Agroal reconnects by
  *       itself;</li>

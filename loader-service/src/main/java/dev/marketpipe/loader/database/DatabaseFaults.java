@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a failure's SQL state (spec §7.3): "the database is unreachable right now", a write race, or a database that
+ * Reads a failure's SQL state: "the database is unreachable right now", a write race, or a database that
  * cannot store anything (disk full) are {@link DatabaseFault}s the loader answers for; everything else is a bug (500).
  */
 public final class DatabaseFaults {

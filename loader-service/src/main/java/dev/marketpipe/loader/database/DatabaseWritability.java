@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Spec §7.3 "Disk full: alert immediately": remembers that PostgreSQL refused a write for lack of resources, so that
+ * Disk full, alerted immediately: remembers that PostgreSQL refused a write for lack of resources, so that
  * readiness is DOWN ({@code database-writable}) until a write succeeds again, logs one ERROR line when that starts
  * (and one INFO when it ends), and counts every database fault by kind in
  * {@code marketpipe_loader_database_faults_total{kind}}.
@@ -32,7 +32,7 @@ public class DatabaseWritability {
     public DatabaseWritability(MeterRegistry registry) {
         for (DatabaseFault fault : DatabaseFault.values()) {
             faults.put(fault, Counter.builder("marketpipe.loader.database.faults")
-                    .description("Database faults met while answering requests (spec §7.3), by kind")
+                    .description("Database faults met while answering requests, by kind")
                     .tag("kind", fault.label()).register(registry));
         }
     }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness {@code database-writable} (spec §7.3 "Disk full"): DOWN while PostgreSQL refuses writes for lack of disk
+ * Readiness {@code database-writable} (disk full): DOWN while PostgreSQL refuses writes for lack of disk
  * or other resources, so the pod stops taking loads it cannot store; the datasource's own check covers reachability.
  */
 @Readiness

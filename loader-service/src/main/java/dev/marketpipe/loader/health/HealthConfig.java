@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
 
-/** Thresholds of the loader's spec §8 health checks ({@code marketpipe.loader.health}). */
+/** Thresholds of the loader's health checks ({@code marketpipe.loader.health}). */
 @ConfigMapping(prefix = "marketpipe.loader.health")
 public interface HealthConfig {
 

@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * While the database cannot write (spec §7.3 "Disk full"), tries one write every
+ * While the database cannot write (disk full), tries one write every
  * {@code marketpipe.loader.database.write-probe-interval}: a {@code data_collection_log} row inserted and rolled
  * back, which needs the same room a load's log row needs. When it succeeds readiness is UP again, without waiting for
  * a load (which a DOWN pod would not get).

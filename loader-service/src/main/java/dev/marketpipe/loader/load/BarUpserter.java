@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Upserts accepted bars into their spec §6 market table the fast way (issue 6 item 2), inside the caller's
+ * Upserts accepted bars into their market table the fast way, inside the caller's
  * transaction, by one of two paths:
  * <ul>
  * <li><b>copy</b>: when none of the batch's keys is stored yet (one probe of the unique index,
@@ -195,7 +195,7 @@ public class BarUpserter {
         }
     }
 
-    /** The spec §6 trading date of a daily bar: its timestamp's calendar date at the exchange (KST). */
+    /** The trading date of a daily bar: its timestamp's calendar date at the exchange (KST). */
     public static LocalDate tradingDate(Instant barTimestamp) {
         return LocalDate.ofInstant(barTimestamp, MarketCalendar.KRX_ZONE);
     }

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 
 /**
- * Loads one {@link ValidatedBatch} (spec §3 step 6 "Load to Database"): checks it, writes it in one transaction
+ * Loads one {@link ValidatedBatch} into the database: checks it, writes it in one transaction
  * through {@link BatchWriter}, and counts it once committed. Idempotent on the batch id.
  */
 @ApplicationScoped

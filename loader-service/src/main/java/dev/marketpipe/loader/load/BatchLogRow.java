@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * The loaded batch's {@code data_collection_log} row (spec §6, §3 step 8), inserted on the batch's own connection
+ * The loaded batch's {@code data_collection_log} row (its success or failure), inserted on the batch's own connection
  * and transaction ({@link CollectionLogTable}).
  */
 final class BatchLogRow {

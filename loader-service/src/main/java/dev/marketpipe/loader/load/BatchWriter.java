@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes one validated batch (or a group of them) in ONE transaction: claim the batch id, upsert the accepted bars
- * (spec §6), store the quarantined records (spec §7.2), write the {@code data_collection_log} row and the ledger's
+ * Writes one validated batch (or a group of them) in ONE transaction: claim the batch id, upsert the accepted bars,
+ * store the quarantined records, write the {@code data_collection_log} row and the ledger's
  * counts. Either all of it is stored or none, so a retried delivery after any failure starts from a clean slate.
  */
 @ApplicationScoped

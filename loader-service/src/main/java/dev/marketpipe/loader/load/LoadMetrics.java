@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Spec §8 collection metrics of the loader (Prometheus: {@code marketpipe_loader_records_received_total}, …).
+ * The collection metrics of the loader (Prometheus: {@code marketpipe_loader_records_received_total}, …).
  * Counted only after the transaction committed; no symbol or batch id as a label.
  */
 @ApplicationScoped

@@ -14,11 +14,11 @@ import java.util.List;
 /**
  * Checks a {@link ValidatedBatch} before anything is written. A missing envelope field is a malformed request
  * (400); an accepted bar that could not be stored exactly as received (a null OHLCV field, more decimals than
- * the spec §6 {@code NUMERIC(15, 2)} columns hold) or a data type the loader does not handle yet is 422.
+ * the {@code NUMERIC(15, 2)} columns hold) or a data type the loader does not handle yet is 422.
  */
 public final class LoadRequestCheck {
 
-    /** Longest symbol the spec §6 tables hold ({@code VARCHAR(20)}). */
+    /** Longest symbol the tables hold ({@code VARCHAR(20)}). */
     public static final int MAX_SYMBOL_LENGTH = 20;
     /** Integer digits of {@code NUMERIC(15, 2)} and {@code NUMERIC(20, 2)}. */
     private static final int PRICE_INTEGER_DIGITS = 13;

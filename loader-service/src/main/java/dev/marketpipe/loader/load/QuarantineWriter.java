@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Spec §7.2 "save to quarantine table": every quarantined record with its status and every reason, the record
+ * Invalid data is saved to the quarantine table: every quarantined record with its status and every reason, the record
  * stored as received (null fields kept, so a reviewer sees what was missing) next to its archive reference. The
  * same record received again (a re-run backfill) is the same finding: it keeps its first row and any decision.
  */

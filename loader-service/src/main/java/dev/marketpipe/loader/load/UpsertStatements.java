@@ -3,8 +3,9 @@ package dev.marketpipe.loader.load;
 import dev.marketpipe.loader.bars.MarketTable;
 
 /**
- * The statements that move a batch of bars into its {@link MarketTable} (spec §7.3 upsert, issue 6 item 2): the
- * session's staging table, the text {@code COPY}s, the probes and the one-statement upsert ({@link BarUpserter}).
+ * The statements that move a batch of bars into its {@link MarketTable} (an upsert: a duplicate key updates the stored
+ * row): the session's staging table, the text {@code COPY}s, the probes and the one-statement upsert
+ * ({@link BarUpserter}).
  */
 final class UpsertStatements {
 
@@ -77,7 +78,7 @@ final class UpsertStatements {
     }
 
     /**
-     * Spec §7.3 "Duplicate key: update existing record (upsert)": the staged batch moves into {@code relation} (the
+     * A duplicate key updates the existing record (upsert): the staged batch moves into {@code relation} (the
      * table, or the one partition all of the batch falls into: no per-row routing, and less to plan) in ONE
      * statement, which also empties the staging table (so a second batch in the same transaction starts clean).
      * Rows stored already with the same values are skipped before the upsert ({@code NOT EXISTS}, a read-only

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * Monthly partitions of the intraday market tables (spec §6 "Database Partitioning", migration V7) and daily
+ * Monthly partitions of the intraday market tables (migration V7) and daily
  * partitions of the ticks (migration V9).
  */
 @ConfigMapping(prefix = "marketpipe.loader.partitions")

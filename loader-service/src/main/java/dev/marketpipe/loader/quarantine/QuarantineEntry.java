@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One quarantined record (spec §7.2) as {@code GET /v1/quarantine} answers it.
+ * One quarantined record as {@code GET /v1/quarantine} answers it.
  *
  * @param record  the record exactly as received (null fields kept)
  * @param reasons the validator's findings: {@code [{rule, severity, timestamp, message}]}

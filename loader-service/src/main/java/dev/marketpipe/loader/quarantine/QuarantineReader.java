@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the quarantine table for manual review (spec §7.2) and reports: filtered pages, newest first, and single entries. */
+/** Reads the quarantine table for manual review and reports: filtered pages, newest first, and single entries. */
 @ApplicationScoped
 public class QuarantineReader {
 

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A reviewer's decision on a quarantined record (spec §7.2 manual review): approving loads the record into its
+ * A reviewer's decision on a quarantined record (manual review): approving loads the record into its
  * market table through the loader's own upsert ({@link BarUpserter}), so an approved bar is stored exactly as an
  * accepted one would have been; rejecting only records the verdict. Either way the row keeps who decided and when.
  * A decision is final: the same decision again answers the stored one unchanged, the opposite one is a conflict.
@@ -110,7 +110,7 @@ public class QuarantineReview {
     }
 
     /**
-     * The market tables' NOT NULL columns (spec §6) the bar lacks: the spec §5.1 required fields but the symbol,
+     * The market tables' NOT NULL columns the bar lacks: the required fields but the symbol,
      * which the quarantine row carries itself.
      */
     private static List<String> missingFields(Bar bar) {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Spec §11 post-market "verify completeness, generate daily report": for one KRX date and bar interval, what the
- * calendar expected, what is stored and what was quarantined, per symbol and graded against the §8 KPIs.
+ * The after-close completeness check and daily report: for one KRX date and bar interval, what the
+ * calendar expected, what is stored and what was quarantined, per symbol and graded against the monitoring KPIs.
  *
  * @param tradingDay    false on a weekend or holiday (then every symbol expects 0 bars)
  * @param expectedBars  bars the session of the date should have per symbol

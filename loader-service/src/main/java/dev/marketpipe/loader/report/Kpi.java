@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Locale;
 
 /**
- * One spec §8 KPI of a day: the measured value next to its target and alert threshold, and the verdict, so the
+ * One monitoring KPI of a day: the measured value next to its target and alert threshold, and the verdict, so the
  * report says by itself whether the day needs a person's attention.
  *
  * @param alertThreshold below it (percent KPIs) or above it (counts) the status is {@code alert}

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Spec §8 KPI "missing data intervals: 0, alert above 5 per day", as a gauge Prometheus can alert on during the day
+ * The KPI "missing data intervals: 0, alert above 5 per day", as a gauge Prometheus can alert on during the day
  * instead of only in the after-close report: {@code marketpipe.loader.missing.intervals{interval}} holds the bars of
  * the current KRX trading date that are due but not stored, summed over the symbols the daily report lists. A bar is
  * due once its end lies {@code missing-intervals-grace} in the past (collection and loading take a moment); on a
@@ -42,7 +42,7 @@ public class MissingIntervalsToday {
             BarInterval interval = BarInterval.fromCode(code.trim());
             AtomicLong value = missing.computeIfAbsent(interval, i -> new AtomicLong());
             Gauge.builder("marketpipe.loader.missing.intervals", value, AtomicLong::get)
-                    .description("Bars of the current KRX trading date that are due but not stored (spec §8 KPI)")
+                    .description("Bars of the current KRX trading date that are due but not stored")
                     .tag("interval", interval.code()).register(registry);
         }
     }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The daily report's settings: the spec §8 KPI targets and alert thresholds it grades the day against (configurable
- * because an operator may tighten them, defaults from the spec's KPI table), the symbols it must always show, and
- * when it is generated and how long it is kept (spec §11 post-market "generate daily report").
+ * The daily report's settings: the monitoring KPI targets and alert thresholds it grades the day against (configurable
+ * because an operator may tighten them), the symbols it must always show, and when the after-close report is
+ * generated and how long it is kept.
  */
 @ConfigMapping(prefix = "marketpipe.loader.report")
 public interface ReportConfig {
@@ -58,7 +58,7 @@ public interface ReportConfig {
         double alertBelow();
     }
 
-    /** Spec §8 "Missing Data Intervals": target 0, alert above 5 per day. */
+    /** KPI "missing data intervals": target 0, alert above 5 per day. */
     interface MissingIntervals {
         @WithDefault("0")
         long target();

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spec §11 post-market "generate daily report", kept: after the close of each trading day
+ * The daily report, generated and kept: after the close of each trading day
  * ({@code marketpipe.loader.report.generate-cron}, Asia/Seoul) the day's report of every configured interval is
  * generated and kept as JSON and HTML, and reports older than {@code keep-days} are purged. Every replica runs the
  * job; the upsert makes them end in one row per day and interval, so no leader is needed.

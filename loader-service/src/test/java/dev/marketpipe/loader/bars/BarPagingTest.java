@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 6 "Read API paging returns every bar exactly once across pages", cursor checks and the CSV answer. */
+/** Read API paging returns every bar exactly once across pages; cursor checks and the CSV answer. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})

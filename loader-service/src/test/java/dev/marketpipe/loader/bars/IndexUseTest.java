@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Migration V7 dropped the spec's {@code idx_symbol_timestamp (symbol, timestamp DESC)} because the unique
+ * Migration V7 dropped V1's {@code idx_symbol_timestamp (symbol, timestamp DESC)} because the unique
  * {@code (symbol, timestamp)} index has the same columns. The queries it served — one symbol in a time range, oldest
  * or newest first (GET /v1/bars, /v1/coverage, the previous close) — must still be index scans on the unique index,
  * and all symbols in a time range (the daily report) an index scan on {@code idx_timestamp}; this proves it with

@@ -43,7 +43,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Load-path benchmark of issue 6 "Measure" (bench/load-paths.sh runs it): the same one-minute bars into
+ * Load-path benchmark (bench/load-paths.sh runs it): the same one-minute bars into
  * market_data_1min (schema of migrations V1..V7) by raw COPY, the loader's own BarUpserter (new keys: probe -> COPY
  * straight in; stored keys all unchanged: one read-only check; otherwise COPY -> staging -> one upsert), JDBC
  * batched upsert (the loader's former SQL) and row-by-row upsert. One transaction per batch (one symbol's trading

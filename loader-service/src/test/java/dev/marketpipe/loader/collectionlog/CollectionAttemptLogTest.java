@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code POST /v1/collection-log}: the collector's spec §7.1 outcomes become data_collection_log rows. */
+/** {@code POST /v1/collection-log}: the API error outcomes the collector reports become data_collection_log rows. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})

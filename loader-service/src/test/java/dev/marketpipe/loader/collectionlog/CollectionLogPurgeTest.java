@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code data_collection_log} keeps 90 days (spec §4 "Logs", §7.3 "purge old logs"), purged in chunks. */
+/** {@code data_collection_log} keeps 90 days of logs; older rows are purged, in chunks. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Spec §7.3 database errors other than "connection lost" ({@link DatabaseOutageTest}), each caused by a real
+ * Database errors other than "connection lost" ({@link DatabaseOutageTest}), each caused by a real
  * PostgreSQL error with its real SQL state on the real load path: a write race that escapes the upsert is run again
  * (then 409 / 503, never 500), and a disk that is really full (a tablespace on a small tmpfs) turns readiness DOWN
  * with one ERROR line and a metric, and back UP once a write fits again.

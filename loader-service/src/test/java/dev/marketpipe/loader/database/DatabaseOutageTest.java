@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
-/** Spec §7.3 "Connection lost": 503 while PostgreSQL is down (the outbox retries), and recovery without restart. */
+/** Database connection lost: 503 while PostgreSQL is down (the outbox retries), and recovery without restart. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})

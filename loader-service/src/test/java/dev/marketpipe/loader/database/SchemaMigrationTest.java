@@ -103,7 +103,7 @@ class SchemaMigrationTest {
         spec.put("records_accepted", "integer");
         spec.put("records_quarantined", "integer");
         spec.put("quality_score", "double precision");
-        spec.put("error_type", "varchar(40)"); // V4: spec §7.1 outcomes reported by the collector
+        spec.put("error_type", "varchar(40)"); // V4: API error outcomes reported by the collector
         spec.put("provider", "varchar(40)");
         spec.put("attempts", "integer");
         spec.put("attempt_id", "uuid"); // V8: one row per reported attempt

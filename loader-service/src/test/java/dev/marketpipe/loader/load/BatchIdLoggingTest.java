@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 7 "Logs": the lines the loader writes while it loads a batch carry that batch's id (MDC batchId). */
+/** The lines the loader writes while it loads a batch carry that batch's id (MDC batchId). */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})

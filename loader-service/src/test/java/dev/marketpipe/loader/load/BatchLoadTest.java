@@ -62,7 +62,7 @@ class BatchLoadTest extends LoaderDatabaseTest {
     void loadedBarsEqualTheInputExactly() {
         List<Bar> bars = new ArrayList<>(TestBatches.bars(symbol, OPEN_2025_03_04, BarInterval.ONE_MINUTE, 5));
         Bar last = bars.get(4);
-        // value is optional in spec §6: a bar without it is stored with NULL; cents survive NUMERIC(15, 2)
+        // value is an optional column: a bar without it is stored with NULL; cents survive NUMERIC(15, 2)
         bars.set(4, new Bar(last.timestamp(), symbol, new BigDecimal("75400.25"), last.high(), last.low(),
                 last.close(), last.volume(), null));
 

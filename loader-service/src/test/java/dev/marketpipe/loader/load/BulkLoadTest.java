@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The COPY → staging → one upsert path (issue 6 item 2): redelivered bars change no byte of the market tables,
+ * The COPY → staging → one upsert path: redelivered bars change no byte of the market tables,
  * a changed value moves exactly its row's {@code updated_at}, daily bars carry the adjusted close.
  */
 @QuarkusTest

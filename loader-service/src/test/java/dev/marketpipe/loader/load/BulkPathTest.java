@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The two paths of the bulk load (issue 6 item 2): a batch none of whose keys is stored is copied straight into
+ * The two paths of the bulk load: a batch none of whose keys is stored is copied straight into
  * the table, any other batch goes through staging and the upsert, and a key stored by another transaction between
  * the probe and the COPY sends the batch to the upsert with nothing doubled.
  */

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Spec §6 "Database Partitioning": monthly KST partitions, kept ahead, created on demand, pruned by queries. */
+/** Database partitioning: monthly KST partitions, kept ahead, created on demand, pruned by queries. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})

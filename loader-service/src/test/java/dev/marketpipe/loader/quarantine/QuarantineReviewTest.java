@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * Quarantine review (issue 5 item 5) round trips through the real database: list, approve, reject. Real tokens: the
+ * Quarantine review round trips through the real database: list, approve, reject. Real tokens: the
  * reviewer recorded is the subject of the token that decided.
  */
 @QuarkusTest

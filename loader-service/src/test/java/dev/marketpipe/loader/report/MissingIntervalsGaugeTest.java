@@ -24,7 +24,7 @@ import static dev.marketpipe.loader.report.ReportDays.quietRegularDay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Spec §8 "missing data intervals" as the gauge {@code marketpipe_loader_missing_intervals{interval}}: only bars
+ * The KPI "missing data intervals" as the gauge {@code marketpipe_loader_missing_intervals{interval}}: only bars
  * that are due (their end at least the 10 min grace in the past) count, so the gauge rises during the day as holes
  * become due, and matches what the daily report will say.
  */

@@ -9,32 +9,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The validator's settings (spec §5 thresholds, §7.2 alert threshold). Defaults live in
+ * The validator's settings (quality rule thresholds, quality alert threshold). Defaults live in
  * {@code application.properties}; every one can be set by environment variable, e.g.
  * {@code MARKETPIPE_VALIDATOR_PRICE_LIMIT=0.15}.
  */
 @ConfigMapping(prefix = "marketpipe.validator")
 public interface ValidatorConfig {
 
-    /** §5.2 daily price limit as a fraction of the previous close (KRX: 0.30 = ±30%), bounds allowed. */
+    /** Daily price limit as a fraction of the previous close (KRX: 0.30 = ±30%), bounds allowed. */
     BigDecimal priceLimit();
 
-    /** §5.2 largest realistic volume of one bar, inclusive. */
+    /** Largest realistic volume of one bar, inclusive. */
     long maxVolume();
 
-    /** §5.2 prices on the exchange's tick grid. */
+    /** Prices on the exchange's tick grid. */
     TickGrid tickGrid();
 
-    /** The quality score over time (spec §8) and its §7.2 alert. */
+    /** The quality score over time and its alert. */
     Quality quality();
 
     /** Previous closes kept in memory, one per (symbol, trading day). */
     int previousCloseCacheSize();
 
-    /** Longest batch window the §5.4 gap scan walks; longer windows are not scanned (and a WARN says so). */
+    /** Longest batch window the gap scan walks; longer windows are not scanned (and a WARN says so). */
     Duration gapScanMaxWindow();
 
-    /** §5.4 duplicates and gaps judged against what the loader already stores. */
+    /** Duplicates and gaps judged against what the loader already stores. */
     CrossBatch crossBatch();
 
     /** How long the readiness check reuses its last answer about the loader. */
@@ -69,7 +69,7 @@ public interface ValidatorConfig {
     /** Settings of the quality score beyond one batch. */
     interface Quality {
 
-        /** §7.2/§8 alert threshold: the window's score below this logs one WARN line and raises the gauge. */
+        /** Quality alert threshold: the window's score below this logs one WARN line and raises the gauge. */
         double alertBelow();
 
         /**

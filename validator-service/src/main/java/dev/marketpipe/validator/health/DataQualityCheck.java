@@ -8,10 +8,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * Spec §8 {@code data_quality}: DOWN while the quality score over the sliding window
- * ({@code marketpipe.validator.quality.window}) is below the §8 alert threshold
+ * Health check {@code data_quality}: DOWN while the quality score over the sliding window
+ * ({@code marketpipe.validator.quality.window}) is below the KPI's alert threshold
  * ({@code marketpipe.validator.quality.alert-below}, 0.98) and the window holds at least
- * {@code marketpipe.validator.quality.alert-min-records} records — the same state as the §7.2 alert and its gauge.
+ * {@code marketpipe.validator.quality.alert-min-records} records — the same state as the quality alert and its gauge.
  *
  * <p>A wellness check ({@code /q/health/well}, shown in {@code /q/health}), neither readiness nor liveness: bad data
  * comes from upstream, and quarantining it is this service's job. A validator taken out of its Service would stop

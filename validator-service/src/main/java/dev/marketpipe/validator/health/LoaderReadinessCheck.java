@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Readiness (spec §8 health checks): the validator can only finish a request when the loader is ready, so it
+ * Readiness: the validator can only finish a request when the loader is ready, so it
  * reports the loader's readiness. The answer is reused for a short while so that frequent probes do not turn
  * into a stream of calls. Liveness has no check of its own: a restart never fixes a down loader.
  */

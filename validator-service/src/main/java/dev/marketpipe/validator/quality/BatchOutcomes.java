@@ -3,7 +3,7 @@ package dev.marketpipe.validator.quality;
 import dev.marketpipe.wire.ValidatedBatch;
 
 /**
- * How a batch's received records ended, the inputs of the quality score (spec §8 "data quality score"): accepted
+ * How a batch's received records ended, the inputs of the quality score (the "data quality score" KPI): accepted
  * without a flag, accepted with a flag, or held back. Records received but in none of these were superseded
  * duplicates; they count in {@code received}, so they lower the score like a flag does.
  */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Per symbol per trading day quality counts (issue 5 item 4), in memory and bounded: the newest
+ * Per symbol per trading day quality counts, in memory and bounded: the newest
  * {@code retainedDays} days, at most {@code maxSymbolsPerDay} symbols each (a symbol beyond that on a day is not
  * counted there). The daily report and the database stay the durable record; this is the at-a-glance view.
  * Not thread-safe: {@link QualityTracker} serialises access.

@@ -3,7 +3,7 @@ package dev.marketpipe.validator.quality;
 import org.jboss.logging.Logger;
 
 /**
- * The §7.2 alert on the sliding window's quality score (§8 KPI: alert below 98%): one WARN line when the score
+ * The data-quality alert on the sliding window's quality score (KPI: alert below 98%): one WARN line when the score
  * falls below the threshold, one INFO line when it is back, nothing in between, so a bad hour is one log line
  * rather than one per batch. {@link #below()} is the state an alert rule reads from the gauge. A window with fewer
  * than {@code minRecords} records never counts as below: one bad record of the first three after a start is no

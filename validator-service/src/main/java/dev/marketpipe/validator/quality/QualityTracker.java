@@ -21,8 +21,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The quality score beyond one batch (spec §8 "data quality score", issue 5 item 4): records by outcome per data
- * type, the score over a sliding window with the §7.2 alert on it, and per symbol per trading day counts for
+ * The quality score beyond one batch (the "data quality score" KPI): records by outcome per data
+ * type, the score over a sliding window with the quality alert on it, and per symbol per trading day counts for
  * {@code GET /v1/quality}. Fed once per batch the loader newly stored, like the other validator metrics, so a
  * redelivered batch is not counted twice. Metric labels are bounded (outcome, data type), never a symbol. Created at
  * start-up, so every record series is exported at 0 before the first batch: Prometheus' {@code increase()} sees no

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Minimal rules for account data (spec §1.3, §5): required fields present, no negative amounts or quantities,
+ * Minimal rules for account data: required fields present, no negative amounts or quantities,
  * and totals that add up — account total = cash + positions value, position value = quantity × current price,
  * filled quantity ≤ ordered quantity — within {@code tolerance} (provider rounding, KRW).
  */

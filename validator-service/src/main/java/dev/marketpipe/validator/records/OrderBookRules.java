@@ -8,7 +8,7 @@ import dev.marketpipe.wire.QualityIssue;
 import java.util.List;
 
 /**
- * Minimal rules for an order-book snapshot (spec §1.2, §5): required fields, both sides non-empty, every level
+ * Minimal rules for an order-book snapshot: required fields, both sides non-empty, every level
  * with a positive price and quantity, bids strictly descending and asks strictly ascending, best bid below best
  * ask, and the symbol of its batch.
  */

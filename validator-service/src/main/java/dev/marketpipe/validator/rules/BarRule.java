@@ -6,9 +6,9 @@ import dev.marketpipe.wire.QualityIssue;
 import java.util.List;
 
 /**
- * One family of record-level quality rules (spec §5.1–§5.3). Implementations are pure functions: same bar and
- * context, same findings; no I/O, no logging. A rule ignores fields that are null: the missing field is the
- * schema rule's finding, not a reason for every other rule to complain too.
+ * One family of record-level quality rules (required fields, ranges, OHLC consistency). Implementations are pure
+ * functions: same bar and context, same findings; no I/O, no logging. A rule ignores fields that are null: the missing
+ * field is the schema rule's finding, not a reason for every other rule to complain too.
  */
 public interface BarRule {
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * §5.3 OHLC consistency: {@code high >= max(open, close, low)} and {@code low <= min(open, close, high)}; a breach
+ * OHLC consistency: {@code high >= max(open, close, low)} and {@code low <= min(open, close, high)}; a breach
  * is {@code ohlc_inconsistent} (critical). Checked only when all four prices are present.
  */
 public final class OhlcConsistencyRule implements BarRule {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * §5.2 price maximum "price limit (e.g. ±30%)": every one of OHLC must lie within ±limit of the previous trading
- * day's close, bounds included. A breach is {@code price_out_of_range} (high): spec "flag for manual review",
+ * Price maximum "price limit (e.g. ±30%)": every one of OHLC must lie within ±limit of the previous trading
+ * day's close, bounds included. A breach is {@code price_out_of_range} (high), flagged for manual review,
  * because a real limit move and a bad tick look alike. Without a known previous close the check is skipped.
  */
 public final class PriceLimitRule implements BarRule {

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** §5.2 range (price min 0) and §5.3 "all prices positive": any of OHLC ≤ 0 is {@code price_not_positive}. */
+/** Price minimum 0 and OHLC "all prices positive": any of OHLC ≤ 0 is {@code price_not_positive}. */
 public final class PricePositivityRule implements BarRule {
 
     @Override

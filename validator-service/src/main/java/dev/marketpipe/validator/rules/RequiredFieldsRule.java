@@ -7,8 +7,8 @@ import dev.marketpipe.wire.Severity;
 import java.util.List;
 
 /**
- * §5.1 schema validation: {@code timestamp, symbol, open, high, low, close, volume} must be present. One
- * {@code missing_field} issue (critical) naming every missing field. {@code value} is optional in the spec.
+ * Schema validation (required fields): {@code timestamp, symbol, open, high, low, close, volume} must be present. One
+ * {@code missing_field} issue (critical) naming every missing field. {@code value} is optional.
  */
 public final class RequiredFieldsRule implements BarRule {
 

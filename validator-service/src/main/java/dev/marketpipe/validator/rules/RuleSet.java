@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ordered record rules of spec §5.1–§5.3. A record gets every applicable finding, not just the first, so the
- * quarantine table shows all that is wrong with it.
+ * The ordered record rules (required fields, ranges, OHLC consistency). A record gets every applicable finding, not
+ * just the first, so the quarantine table shows all that is wrong with it.
  */
 public final class RuleSet {
 

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * §5.2 timestamp range "market open … market close": the timestamp must be a bar start of a trading session at
+ * Timestamp range "market open … market close": the timestamp must be a bar start of a trading session at
  * the batch's interval. That one calendar question covers weekends, holidays, before the open, at or after the
  * close, and timestamps off the 5-minute grid; a daily bar must carry its session's open.
  */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * §5.2 "prices on the exchange's tick grid": every one of OHLC must be a whole multiple of the tick of its price
+ * Prices on the exchange's tick grid: every one of OHLC must be a whole multiple of the tick of its price
  * band ({@link KrxTickSize}); symbols traded on one flat tick at every price (KRX ETFs and ETNs: 5 KRW) are checked
  * against that tick instead. A breach is {@code price_off_tick} (high): no trade can happen off the grid, so the
  * price is garbled or adjusted, but like a limit breach it goes to a person ({@code review}) rather than being
@@ -89,7 +89,7 @@ public final class TickGridRule implements BarRule {
 
     /**
      * Whole prices (what the exchange quotes) are checked in {@code long} arithmetic; BigDecimal's remainder was
-     * the rule's main cost, four times per bar (issue 6, pipeline backfill profile).
+     * the rule's main cost, four times per bar (as a profile of the pipeline's backfill showed).
      */
     private static boolean onGrid(BigDecimal price, long tick) {
         if (price.scale() == 0 && price.precision() < 19) {

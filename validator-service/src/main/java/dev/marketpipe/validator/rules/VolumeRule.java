@@ -7,14 +7,14 @@ import dev.marketpipe.wire.Severity;
 import java.util.List;
 
 /**
- * §5.2 volume range 0..max ("reject if negative or unrealistic") and the action-table row "Volume = 0: accept but
+ * Volume range 0..max ("reject if negative or unrealistic") and the quality action "Volume = 0: accept but
  * flag": {@code volume_negative} and {@code volume_unrealistic} are critical, {@code volume_zero} is low.
  */
 public final class VolumeRule implements BarRule {
 
     private final long maxVolume;
 
-    /** @param maxVolume the largest volume still considered realistic (spec: 999,999,999), inclusive */
+    /** @param maxVolume the largest volume still considered realistic (by default 999,999,999), inclusive */
     public VolumeRule(long maxVolume) {
         this.maxVolume = maxVolume;
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * §5.4 "Timestamp order: ensure chronological order". Providers answer in time order (spec §1.1); a record that
+ * Timestamp order: ensure chronological order. Providers answer in time order; a record that
  * comes after a later one says the response was reshuffled or spliced. One {@code out_of_order} batch issue
  * (medium) dated at the first offending record; the verdict itself is sorted, so the loader never sees the
  * disorder.

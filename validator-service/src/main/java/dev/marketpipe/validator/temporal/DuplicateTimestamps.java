@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * §5.4 "No duplicates" with the action-table row "Duplicate timestamp: keep latest, log warning". Of several
+ * "No duplicates" with the quality action "Duplicate timestamp: keep latest, log warning". Of several
  * records with one timestamp the last in the batch wins (the provider's latest word); each earlier one leaves the
  * verdict as a {@code duplicate_timestamp} batch issue (high) whose message carries its values, so it is never
  * silently dropped. Records without a timestamp are not duplicates of anything; the schema rule handles them.

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * §5.4 "No gaps: detect missing data intervals" and the action-table row "Gap in data: log warning, attempt
+ * "No gaps: detect missing data intervals" and the quality action "Gap in data: log warning, attempt
  * backfill". Compares the timestamps a batch delivered with every bar start the calendar expects in
  * {@code [from, to)} and reports one {@code gap} issue (medium) per contiguous run of missing bars, dated at the
  * run's first missing bar start, so a backfill can be asked for exactly that range. Runs are contiguous in the

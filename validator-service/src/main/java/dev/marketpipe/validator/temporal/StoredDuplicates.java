@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * §5.4 "No duplicates" across batches, with the action-table row "Duplicate timestamp: keep latest, log warning":
+ * "No duplicates" across batches, with the quality action "Duplicate timestamp: keep latest, log warning":
  * a record whose timestamp is already stored is the latest word, so it is kept and the loader's upsert replaces the
  * stored bar. Equal values are a harmless redelivery (no issue); different values leave a {@code
  * stored_bar_replaced} batch issue (high, like the in-batch {@code duplicate_timestamp}) naming both. It has a code of

@@ -39,14 +39,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Applies spec §5 to one market-data batch and produces its verdict (the "Data Quality Actions" table):
+ * Applies the quality rules to one market-data batch and produces its verdict (the data quality actions):
  * <ul>
- *   <li>§5.4 duplicates first: the latest record per timestamp stays, earlier ones become batch issues;</li>
- *   <li>§5.1–§5.3 record rules ({@link RuleSet}) on every surviving record; a record with only low findings is
+ *   <li>duplicates first: the latest record per timestamp stays, earlier ones become batch issues;</li>
+ *   <li>record rules ({@link RuleSet}) on every surviving record; a record with only low findings is
  *   accepted (with its flags), one whose only non-low findings are {@code price_out_of_range} and/or
  *   {@code price_off_tick} goes to {@code review}, any other is {@code quarantined};</li>
- *   <li>§5.4 order and gaps as batch issues; the verdict lists are sorted by timestamp;</li>
- *   <li>§5.4 across batches: what is already stored for the window ({@link StoredBars}, asked once) is not a gap,
+ *   <li>order and gaps as batch issues; the verdict lists are sorted by timestamp;</li>
+ *   <li>across batches: what is already stored for the window ({@link StoredBars}, asked once) is not a gap,
  *   and an accepted record that differs from the stored bar at its timestamp is a {@code duplicate_timestamp}
  *   issue ({@link StoredDuplicates}); when nothing stored is known these checks stay batch-local.</li>
  * </ul>
@@ -59,7 +59,7 @@ public final class BatchValidator {
     private static final Logger LOG = Logger.getLogger(BatchValidator.class);
     private static final Comparator<Bar> BY_TIMESTAMP_NULLS_LAST =
             Comparator.comparing(Bar::timestamp, Comparator.nullsLast(Comparator.naturalOrder()));
-    /** The findings a person reviews (spec §5 "price out of range: flag for manual review"). */
+    /** The findings a person reviews ("price out of range: flag for manual review"). */
     private static final Set<String> FOR_REVIEW = Set.of(RuleCodes.PRICE_OUT_OF_RANGE, RuleCodes.PRICE_OFF_TICK);
 
     private final MarketCalendar calendar;
@@ -131,8 +131,8 @@ public final class BatchValidator {
 
     /**
      * Empty when the record is accepted (no findings above low). {@code REVIEW} when every finding above low is a
-     * price-range finding (limit breach, off the tick grid), the §5 "price out of range" row the spec sends to a
-     * person rather than rejecting.
+     * price-range finding (limit breach, off the tick grid), the "price out of range" action, which sends
+     * the record to a person rather than rejecting it.
      */
     static Optional<QuarantineStatus> quarantineStatus(List<QualityIssue> issues) {
         List<QualityIssue> serious = issues.stream().filter(i -> i.severity() != Severity.LOW).toList();

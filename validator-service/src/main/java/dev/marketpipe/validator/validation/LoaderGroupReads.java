@@ -27,11 +27,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a group of market-data batches needs from the loader — each batch's stored window (§5.4) and the previous
- * closes not cached yet (§5.2) — read in ONE {@code POST /v1/bars/windows} before the group is judged, instead of
- * up to two reads per batch. A batch asks the answer as it would ask the loader; a question the read did not cover goes to
- * the loader on its own ({@link LoaderStoredBars}, {@link LoaderPreviousCloses}). When the read fails, the group's
- * questions are answered "unknown", exactly as failed single reads are: the checks that need them are skipped.
+ * What a group of market-data batches needs from the loader — each batch's stored window (duplicates and gaps) and the
+ * previous closes not cached yet (price limit) — read in ONE {@code POST /v1/bars/windows} before the group is judged,
+ * instead of up to two reads per batch. A batch asks the answer as it would ask the loader; a question the read did not
+ * cover goes to the loader on its own ({@link LoaderStoredBars}, {@link LoaderPreviousCloses}). When the read fails,
+ * the group's questions are answered "unknown", exactly as failed single reads are: the checks that need them are
+ * skipped.
  */
 @ApplicationScoped
 public class LoaderGroupReads {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The previous trading day's close for the price-limit rule (spec §5.2), read from the system of record through
+ * The previous trading day's close for the price-limit rule, read from the system of record through
  * the loader's {@code GET /v1/bars?interval=1d} and cached per (symbol, trading day) in a small LRU map. A known
  * close never changes, so it is cached; an unknown one is not (the daily bar may be loaded later). Any failure
  * means "unknown": the check is skipped, the batch never fails for it.

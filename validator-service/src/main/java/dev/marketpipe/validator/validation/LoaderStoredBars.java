@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stored bars of a batch's window for the cross-batch checks (spec §5.4 duplicates and gaps), read through the
+ * The stored bars of a batch's window for the cross-batch checks (duplicates and gaps), read through the
  * loader's {@code GET /v1/bars}: one read per market-data batch. Not cached: the window was usually just written.
  * The loader's 404 for a symbol it has never stored a bar of means "nothing stored" (the first batch of a new symbol).
  * Any other failure (unreachable, timeout, 5xx, 4xx, breaker open) means "unknown": the batch keeps its batch-local

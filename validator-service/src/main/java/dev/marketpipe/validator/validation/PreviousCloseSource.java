@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Where the price-limit rule (spec §5.2) learns the previous trading day's close when the batch itself does not
+ * Where the price-limit rule learns the previous trading day's close when the batch itself does not
  * carry it. Empty means "unknown": the limit check is then skipped, never failed.
  */
 @FunctionalInterface

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the system of record already holds for a batch's window, so that §5.4 duplicates and gaps are judged across
+ * What the system of record already holds for a batch's window, so that duplicates and gaps are judged across
  * batches (an earlier live cycle or backfill page) and not only within one response. Empty means "unknown": the
  * cross-batch part of the checks is skipped and the batch-local verdict stands, never failed or delayed for it.
  */

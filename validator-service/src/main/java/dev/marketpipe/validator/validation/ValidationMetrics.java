@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The validator's Prometheus metrics (spec §8 "data quality score", "error count by type"). Record counters move
+ * The validator's Prometheus metrics (monitoring: "data quality score", "error count by type"). Record counters move
  * once per batch the loader newly stored (not on attempts the outbox will repeat, nor on a redelivered batch the
  * loader already had), so {@code received = accepted + quarantined + duplicates} holds over any time range.
  * Labels are bounded: rule codes, quarantine status, batch outcome; never a symbol or batch id.

@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * One validation: apply spec §5 to a batch, log what the action table asks to log, hand the verdict to the loader
+ * One validation: apply the quality rules to a batch, log what their actions ask to log, hand the verdict to the loader
  * and return its receipt. Nothing is stored here; if the loader cannot take the verdict now, the caller answers
  * 503 and the archive's outbox redelivers the batch later.
  */
@@ -112,7 +112,7 @@ public class ValidationService {
         return results;
     }
 
-    /** Spec §5 on one batch, logged as the action table asks. */
+    /** The quality rules on one batch, logged as their actions ask. */
     private ValidatedBatch verdict(CollectedBatch batch, PreviousCloseSource closes, StoredBars stored) {
         ValidatedBatch verdict = batch.dataType() == DataType.MARKET_DATA
                 ? validator.validate(batch, closes, stored)

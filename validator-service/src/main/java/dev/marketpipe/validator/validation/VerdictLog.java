@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The log lines the spec's action table asks for: "Missing required field: reject record, log error", "Duplicate
- * timestamp: keep latest, log warning", "Gap in data: log warning" (the §7.2 quality alert is
+ * The log lines the quality actions ask for: "Missing required field: reject record, log error", "Duplicate
+ * timestamp: keep latest, log warning", "Gap in data: log warning" (the quality alert is
  * {@code QualityTracker}'s, over a window rather than per batch). Every line names the batch id, the symbol and
  * the record's timestamp; none carries a secret. Written on every validation attempt, so a record dropped as a
  * duplicate is always named in the log.

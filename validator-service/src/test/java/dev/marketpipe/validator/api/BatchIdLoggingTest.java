@@ -26,7 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 7 "Logs": the lines the validator writes while it validates a batch carry that batch's id (MDC batchId). */
+/** The lines the validator writes while it validates a batch carry that batch's id (MDC batchId). */
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})

@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * §5.4 across batches through {@code POST /v1/validations}: the stored bars of the window are read once from the
- * loader (WireMock) and judged with the batch; a failed read leaves the batch-local verdict and is counted.
+ * Duplicates and gaps across batches through {@code POST /v1/validations}: the stored bars of the window are read once
+ * from the loader (WireMock) and judged with the batch; a failed read leaves the batch-local verdict and is counted.
  */
 @QuarkusTest
 @WithTestResource(LoaderWireMock.class)

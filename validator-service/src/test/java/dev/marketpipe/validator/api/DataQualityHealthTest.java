@@ -32,8 +32,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Spec §8 {@code data_quality} through the real endpoint: bad batches push the window's score below 0.98 and the
- * check DOWN ({@code /q/health/well} and {@code /q/health} 503) while readiness and liveness stay UP; enough clean
+ * The health check {@code data_quality} through the real endpoint: bad batches push the window's score below 0.98 and
+ * the check DOWN ({@code /q/health/well} and {@code /q/health} 503) while readiness and liveness stay UP; enough clean
  * records bring it back UP. A profile of its own, so the window starts empty whatever other tests validated.
  */
 @QuarkusTest
@@ -42,7 +42,7 @@ import static org.hamcrest.Matchers.equalTo;
 @TestSecurity(user = "tester", roles = {"reader", "operator", "reviewer", "pipeline"})
 class DataQualityHealthTest {
 
-    /** Only a fresh application (and so an empty quality window); the §8 threshold 0.98 is the default's. */
+    /** Only a fresh application (and so an empty quality window); the KPI's alert threshold 0.98 is the default's. */
     public static class OwnWindow implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

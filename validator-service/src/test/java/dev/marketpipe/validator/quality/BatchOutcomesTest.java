@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The quality score (spec §8): share of received records accepted without a flag. */
+/** The data quality score: share of received records accepted without a flag. */
 class BatchOutcomesTest {
 
     @ParameterizedTest(name = "{0} clean, {1} flagged, {2} quarantined, {3} duplicates -> {4}")
@@ -15,7 +15,7 @@ class BatchOutcomesTest {
             "10, 0, 0, 0, 1.0",
             "0, 10, 0, 0, 0.0",    // a flag is not clean
             "0, 0, 10, 0, 0.0",
-            "98, 1, 1, 0, 0.98",   // exactly the §8 alert threshold
+            "98, 1, 1, 0, 0.98",   // exactly the KPI's alert threshold
             "97, 2, 1, 0, 0.97",
             "99, 0, 0, 1, 0.99",   // a superseded duplicate counts as received, not clean
             "1, 1, 1, 1, 0.25",

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sliding-window score, its §7.2 alert (once per crossing) and the bounded per-symbol days; a test clock. */
+/** The sliding-window score, its quality alert (once per crossing) and the bounded per-symbol days; a test clock. */
 class QualityTrackerTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2025-03-04T01:00:00Z"));

@@ -20,8 +20,8 @@ class OhlcConsistencyRuleTest {
 
     @ParameterizedTest(name = "o={0} h={1} l={2} c={3}: consistent={4}")
     @CsvSource({
-            "100, 105, 98, 103, true",    // spec §10 valid example
-            "100, 95, 98, 103, false",    // spec §10 invalid example: high below open, close and low
+            "100, 105, 98, 103, true",    // a valid bar
+            "100, 95, 98, 103, false",    // an invalid bar: high below open, close and low
             "100, 100, 100, 100, true",   // a flat bar
             "100, 103, 100, 103, true",   // high = close, low = open
             "100, 98, 105, 100, false",   // high below low

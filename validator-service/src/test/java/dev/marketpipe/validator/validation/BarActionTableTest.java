@@ -34,10 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * The spec §5 "Data Quality Actions" table for bars, at the boundaries, through {@link BatchValidator}: what
- * happens to one record (accepted clean, accepted with a flag, quarantined for {@code review}, quarantined) and
- * with which reasons and severities; the §5.4 rows are batch issues. The rules' own tests cover their messages;
- * these tables pin the action each finding leads to.
+ * The data quality actions for bars, at the boundaries, through {@link BatchValidator}: what happens to one record
+ * (accepted clean, accepted with a flag, quarantined for {@code review}, quarantined) and with which reasons and
+ * severities; the duplicate, gap and order rows are batch issues. The rules' own tests cover their messages; these
+ * tables pin the action each finding leads to.
  *
  * <p>Market: 2025-03-04 (a Tuesday; the Monday before was the Independence Movement Day substitute holiday, so the
  * previous trading day is Friday 2025-02-28), previous close 50,000 KRW: the ±30% band is [35,000, 65,000], the
@@ -126,22 +126,22 @@ class BarActionTableTest {
 
     @ParameterizedTest(name = "{0}: O {1} H {2} L {3} C {4} -> {5} {6}")
     @CsvSource(nullValues = "-", textBlock = """
-            # §5.2 price limit, previous close 50,000: [35,000, 65,000] bounds included; the tick is 100 / 50 there
+            # price limit, previous close 50,000: [35,000, 65,000] bounds included; the tick is 100 / 50 there
             exactly +30%,                  50000, 65000,   49900, 50200, ACCEPTED_CLEAN, -,                  -
             one tick above +30%,           50000, 65100,   49900, 50200, REVIEW,         price_out_of_range, HIGH
             exactly -30%,                  50000, 50500,   35000, 50200, ACCEPTED_CLEAN, -,                  -
             one tick below -30%,           50000, 50500,   34950, 50200, REVIEW,         price_out_of_range, HIGH
-            # §5.2 tick grid: 100 KRW from 50,000, 50 KRW below
+            # tick grid: 100 KRW from 50,000, 50 KRW below
             one tick off the grid,         50000, 50500,   49900, 50250, REVIEW,         price_off_tick,     HIGH
             grid below the band boundary,  49950, 50500,   49900, 50200, ACCEPTED_CLEAN, -,                  -
             half a won off the grid,       50000, 50500.5, 49900, 50200, REVIEW,         price_off_tick,     HIGH
             off the grid beyond the limit, 50000, 65050,   49900, 50200, REVIEW,         price_out_of_range price_off_tick, HIGH HIGH
             off the grid and high < close, 50000, 50050,   49900, 50200, QUARANTINED,    price_off_tick ohlc_inconsistent, HIGH CRITICAL
-            # §5.3 OHLC consistency; a flat bar is consistent
+            # OHLC consistency; a flat bar is consistent
             flat bar,                      50000, 50000,   50000, 50000, ACCEPTED_CLEAN, -,                  -
             high below close,              50000, 50100,   49900, 50200, QUARANTINED,    ohlc_inconsistent,  CRITICAL
             low above open,                50000, 50500,   50100, 50200, QUARANTINED,    ohlc_inconsistent,  CRITICAL
-            # §5.2 price minimum 0, §5.3 all prices positive
+            # price minimum 0, all prices positive
             low zero,                      50000, 50500,   0,     50200, QUARANTINED,    price_not_positive, CRITICAL
             """)
     void priceRowsOfTheActionTable(String row, String open, String high, String low, String close, Action action,
@@ -170,7 +170,7 @@ class BarActionTableTest {
     }
 
     /**
-     * §5.2 timestamp "market open … market close": a bar start of the day's session at the batch's interval. The
+     * Timestamp range "market open … market close": a bar start of the day's session at the batch's interval. The
      * session is [open, close): 15:30:00 is the close itself, so no bar starts there (the last 1m bar is 15:29,
      * the last 5m bar 15:25). The trading date is the KST date: 00:00Z is 09:00 KST of the same date, 15:00Z
      * already the next date's 00:00 KST.
@@ -246,9 +246,10 @@ class BarActionTableTest {
     }
 
     /**
-     * §5.4 rows: batch issues, never a record's quarantine. Duplicate timestamp: the latest copy is kept, the earlier
-     * one is a {@code duplicate_timestamp} issue (high, "log warning"); a missing bar inside the window is a
-     * {@code gap} issue (medium, reported for backfill); a batch out of order is sorted and reported (medium).
+     * Duplicate, gap and order rows: batch issues, never a record's quarantine. Duplicate timestamp: the latest copy is
+     * kept, the earlier one is a {@code duplicate_timestamp} issue (high, "log warning"); a missing bar inside the
+     * window is a {@code gap} issue (medium, reported for backfill); a batch out of order is sorted and reported
+     * (medium).
      */
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource(textBlock = """

@@ -23,7 +23,7 @@ import static dev.marketpipe.validator.Bars.bar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** §5.4 duplicates and gaps judged against what is already stored, with a fake {@link StoredBars}. */
+/** Duplicates and gaps judged against what is already stored, with a fake {@link StoredBars}. */
 class CrossBatchChecksTest {
 
     private static final MarketCalendar KRX = MarketCalendar.krx();

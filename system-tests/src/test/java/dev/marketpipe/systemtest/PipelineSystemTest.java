@@ -347,10 +347,11 @@ class PipelineSystemTest {
     }
 
     private void runBackfillsAndAwaitLoad() throws Exception {
-        List<String> jobs = List.of(startBackfill("1m", FROM, TO), startBackfill("1d", FROM, DAILY_TO));
+        List<String> jobs = List.of(Pipeline.startBackfill(collector, SYMBOLS, "1m", FROM, TO),
+                Pipeline.startBackfill(collector, SYMBOLS, "1d", FROM, DAILY_TO));
         int batches = 0;
         for (String job : jobs) {
-            JsonNode status = awaitJob(job);
+            JsonNode status = Pipeline.awaitJobEnd(job, Duration.ofSeconds(120));
             assertEquals("SUCCEEDED", status.path("state").asText(), "backfill " + status);
             batches += status.path("batches").asInt();
         }
@@ -358,16 +359,6 @@ class PipelineSystemTest {
         int expected = batchesSoFar;
         await("every batch loaded").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("SELECT count(*) FROM data_collection_log") == expected);
-    }
-
-    private String startBackfill(String interval, LocalDate from, LocalDate to) throws Exception {
-        return Pipeline.startBackfill(collector, SYMBOLS, interval, from, to);
-    }
-
-    private JsonNode awaitJob(String location) {
-        return await("backfill " + location).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
-                .until(() -> JSON.readTree(HTTP.send(Requests.to(URI.create(location)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body()), status -> !"RUNNING".equals(status.path("state").asText()));
     }
 
     private static String get(String url) throws Exception {

@@ -57,10 +57,7 @@ public final class CollectionLogTable {
             insert.setObject(17, attemptId);
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
-                return new CollectionLogView(id.getLong(1), row.timestamp(), row.symbol(), row.interval(),
-                        row.status(), row.recordsCollected(), row.errorMessage(), row.executionTimeMs(), row.batchId(),
-                        row.dataType(), row.source(), row.recordsAccepted(), row.recordsQuarantined(),
-                        row.qualityScore(), row.errorType(), row.provider(), row.attempts());
+                return row.withId(id.getLong(1));
             }
         }
     }

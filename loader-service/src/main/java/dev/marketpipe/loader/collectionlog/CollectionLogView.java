@@ -24,4 +24,11 @@ public record CollectionLogView(long id, Instant timestamp, String symbol, Strin
     public static final String WARNING = "warning";
     /** {@code status}: a collection attempt that failed. */
     public static final String ERROR = "error";
+
+    /** This row as stored under {@code storedId}. */
+    CollectionLogView withId(long storedId) {
+        return new CollectionLogView(storedId, timestamp, symbol, interval, status, recordsCollected, errorMessage,
+                executionTimeMs, batchId, dataType, source, recordsAccepted, recordsQuarantined, qualityScore, errorType,
+                provider, attempts);
+    }
 }

@@ -6,10 +6,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,20 +37,7 @@ public class RefusalAnswers implements OASFilter {
     private static APIResponse answer(String description, String exampleName, String example) {
         return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
                 .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(problemSchema())
                         .addExample(exampleName, OASFactory.createExample().value(parse(example)))));
-    }
-
-    /** RFC 7807 problem JSON, as {@link Problem} writes it. */
-    private static Schema problemSchema() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                .addProperty("type", text()).addProperty("title", text())
-                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
-                .addProperty("detail", text());
-    }
-
-    private static Schema text() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
     }
 
     private static Map<?, ?> parse(String example) {

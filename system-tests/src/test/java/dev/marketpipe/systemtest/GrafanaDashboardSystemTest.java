@@ -49,6 +49,9 @@ class GrafanaDashboardSystemTest {
     private static final List<String> OTHER_JOBS = List.of("otel-collector", "data-loader");
     /** The first attempt and the collector's 3 retries (5xx). */
     private static final int ATTEMPTS_PER_REQUEST = 4;
+    /** Batches the loader answered, as the loader's own scrape job sees them. */
+    private static final String LOADED_BY_THE_STAGE_JOB =
+            "sum(marketpipe_loader_batches_loaded_total{job=\"marketpipe-loader\"})";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -111,18 +114,18 @@ class GrafanaDashboardSystemTest {
         JsonNode gapfill = awaitJob(startJob("/v1/gapfills", all, FIRST_DAY));
         assertEquals("SUCCEEDED", gapfill.path("state").asText(), gapfill.toString());
 
-        // Some counters only come to exist with their first increment (the validator's records by outcome among
-        // them), and Prometheus sees no increase in a series' first sample: once the first round's loads have been
-        // scraped, a second backfill makes every such counter grow where Prometheus can see it.
+        // Some meters only come to exist with their first use (the validator's records by outcome, the loader's
+        // meters, which are made with the bean that loads), and Prometheus sees no increase in a series' first
+        // sample: once the first round's loads have been scraped by the stage's own job (not only by the other job
+        // that scrapes the loader too), a second backfill makes every such meter grow where Prometheus can see it.
         int loaded = backfill.path("batches").asInt() + gapfill.path("batches").asInt();
         await("first round scraped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> prometheus.query("sum(marketpipe_loader_batches_loaded_total)").stream()
-                        .anyMatch(batches -> batches >= loaded));
+                .until(() -> prometheus.query(LOADED_BY_THE_STAGE_JOB).stream().anyMatch(batches -> batches >= loaded));
         JsonNode second = awaitJob(startJob("/v1/backfills", SYMBOLS, SECOND_DAY));
         assertEquals("SUCCEEDED", second.path("state").asText(), second.toString());
         int loadedInAll = loaded + second.path("batches").asInt();
         await("second round scraped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> prometheus.query("sum(marketpipe_loader_batches_loaded_total)").stream()
+                .until(() -> prometheus.query(LOADED_BY_THE_STAGE_JOB).stream()
                         .anyMatch(batches -> batches >= loadedInAll));
 
         GrafanaDashboard dashboard = GrafanaDashboard.load(GrafanaDashboard.repoRoot());

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -43,6 +45,8 @@ final class Pipeline implements AutoCloseable {
 
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** The ports {@link #freePort()} has handed out in this test run. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     /** Trusts the stages' test certificate when they speak HTTPS ({@link TestTls}). */
     private static final HttpClient HTTP = HttpClient.newBuilder().sslContext(TestTls.sslContext()).build();
 
@@ -333,9 +337,17 @@ final class Pipeline implements AutoCloseable {
         ServiceProcess.closeAll(all, postgres);
     }
 
+    /**
+     * A port nothing listens on, never one this test run handed out before: the system may offer a port again once
+     * its probe socket is closed, and two processes told the same port make one of them fail at start.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
